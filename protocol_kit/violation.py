@@ -1,0 +1,104 @@
+"""The one record every finding is reported as, and where it came from.
+
+Plan lint, event validation, personal data detection and code scanning all
+produce :class:`Violation` records; every output format reads the same fields.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from protocol_kit import codes
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something came from: a file with line and column, a sheet row, or an array index."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    row: int | None = None
+    index: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.sheet is not None:
+            parts[0] += f"[{self.sheet}]"
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+            if self.column is not None:
+                parts.append(f"column {self.column}")
+            return ", ".join(parts)
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        elif self.index is not None:
+            parts[0] += f"[{self.index}]"
+        return ":".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in (
+            ("file", self.file), ("line", self.line), ("column", self.column),
+            ("sheet", self.sheet), ("row", self.row), ("index", self.index),
+        ) if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One finding.
+
+    What happened (``code``, ``kind``, ``severity``, ``message``), what was
+    checked (``event``, ``event_type``, ``path`` as a JSON pointer into the
+    payload, ``expected``, ``actual``) and where (``source``, ``message_id``).
+    ``actual`` must already be masked when it may hold personal data.
+    """
+
+    code: str
+    kind: str
+    severity: str
+    message: str
+    event: str | None = None
+    event_type: str | None = None
+    path: str = ""
+    expected: Any = None
+    actual: Any = None
+    source: Location = field(default_factory=Location)
+    message_id: str | None = None
+
+    @classmethod
+    def of(cls, code: str, message: str, **fields: Any) -> "Violation":
+        """A violation with kind and default severity taken from the code table."""
+        entry = codes.get(code)
+        fields.setdefault("severity", entry.severity)
+        return cls(code=code, kind=entry.kind, message=message, **fields)
+
+    @property
+    def name(self) -> str:
+        return codes.get(self.code).name
+
+    def with_severity(self, severity: str) -> "Violation":
+        return replace(self, severity=severity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind,
+            "severity": self.severity,
+            "event": self.event,
+            "event_type": self.event_type,
+            "path": self.path,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+            "source": self.source.to_dict(),
+            "location": str(self.source),
+            "message_id": self.message_id,
+        }
+
+
+def severity_rank(severity: str) -> int:
+    return codes.SEVERITIES.index(severity)
