@@ -1,0 +1,3 @@
+from protocol_kit.cli.main import main
+
+main()

@@ -1,0 +1,44 @@
+"""The one place where results and errors become exit codes.
+
+0: clean. 1: findings at or above the failure threshold. 2: usage,
+configuration or input error (a plan that cannot be read, a missing file).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import click
+
+from protocol_kit.errors import ProtocolKitError
+from protocol_kit.violation import Violation, severity_rank
+
+CLEAN, FINDINGS, USAGE_ERROR = 0, 1, 2
+FAIL_ON_CHOICES = ("info", "warning", "error", "never")
+
+
+def exit_code_for(violations: Iterable[Violation], fail_on: str = "error") -> int:
+    """1 when any violation is at or above ``fail_on`` (``never``: always 0)."""
+    if fail_on == "never":
+        return CLEAN
+    threshold = severity_rank(fail_on)
+    return FINDINGS if any(severity_rank(v.severity) >= threshold for v in violations) else CLEAN
+
+
+def run_cli(group: click.Group, args: list[str] | None = None) -> int:
+    """Run the group, turning tool errors into one line on stderr and exit code 2."""
+    try:
+        result = group.main(args=args, standalone_mode=False)
+    except ProtocolKitError as error:
+        click.echo(f"error: {error}", err=True)
+        return USAGE_ERROR
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return USAGE_ERROR
+    except click.ClickException as error:
+        error.show()
+        return USAGE_ERROR
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except BrokenPipeError:
+        return CLEAN
+    return result if isinstance(result, int) else CLEAN
