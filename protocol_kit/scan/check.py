@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, Iterable, Iterator
 
 from protocol_kit.pii.mask import mask_value
+from protocol_kit.plan import naming
 from protocol_kit.plan.model import Event, Plan, Property
-from protocol_kit.scan import naming
 from protocol_kit.scan.model import ArrayValue, Choice, Entry, Literal, ObjectValue, TrackingCall, Value
 from protocol_kit.scan.pii_names import NameClassifier
 from protocol_kit.violation import Violation
 
-_SEPARATORS = re.compile(r"[\s_\-.:/]+")
 # json type of a literal value -> plan json types it satisfies
 _ACCEPTS = {"string": ("string",), "integer": ("integer", "number"), "number": ("number",),
             "boolean": ("boolean",), "null": (), "object": ("object",), "array": ("array",)}
@@ -37,9 +35,9 @@ def check_call(call: TrackingCall, plan: Plan, *, classify_name: NameClassifier)
             continue
         yield Violation.of("EV002", f"unplanned event {name!r}{_suggest(name, _event_names(plan))}",
                            event=name, event_type="track", actual=name, source=where)
-        if not naming.follows(name, plan.conventions.event_names):
-            yield Violation.of("PL101", f"event name {name!r} does not follow the plan's naming "
-                               f"convention ({plan.conventions.event_names})", event=name, source=where)
+        if not _follows(name, plan.conventions.event_names):
+            yield Violation.of("PL101", f"event name {name!r} is not "
+                               f"{naming.describe(plan.conventions.event_names)}", event=name, source=where)
 
 
 def _event_names(plan: Plan) -> list[str]:
@@ -70,9 +68,9 @@ def _check_properties(call: TrackingCall, event: Event, plan: Plan,
             yield Violation.of("EV005", f"{_label(event)} has no planned property {entry.key!r}"
                                f"{_suggest(entry.key, planned)}", path=pointer, actual=entry.key,
                                source=entry.location, **context)
-        if not naming.follows(entry.key, plan.conventions.property_names):
-            yield Violation.of("PL102", f"property name {entry.key!r} does not follow the plan's naming "
-                               f"convention ({plan.conventions.property_names})", path=pointer,
+        if not _follows(entry.key, plan.conventions.property_names):
+            yield Violation.of("PL102", f"property name {entry.key!r} is not "
+                               f"{naming.describe(plan.conventions.property_names)}", path=pointer,
                                source=entry.location, **context)
     if bag.fully_known:
         present = {e.key for e in bag.entries}
@@ -131,6 +129,10 @@ def _json_type(value: Any) -> str:
     return "string"
 
 
+def _follows(name: str, convention: str) -> bool:
+    return convention not in naming.CONVENTIONS or naming.follows(name, convention)
+
+
 def _label(event: Event) -> str:
     return repr(event.name) if event.call == "track" else event.call
 
@@ -141,8 +143,8 @@ def _escape(key: str) -> str:
 
 def _suggest(name: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'X'?)`` for the closest candidate, ignoring case and separators."""
-    by_key = {_SEPARATORS.sub("", c).lower(): c for c in candidates}
-    key = _SEPARATORS.sub("", name).lower()
+    by_key = {naming.normal_form(c): c for c in candidates}
+    key = naming.normal_form(name)
     if key in by_key:
         return f" (did you mean {by_key[key]!r}?)"
     close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)

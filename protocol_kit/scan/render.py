@@ -9,13 +9,16 @@ from protocol_kit.violation import Violation
 
 
 def render_text(violations: Sequence[Violation]) -> str:
-    """``path:line:col: CODE message``, one per line, then a count."""
-    lines = [f"{v.source}: {v.code} {v.message}" for v in violations]
-    if violations:
-        counts = {s: sum(v.severity == s for v in violations) for s in ("error", "warning", "info")}
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-        lines.append(f"Found {len(violations)} problem{'s' if len(violations) != 1 else ''} ({summary}).")
-    return "\n".join(lines)
+    """``path:line:col: CODE message``, one per line."""
+    return "\n".join(f"{v.source}: {v.code} {v.message}" for v in violations)
+
+
+def summary(violations: Sequence[Violation]) -> str:
+    if not violations:
+        return "No problems found."
+    counts = {s: sum(v.severity == s for v in violations) for s in ("error", "warning", "info")}
+    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    return f"Found {len(violations)} problem{'s' if len(violations) != 1 else ''} ({parts})."
 
 
 def render_json(violations: Sequence[Violation]) -> str:
