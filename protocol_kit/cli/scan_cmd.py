@@ -32,19 +32,27 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output_format: str
     against the tracking plan.
 
     Reads JavaScript, TypeScript, Python, Swift, Kotlin, Java and Ruby with a
-    real parser and finds calls such as analytics.track("Order Completed",
-    {...}), mixpanel.track, posthog.capture, amplitude logEvent and the
-    project's own wrappers. Reports unplanned events (with the closest planned
-    name), unplanned, missing and mistyped properties, personal data, event
-    names built at run time, and names breaking the plan's conventions.
+    real parser and finds calls such as analytics.track, mixpanel.track,
+    posthog.capture, amplitude logEvent and the project's own wrappers.
+    Reports unplanned events (with the closest planned name), unplanned,
+    missing and mistyped properties, personal data, event names built at run
+    time, and names breaking the plan's conventions.
 
     Directories are walked, skipping node_modules, vendor, build folders and
-    .git. Configure receivers and wrapper functions under
-    [tool.protocol-kit.scan] in pyproject.toml. Silence one finding with a
-    comment on its line: `// protocol-kit: ignore[EV005]`.
+    .git. Receivers and wrapper functions are set under
+    [tool.protocol-kit.scan] in pyproject.toml.
 
-    Output is `path:line:col: CODE message`; exit code 1 on findings at or
-    above --fail-on, 2 on usage or configuration errors.
+    Output is `path:line:col: CODE message`; the exit code is 1 on findings
+    at or above --fail-on, 2 on usage or configuration errors.
+
+    \b
+    Examples:
+      protocol-kit scan src/ --plan plans/shop.yaml
+      protocol-kit scan --coverage --fail-on-missing src/
+
+    \b
+    Silence one finding with a comment on its line:
+      analytics.track("Beta Opened")  // protocol-kit: ignore[EV002]
     """
     config = load_config()
     scan_config = ScanConfig.from_table(config.section("scan"))

@@ -27,7 +27,8 @@ def protocol_kit():
     def run(*args: str) -> Outcome:
         box: dict[str, int] = {}
 
-        @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+        @click.command(add_help_option=False,
+                       context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
         @click.pass_context
         def entry(ctx):
             box["code"] = run_cli(cli, ctx.args)
