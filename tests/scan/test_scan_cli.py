@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from conftest import PLAN
+from pathlib import Path
+
+PLAN = Path(__file__).parent.parent / "cases" / "scan" / "plan.yaml"
 
 BAD = 'analytics.track("Sign Up", { plan: "pro" });\nanalytics.track("Signed Up", { plan: "pro", referrer: "ad" });\n'
 GOOD = 'analytics.track("Signed Up", { plan: "pro" });\nanalytics.track("Order Completed", { order_id: "o", total: 1 });\n'
