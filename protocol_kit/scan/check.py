@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Any, Iterable, Iterator
 
 from protocol_kit.pii.mask import mask_value
@@ -16,69 +17,79 @@ _ACCEPTS = {"string": ("string",), "integer": ("integer", "number"), "number": (
             "boolean": ("boolean",), "null": (), "object": ("object",), "array": ("array",)}
 
 
-def check_call(call: TrackingCall, plan: Plan, *, classify_name: NameClassifier) -> Iterator[Violation]:
-    """Every way ``call`` departs from ``plan``."""
-    if call.kind != "track":
-        definition = plan.call(call.kind)
-        if definition is not None:
-            yield from _check_properties(call, definition, plan, classify_name)
-        return
-    event = call.event
-    where = event.location or call.location
-    if event.dynamic:
-        yield Violation.of("SC001", f"event name is built at run time ({event.dynamic}); "
-                           "use one literal event name per call", event_type="track", source=where)
-    for name in event.candidates:
-        planned = plan.event(name)
-        if planned is not None:
-            yield from _check_properties(call, planned, plan, classify_name)
-            continue
-        yield Violation.of("EV002", f"unplanned event {name!r}{_suggest(name, _event_names(plan))}",
-                           event=name, event_type="track", actual=name, source=where)
-        if not _follows(name, plan.conventions.event_names):
-            yield Violation.of("PL101", f"event name {name!r} is not "
-                               f"{naming.describe(plan.conventions.event_names)}", event=name, source=where)
+class PlanChecker:
+    """Checks tracking calls against one plan; indexes the plan once for a whole scan."""
 
+    def __init__(self, plan: Plan, *, classify_name: NameClassifier):
+        self.plan = plan
+        self.classify_name = functools.lru_cache(maxsize=4096)(classify_name)
+        self.events = {e.name: e for e in plan.track_events}
+        self.calls = {e.call: e for e in plan.events if e.call != "track"}
+        self.properties = {id(e): {p.name: p for p in e.properties} for e in plan.events}
+        self.suggest = functools.lru_cache(maxsize=4096)(_suggest)
 
-def _event_names(plan: Plan) -> list[str]:
-    return [e.name for e in plan.track_events]
+    def check(self, call: TrackingCall) -> Iterator[Violation]:
+        """Every way ``call`` departs from the plan."""
+        if call.kind != "track":
+            definition = self.calls.get(call.kind)
+            if definition is not None:
+                yield from self._check_properties(call, definition)
+            return
+        event = call.event
+        where = event.location or call.location
+        if event.dynamic:
+            yield Violation.of("SC001", f"event name is built at run time ({event.dynamic}); "
+                               "use one literal event name per call", event_type="track", source=where)
+        conventions = self.plan.conventions
+        for name in event.candidates:
+            planned = self.events.get(name)
+            if planned is not None:
+                yield from self._check_properties(call, planned)
+                continue
+            yield Violation.of("EV002", f"unplanned event {name!r}{self.suggest(name, tuple(self.events))}",
+                               event=name, event_type="track", actual=name, source=where)
+            if not _follows(name, conventions.event_names):
+                yield Violation.of("PL101", f"event name {name!r} is not {naming.describe(conventions.event_names)}",
+                                   event=name, source=where)
 
+    def _check_properties(self, call: TrackingCall, event: Event) -> Iterator[Violation]:
+        bag = call.properties
+        planned = self.properties[id(event)]
+        additional = (self.plan.additional_properties if event.additional_properties is None
+                      else event.additional_properties)
+        context = {"event": event.name, "event_type": event.call}
+        for location in bag.computed_keys:
+            yield Violation.of("SC002", f"{_label(event)} has a property key computed at run time",
+                               source=location, **context)
+        for entry in bag.entries:
+            pointer = f"/{event.payload_field}/{_escape(entry.key)}"
+            prop = planned.get(entry.key)
+            if prop is not None:
+                yield from _check_value(entry, prop, event, pointer)
+                continue
+            yield from self._check_unplanned(entry, event, pointer, additional=additional)
+        if bag.fully_known:
+            present = {e.key for e in bag.entries}
+            for prop in event.properties:
+                if prop.required and prop.name not in present:
+                    yield Violation.of("EV003", f"{_label(event)} is missing required property {prop.name!r}",
+                                       path=f"/{event.payload_field}/{_escape(prop.name)}", expected=prop.name,
+                                       source=call.location, **context)
 
-def _check_properties(call: TrackingCall, event: Event, plan: Plan,
-                      classify_name: NameClassifier) -> Iterator[Violation]:
-    bag = call.properties
-    planned = {p.name: p for p in event.properties}
-    additional = plan.additional_properties if event.additional_properties is None else event.additional_properties
-    context = {"event": event.name, "event_type": event.call}
-    for location in bag.computed_keys:
-        yield Violation.of("SC002", f"{_label(event)} has a property key computed at run time",
-                           source=location, **context)
-    for entry in bag.entries:
-        pointer = f"/{event.payload_field}/{_escape(entry.key)}"
-        prop = planned.get(entry.key)
-        if prop is not None:
-            yield from _check_value(entry, prop, event, pointer)
-            continue
-        category = classify_name(entry.key)
+    def _check_unplanned(self, entry: Entry, event: Event, pointer: str, *, additional: bool) -> Iterator[Violation]:
+        context = {"event": event.name, "event_type": event.call, "path": pointer, "source": entry.location}
+        category = self.classify_name(entry.key)
         if category:
             yield Violation.of("PII001", f"{_label(event)} property {entry.key!r} looks like personal data "
-                               f"({category}) and is not in the plan", path=pointer, source=entry.location,
-                               **context)
+                               f"({category}) and is not in the plan", **context)
         if not additional:
-            yield Violation.of("EV005", f"{_label(event)} has no planned property {entry.key!r}"
-                               f"{_suggest(entry.key, planned)}", path=pointer, actual=entry.key,
-                               source=entry.location, **context)
-        if not _follows(entry.key, plan.conventions.property_names):
-            yield Violation.of("PL102", f"property name {entry.key!r} is not "
-                               f"{naming.describe(plan.conventions.property_names)}", path=pointer,
-                               source=entry.location, **context)
-    if bag.fully_known:
-        present = {e.key for e in bag.entries}
-        for prop in event.properties:
-            if prop.required and prop.name not in present:
-                yield Violation.of("EV003", f"{_label(event)} is missing required property {prop.name!r}",
-                                   path=f"/{event.payload_field}/{_escape(prop.name)}", expected=prop.name,
-                                   source=call.location, **context)
+            hint = self.suggest(entry.key, tuple(self.properties[id(event)]))
+            yield Violation.of("EV005", f"{_label(event)} has no planned property {entry.key!r}{hint}",
+                               actual=entry.key, **context)
+        convention = self.plan.conventions.property_names
+        if not _follows(entry.key, convention):
+            yield Violation.of("PL102", f"property name {entry.key!r} is not {naming.describe(convention)}",
+                               **context)
 
 
 def _check_value(entry: Entry, prop: Property, event: Event, pointer: str) -> Iterator[Violation]:
@@ -141,7 +152,7 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> str:
+def _suggest(name: str, candidates: tuple[str, ...]) -> str:
     """`` (did you mean 'X'?)`` for the closest candidate, ignoring case and separators."""
     by_key = {naming.normal_form(c): c for c in candidates}
     key = naming.normal_form(name)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from protocol_kit.plan.model import Plan
-from protocol_kit.scan.check import check_call
+from protocol_kit.scan.check import PlanChecker
 from protocol_kit.scan.config import ScanConfig
 from protocol_kit.scan.extract import extract_calls
 from protocol_kit.scan.files import SourceText, iter_source_files, read_source
@@ -31,7 +31,7 @@ class ScanResult:
 def scan_paths(paths: Iterable[str | Path], *, plan: Plan | None, config: ScanConfig = ScanConfig(),
                classify_name: NameClassifier | None = None) -> ScanResult:
     """Scan files and directories (walked, skipping dependency and build folders)."""
-    classify = classify_name or default_classifier()
+    checker = PlanChecker(plan or Plan(name=""), classify_name=classify_name or default_classifier())
     needles = tuple(n.encode() for n in config.needles)
     calls: list[TrackingCall] = []
     violations: list[Violation] = []
@@ -42,7 +42,7 @@ def scan_paths(paths: Iterable[str | Path], *, plan: Plan | None, config: ScanCo
         violations.extend(source.notes)
         if source.data is not None:
             parsed += 1
-            found, problems = _scan(source, str(path), plan=plan, config=config, classify=classify)
+            found, problems = _scan(source, str(path), checker=checker if plan else None, config=config)
             calls.extend(found)
             violations.extend(problems)
     return ScanResult(tuple(calls), _sorted(violations), files, parsed)
@@ -52,19 +52,19 @@ def scan_source(text: str | bytes, *, path: str, plan: Plan | None, config: Scan
                 classify_name: NameClassifier | None = None) -> ScanResult:
     """Scan source code held in memory; ``path`` names the file and its language."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    calls, violations = _scan(SourceText(data), path, plan=plan, config=config,
-                              classify=classify_name or default_classifier())
+    checker = PlanChecker(plan, classify_name=classify_name or default_classifier()) if plan else None
+    calls, violations = _scan(SourceText(data), path, checker=checker, config=config)
     return ScanResult(tuple(calls), _sorted(violations), 1, 1)
 
 
-def _scan(source: SourceText, path: str, *, plan: Plan | None, config: ScanConfig,
-          classify: NameClassifier) -> tuple[list[TrackingCall], list[Violation]]:
+def _scan(source: SourceText, path: str, *, checker: PlanChecker | None,
+          config: ScanConfig) -> tuple[list[TrackingCall], list[Violation]]:
     syntax = syntax_for(path)
     if syntax is None or source.data is None:
         return [], []
     parsed = SourceFile(syntax, source.data, path)
     calls = list(extract_calls(parsed, config))
-    findings = [(v, call.location.line) for call in calls for v in _call_findings(call, plan, classify)]
+    findings = [(v, call.location.line) for call in calls for v in _call_findings(call, checker)]
     error = parsed.syntax_error()
     if error is not None:
         note = Violation.of("SC004", "syntax error; only the tracking calls that could be read were checked",
@@ -76,11 +76,11 @@ def _scan(source: SourceText, path: str, *, plan: Plan | None, config: ScanConfi
     return calls, [v for v, _ in findings]
 
 
-def _call_findings(call: TrackingCall, plan: Plan | None, classify: NameClassifier) -> list[Violation]:
-    if plan is not None:
-        return list(check_call(call, plan, classify_name=classify))
+def _call_findings(call: TrackingCall, checker: PlanChecker | None) -> list[Violation]:
+    if checker is not None:
+        return list(checker.check(call))
     if call.event.dynamic:  # without a plan, only what needs none
-        return [v for v in check_call(call, Plan(name=""), classify_name=classify) if v.code == "SC001"]
+        return [v for v in PlanChecker(Plan(name=""), classify_name=lambda _: None).check(call) if v.code == "SC001"]
     return []
 
 
