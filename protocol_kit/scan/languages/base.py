@@ -8,6 +8,7 @@ parsed file and resolves names against the declarations found in it.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -104,6 +105,7 @@ class SourceFile:
         self._ascii = data.isascii()
         self._scope: dict[str, ts.Node] | None = None
         self._resolving: set[str] = set()
+        self._declarable: dict[str, bool] = {}
 
     def text(self, node: ts.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -123,6 +125,8 @@ class SourceFile:
     def resolve(self, name: str) -> Value:
         """The value of a constant, enum case or object member defined in this file."""
         if name in self._resolving:
+            return Reference(name)
+        if self._scope is None and not self._may_declare(name.split(".")[0]):
             return Reference(name)
         node = self.scope.get(name)
         if node is None:
@@ -147,6 +151,19 @@ class SourceFile:
             if member is not None:
                 return member
         return Reference(name)
+
+    def _may_declare(self, root: str) -> bool:
+        """Whether the text could declare ``root`` at all (``root =``, ``root: T =``, ``enum root``...).
+
+        A cheap test that spares the declarations query in the many files that
+        only pass variables, parameters and imports to tracking calls.
+        """
+        if root not in self._declarable:
+            name = re.escape(root).encode()
+            pattern = (rb"(?<![\w.$])" + name + rb"\s*(?::[^=\n;]*)?=(?![=>~])"
+                       rb"|\b(?:class|enum|module|object|interface|struct)\s+" + name + rb"\b")
+            self._declarable[root] = re.search(pattern, self.data) is not None
+        return self._declarable[root]
 
     @property
     def scope(self) -> dict[str, ts.Node]:
