@@ -70,3 +70,12 @@ def test_dependency_and_build_folders_are_not_walked(tmp_path, plan):
         (tmp_path / folder / "a.js").write_text('analytics.track("Sign Up");\n')
     result = scan_paths([tmp_path], plan=plan)
     assert {v.source.file for v in result.violations} == {str(tmp_path / "src" / "a.js")}
+
+
+def test_excluded_paths_are_not_scanned(tmp_path, plan):
+    for name in ("src/legacy/old.js", "src/api.generated.ts", "src/app.js"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text('analytics.track("Sign Up");\n')
+    config = ScanConfig(exclude=("*/legacy/*", "*.generated.ts"))
+    result = scan_paths([tmp_path / "src"], plan=plan, config=config)
+    assert {v.source.file for v in result.violations} == {str(tmp_path / "src" / "app.js")}
