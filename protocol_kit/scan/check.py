@@ -18,14 +18,18 @@ _ACCEPTS = {"string": ("string",), "integer": ("integer", "number"), "number": (
 
 
 class PlanChecker:
-    """Checks tracking calls against one plan; indexes the plan once for a whole scan."""
+    """Checks tracking calls against one plan; indexes the plan once for a whole scan.
 
-    def __init__(self, plan: Plan, *, classify_name: NameClassifier):
-        self.plan = plan
+    Without a plan only what needs none is checked: event names built at run time.
+    """
+
+    def __init__(self, plan: Plan | None, *, classify_name: NameClassifier):
+        self.plan = plan or Plan(name="")
+        self.planned = plan is not None
         self.classify_name = functools.lru_cache(maxsize=4096)(classify_name)
-        self.events = {e.name: e for e in plan.track_events}
-        self.calls = {e.call: e for e in plan.events if e.call != "track"}
-        self.properties = {id(e): {p.name: p for p in e.properties} for e in plan.events}
+        self.events = {e.name: e for e in self.plan.track_events}
+        self.calls = {e.call: e for e in self.plan.events if e.call != "track"}
+        self.properties = {id(e): {p.name: p for p in e.properties} for e in self.plan.events}
         self.suggest = functools.lru_cache(maxsize=4096)(_suggest)
 
     def check(self, call: TrackingCall) -> Iterator[Violation]:
@@ -40,6 +44,8 @@ class PlanChecker:
         if event.dynamic:
             yield Violation.of("SC001", f"event name is built at run time ({event.dynamic}); "
                                "use one literal event name per call", event_type="track", source=where)
+        if not self.planned:
+            return
         conventions = self.plan.conventions
         for name in event.candidates:
             planned = self.events.get(name)

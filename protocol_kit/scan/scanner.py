@@ -31,7 +31,7 @@ class ScanResult:
 def scan_paths(paths: Iterable[str | Path], *, plan: Plan | None, config: ScanConfig = ScanConfig(),
                classify_name: NameClassifier | None = None) -> ScanResult:
     """Scan files and directories (walked, skipping dependency and build folders)."""
-    checker = PlanChecker(plan or Plan(name=""), classify_name=classify_name or default_classifier())
+    checker = PlanChecker(plan, classify_name=classify_name or default_classifier())
     needles = tuple(n.encode() for n in config.needles)
     calls: list[TrackingCall] = []
     violations: list[Violation] = []
@@ -42,7 +42,7 @@ def scan_paths(paths: Iterable[str | Path], *, plan: Plan | None, config: ScanCo
         violations.extend(source.notes)
         if source.data is not None:
             parsed += 1
-            found, problems = _scan(source, str(path), checker=checker if plan else None, config=config)
+            found, problems = _scan(source, str(path), checker=checker, config=config)
             calls.extend(found)
             violations.extend(problems)
     return ScanResult(tuple(calls), _sorted(violations), files, parsed)
@@ -52,19 +52,19 @@ def scan_source(text: str | bytes, *, path: str, plan: Plan | None, config: Scan
                 classify_name: NameClassifier | None = None) -> ScanResult:
     """Scan source code held in memory; ``path`` names the file and its language."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    checker = PlanChecker(plan, classify_name=classify_name or default_classifier()) if plan else None
+    checker = PlanChecker(plan, classify_name=classify_name or default_classifier())
     calls, violations = _scan(SourceText(data), path, checker=checker, config=config)
     return ScanResult(tuple(calls), _sorted(violations), 1, 1)
 
 
-def _scan(source: SourceText, path: str, *, checker: PlanChecker | None,
+def _scan(source: SourceText, path: str, *, checker: PlanChecker,
           config: ScanConfig) -> tuple[list[TrackingCall], list[Violation]]:
     syntax = syntax_for(path)
     if syntax is None or source.data is None:
         return [], []
     parsed = SourceFile(syntax, source.data, path)
     calls = list(extract_calls(parsed, config))
-    findings = [(v, call.location.line) for call in calls for v in _call_findings(call, checker)]
+    findings = [(v, call.location.line) for call in calls for v in checker.check(call)]
     error = parsed.syntax_error()
     if error is not None:
         note = Violation.of("SC004", "syntax error; only the tracking calls that could be read were checked",
@@ -74,14 +74,6 @@ def _scan(source: SourceText, path: str, *, checker: PlanChecker | None,
         suppressions = find_suppressions(source.data.decode("utf-8", "replace"))
         return calls, apply_suppressions(findings, suppressions, path)
     return calls, [v for v, _ in findings]
-
-
-def _call_findings(call: TrackingCall, checker: PlanChecker | None) -> list[Violation]:
-    if checker is not None:
-        return list(checker.check(call))
-    if call.event.dynamic:  # without a plan, only what needs none
-        return [v for v in PlanChecker(Plan(name=""), classify_name=lambda _: None).check(call) if v.code == "SC001"]
-    return []
 
 
 def _sorted(violations: list[Violation]) -> tuple[Violation, ...]:

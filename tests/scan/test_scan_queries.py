@@ -30,6 +30,8 @@ def test_queries_compile(syntax):
     assert syntax.declarations.pattern_count >= 1
     if syntax.imports_query:
         assert syntax.imports.pattern_count == 1
+    if hasattr(syntax, "puts"):
+        assert syntax.puts.pattern_count == 1
 
 
 @pytest.mark.parametrize("language", sorted(CALLS))

@@ -99,7 +99,7 @@ class Java(Syntax):
         return Reference(source.text(node))
 
     def _variable(self, node: ts.Node, source: SourceFile) -> Value:
-        """A local map or ``Properties`` object, with the ``put`` calls made on it in the same block."""
+        """A local map or ``Properties`` object, with the ``put`` calls made on it before this use."""
         name = source.text(node)
         created = source.scope.get(name)
         if not _creates_map(created, source):
@@ -109,7 +109,8 @@ class Java(Syntax):
         while block is not None and block.type not in ("block", "class_body"):
             block = block.parent
         for _, captures in ts.QueryCursor(self.puts).matches(block or source.tree.root_node):
-            if source.text(captures["object"][0]) == name:
+            before_use = captures["put"][0].end_byte <= node.start_byte
+            if before_use and source.text(captures["object"][0]) == name:
                 key = captures["key"][0]
                 bag.pair(self.read(key, source), key, captures["value"][0])
         return bag.build()

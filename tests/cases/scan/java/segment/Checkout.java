@@ -30,3 +30,11 @@ public class Checkout {
         analytics.track(name, properties);
     }
 }
+
+class Late {
+    void send() {
+        Properties late = new Properties();
+        analytics.track("Signed Up", late);
+        late.put("plan", "gold");
+    }
+}
