@@ -119,6 +119,10 @@ class SourceFile:
             column = len(self.data[line_start:node.start_byte].decode("utf-8", "replace"))
         return Location(file=self.path, line=row + 1, column=column + 1)
 
+    def in_comment(self, offset: int) -> bool:
+        node = self.tree.root_node.descendant_for_byte_range(offset, offset + 1)
+        return node is not None and "comment" in node.type
+
     def value(self, node: ts.Node) -> Value:
         return self.syntax.read(node, self)
 
