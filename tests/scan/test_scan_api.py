@@ -64,3 +64,13 @@ def test_a_custom_personal_data_classifier(plan):
         ("PII001", "'Newsletter Joined' property 'loyalty_number' looks like personal data (loyalty_id) "
                    "and is not in the plan")]
 
+
+
+def test_identify_traits_in_a_variable_are_unknown(plan):
+    def codes(source):
+        return [v.code for v in scan_source(source, path="a.js", plan=plan).violations]
+
+    assert codes("analytics.identify(user.id)") == []
+    assert codes("analytics.identify(uid, traits)") == []
+    assert codes('analytics.identify("u-1")') == ["EV003"]
+    assert codes('analytics.identify(uid, { plan: "pro" })') == ["EV003"]
