@@ -74,3 +74,17 @@ def test_identify_traits_in_a_variable_are_unknown(plan):
     assert codes("analytics.identify(uid, traits)") == []
     assert codes('analytics.identify("u-1")') == ["EV003"]
     assert codes('analytics.identify(uid, { plan: "pro" })') == ["EV003"]
+
+
+def test_negative_numbers_are_literals_in_every_language():
+    sources = {
+        "a.js": 'analytics.track("E", { n: -2 })',
+        "a.py": 'analytics.track(u, "E", {"n": -2})',
+        "a.rb": 'Analytics.track(user_id: u, event: "E", properties: { n: -2 })',
+        "a.swift": 'analytics.track(name: "E", properties: ["n": -2])',
+        "a.kt": 'fun f() { analytics.track("E", mapOf("n" to -2)) }',
+        "A.java": 'class A { void f() { analytics.track("E", Map.of("n", -2)); } }',
+    }
+    for path, source in sources.items():
+        [call] = scan_source(source, path=path, plan=None).calls
+        assert [(e.key, e.value) for e in call.properties.entries] == [("n", Literal(-2))], path

@@ -90,9 +90,6 @@ class Syntax:
     def receiver_text(self, node: ts.Node, source: "SourceFile") -> str:
         return source.text(node)
 
-    def __hash__(self) -> int:
-        return hash(self.name)
-
 
 class SourceFile:
     """One parsed file: text, character columns and same-file name resolution."""
@@ -288,3 +285,10 @@ def choice(*values: Value) -> Value:
     if all(isinstance(v, Literal) for v in values):
         return Choice(tuple(v.value for v in values))  # type: ignore[union-attr]
     return next((v for v in values if isinstance(v, Dynamic)), Reference("conditional"))
+
+
+def negative(value: Value) -> Value:
+    """``-1``: the negated number; any other negation is not a literal."""
+    if isinstance(value, Literal) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        return Literal(-value.value)
+    return Reference("negation")
