@@ -1,9 +1,11 @@
 """The library API: the records pipelines get from scan_source and scan_paths."""
 from __future__ import annotations
 
+import pytest
+
 from protocol_kit.scan import EventName, PropertyBag, ScanConfig, TrackingCall, scan_paths, scan_source
 from protocol_kit.scan.coverage import coverage, untracked
-from protocol_kit.scan.model import Literal
+from protocol_kit.scan.model import ArrayValue, Literal, ObjectValue
 from protocol_kit.violation import Location
 
 
@@ -76,15 +78,26 @@ def test_identify_traits_in_a_variable_are_unknown(plan):
     assert codes('analytics.identify(uid, { plan: "pro" })') == ["EV003"]
 
 
-def test_negative_numbers_are_literals_in_every_language():
-    sources = {
-        "a.js": 'analytics.track("E", { n: -2 })',
-        "a.py": 'analytics.track(u, "E", {"n": -2})',
-        "a.rb": 'Analytics.track(user_id: u, event: "E", properties: { n: -2 })',
-        "a.swift": 'analytics.track(name: "E", properties: ["n": -2])',
-        "a.kt": 'fun f() { analytics.track("E", mapOf("n" to -2)) }',
-        "A.java": 'class A { void f() { analytics.track("E", Map.of("n", -2)); } }',
-    }
-    for path, source in sources.items():
-        [call] = scan_source(source, path=path, plan=None).calls
-        assert [(e.key, e.value) for e in call.properties.entries] == [("n", Literal(-2))], path
+LITERALS = {
+    "a.js": 'analytics.track("E", { t: true, f: false, z: null, n: -2, d: 2.5, s: "x", a: [1], o: {k: 1} })',
+    "a.py": 'analytics.track(u, "E", {"t": True, "f": False, "z": None, "n": -2, "d": 2.5, "s": "x", "a": [1],'
+            ' "o": {"k": 1}})',
+    "a.rb": 'Analytics.track(user_id: u, event: "E", properties: { t: true, f: false, z: nil, n: -2, d: 2.5,'
+            ' s: "x", a: [1], o: { k: 1 } })',
+    "a.swift": 'analytics.track(name: "E", properties: ["t": true, "f": false, "z": nil, "n": -2, "d": 2.5,'
+               ' "s": "x", "a": [1], "o": ["k": 1]])',
+    "a.kt": 'fun f() { analytics.track("E", mapOf("t" to true, "f" to false, "z" to null, "n" to -2, "d" to 2.5,'
+            ' "s" to "x", "a" to listOf(1), "o" to mapOf("k" to 1))) }',
+    "A.java": 'class A { void f() { analytics.track("E", Map.of("t", true, "f", false, "z", null, "n", -2,'
+              ' "d", 2.5, "s", "x", "a", new int[]{1}, "o", Map.of("k", 1))); } }',
+}
+
+
+@pytest.mark.parametrize("path", sorted(LITERALS))
+def test_literal_values_read_the_same_in_every_language(path):
+    [call] = scan_source(LITERALS[path], path=path, plan=None).calls
+    values = {e.key: e.value for e in call.properties.entries}
+    assert {k: v for k, v in values.items() if k not in "ao"} == {
+        "t": Literal(True), "f": Literal(False), "z": Literal(None), "n": Literal(-2), "d": Literal(2.5),
+        "s": Literal("x")}
+    assert (values["a"], type(values["o"])) == (ArrayValue(), ObjectValue)
