@@ -25,7 +25,7 @@ from protocol_kit.scan.render import COVERAGE_RENDERERS, RENDERERS, summary
 @click.option("--coverage", "show_coverage", is_flag=True,
               help="List each planned event with the places it is tracked, and the events never tracked.")
 @click.option("--fail-on-missing", is_flag=True,
-              help="With --coverage: exit 1 when a planned event is never tracked (SC006).")
+              help="Exit 1 when a planned event is never tracked (SC006); implies --coverage.")
 def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output_format: str, fail_on: str | None,
             show_coverage: bool, fail_on_missing: bool) -> int:
     """Check analytics tracking calls in PATHS (files or directories, default .)
@@ -58,7 +58,7 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output_format: str
     scan_config = ScanConfig.from_table(config.section("scan"))
     plan = combine_plans(load_plans(plans, config))
     result = scan_paths(paths or (Path("."),), plan=plan, config=scan_config)
-    if show_coverage:
+    if show_coverage or fail_on_missing:
         report = coverage(result.calls, plan)
         click.echo(COVERAGE_RENDERERS[output_format](report))
         return exit_code_for(untracked(report, plan), "warning") if fail_on_missing else 0
