@@ -23,6 +23,11 @@ def test_wrappers_and_their_names_are_needles():
     assert {"trackEvent", "utils", "analytics", "track("} <= set(config.needles)
 
 
+def test_receiver_prefixes_do_not_widen_the_needles():
+    config = ScanConfig.from_table({"receivers": ["this.tracker", "window.rudder", "@segment"]})
+    assert set(config.needles) - {f"{f}(" for f in config.imported_functions} == {"tracker", "rudder", "segment"}
+
+
 @pytest.mark.parametrize("table, message", [
     ({"receiver": ["x"]}, "unknown option 'receiver' (did you mean 'receivers'?)"),
     ({"wrappers": "trackEvent"}, "wrappers: expected a list of non-empty strings, got 'trackEvent'"),
