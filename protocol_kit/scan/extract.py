@@ -30,6 +30,7 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
     """Every tracking call in ``source``: SDK methods on configured receivers, imported
     bare functions and the project's wrapper functions."""
     wrappers = {w: w.rpartition(".")[2] for w in config.wrappers}
+    receivers = frozenset(normalise_receiver(r) for r in config.receivers)
     names = tuple(sorted({*config.methods, *wrappers.values()}))
     query = source.syntax.query_for(names)
     imported: frozenset[str] | None = None
@@ -43,7 +44,7 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
         elif method not in config.methods:
             continue
         elif receiver is not None:
-            if receiver not in config.receivers:
+            if receiver not in receivers:
                 continue
             kind = DEFAULT_METHODS[method]
         else:
