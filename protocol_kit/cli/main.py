@@ -14,6 +14,7 @@ COMMANDS = {
     "compile": "protocol_kit.cli.compile_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
+    "scan": "protocol_kit.cli.scan_cmd",
 }
 
 
