@@ -78,4 +78,7 @@ def _location(file: str, mark: yaml.Mark | None) -> Location:
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (error.context, error.problem) if p]
+    start, end = error.context_mark, error.problem_mark
+    if start is not None and end is not None and start.line != end.line:
+        parts[0] += f" (opened at line {start.line + 1}, column {start.column + 1})"
     return "YAML syntax error: " + "; ".join(parts)

@@ -159,7 +159,7 @@ def _cell(table: Table, row: Row, key: str, *, kind: str | None = None) -> Any:
     try:
         return PROPERTY_CELLS[key](row.values[key], kind)
     except ValueError as error:
-        raise PlanError(f"row {row.number}, column {BY_KEY[key].header}: {error}",
+        raise PlanError(f"{BY_KEY[key].header}: {error}",
                         table.cell(row.number, row.columns[key])) from None
 
 
