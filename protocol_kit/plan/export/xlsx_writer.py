@@ -52,6 +52,10 @@ def _table(sheet, headers: list[str], rows: list[list]) -> None:
     sheet.append(headers)
     for row in rows:
         sheet.append(row)
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            if cell.data_type == "f":  # text starting with '=' is text, not a formula
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
