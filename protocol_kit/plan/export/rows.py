@@ -54,14 +54,14 @@ def _common_rows(prop: Property) -> Iterator[Cells]:
         yield from _property_rows(prop, prop.name)
 
 
-def _property_rows(prop: Property, path: str) -> Iterator[Cells]:
-    yield {"property": path, **_cells(prop)}
+def _property_rows(prop: Property, path: str, *, implied: bool = False) -> Iterator[Cells]:
+    """The property's row (unless ``implied`` by its children's paths), then its elements' and children's."""
+    if not implied:
+        yield {"property": path, **_cells(prop)}
     items = prop.items
     if items is not None and not _is_short_array(prop):
-        if items.type != "object" or not items.properties or _cells(items) != {"type": "object"}:
-            yield {"property": f"{path}[]", **_cells(items)}
-        for child in items.properties:
-            yield from _property_rows(child, f"{path}[].{child.name}")
+        plain_objects = items.type == "object" and bool(items.properties) and _cells(items) == {"type": "object"}
+        yield from _property_rows(items, f"{path}[]", implied=plain_objects)
     for child in prop.properties:
         yield from _property_rows(child, f"{path}.{child.name}")
 

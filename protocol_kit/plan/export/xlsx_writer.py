@@ -37,6 +37,9 @@ class _FixedTimeZip(zipfile.ZipFile):
             name.compress_type = zipfile.ZIP_DEFLATED
         super().writestr(name, data, *args, **kwargs)
 
+    def write(self, filename, arcname=None, *args, **kwargs):  # worksheets arrive as temporary files
+        self.writestr(arcname or str(filename), Path(filename).read_bytes())
+
 
 def _save(workbook, path: Path) -> None:
     """``Workbook.save`` without its two clocks (the modified date and the zip entry times)."""

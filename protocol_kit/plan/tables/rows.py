@@ -6,6 +6,7 @@ spreadsheet plan reaches the shared builder, format check and lint.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
@@ -21,6 +22,7 @@ from protocol_kit.violation import Location, Violation
 CALLS = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 COMMON = "common"
 ARRAY = "[]"
+SEGMENT = re.compile(r"\s*([^\[\].]+?)\s*((?:\[\])*)")  # a name, then [] once per array level
 EVENT_CELLS = {"event_description": "description", "owner": "owner", "status": "status"}
 PROPERTY_CELLS: dict[str, Callable[[Any, str | None], Any]] = {
     "type": lambda v, _: cells.text(v).lower(),
@@ -121,19 +123,19 @@ def _event_cells(raw: RawPlan, table: Table, row: Row, section: dict, path: KeyP
 def _property_row(raw: RawPlan, table: Table, row: Row, fields: dict, path: KeyPath,
                   written: str, own_rows: dict[KeyPath, int]) -> None:
     where = table.cell(row.number, row.columns["property"])
-    segments = written.split(".")
-    if any(not s.removesuffix(ARRAY).strip() for s in segments):
+    segments = [SEGMENT.fullmatch(part) for part in written.split(".")]
+    if not all(segments):
         raise PlanError(f"property path '{written}' has an empty part; write paths such as "
                         "products[].product_id or address.city", where)
     spec: dict = {}
     for depth, segment in enumerate(segments):
-        name = segment.removesuffix(ARRAY).strip()
+        name, arrays = segment.group(1), segment.group(2)
         if depth:
             fields = spec.setdefault("properties", {})
             path = (*path, "properties")
         spec, path = fields.setdefault(name, {}), (*path, name)
         _remember(raw, path, table, row, "property")
-        if segment.endswith(ARRAY):
+        for _ in range(arrays.count(ARRAY)):  # matrix[][] is an array of arrays
             spec, path = spec.setdefault("items", {}), (*path, "items")
             _remember(raw, path, table, row, "property")
     if path in own_rows:
@@ -142,7 +144,7 @@ def _property_row(raw: RawPlan, table: Table, row: Row, fields: dict, path: KeyP
                      f"(first at row {own_rows[path]}); the first row's values would be lost",
             path="/" + "/".join(map(str, path)), source=where))
     own_rows[path] = row.number
-    if segments[-1].endswith(ARRAY) and "required" in row.values:
+    if segments[-1].group(2) and "required" in row.values:
         raise PlanError(f"Required applies to the array, not to its elements: write it on a row for "
                         f"'{written.removesuffix(ARRAY)}'", table.cell(row.number, row.columns["required"]))
     _fill(raw, table, row, spec, path)
