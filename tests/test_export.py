@@ -129,7 +129,7 @@ def plans(draw):
     return data
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_generated_plans_round_trip(data):
     with tempfile.TemporaryDirectory() as folder:
