@@ -166,3 +166,14 @@ def test_value_lists_take_the_declared_type(written, kind, expected):
 def test_numbers_are_ints_when_integral(written, expected):
     parsed = cells.number(written)
     assert parsed == expected and type(parsed) is type(expected)
+
+
+def test_docs_list_every_column_and_spelling():
+    from protocol_kit.plan.tables.columns import COLUMNS
+
+    docs = (ROOT / "docs/plan-format.md").read_text("utf-8")
+    table = docs[docs.index("| column | also accepted |"):]
+    for column in COLUMNS:
+        assert f"`{column.header}`" in table, column.header
+        for alias in column.aliases:
+            assert f"`{alias}`" in table, alias
