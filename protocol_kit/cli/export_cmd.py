@@ -17,7 +17,7 @@ from protocol_kit.plan.export import EXPORTERS, export_plan
 @click.option("--format", "output_format", type=click.Choice(sorted(EXPORTERS)), default="xlsx",
               show_default=True, help="Output format.")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: the plan's name with the format's suffix, next to the plan).")
+              help="File to write (default: PLAN with the format's suffix).")
 @plan_identity_options
 def command(plan: Path, output_format: str, out: Path | None, plan_name: str | None,
             plan_version: str | None) -> int:

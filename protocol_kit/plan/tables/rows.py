@@ -175,6 +175,9 @@ def _unwrap_common(raw: RawPlan, own_rows: dict[KeyPath, int]) -> None:
     for name, spec in (raw.data.get(COMMON) or {}).items():
         path = (COMMON, name)
         if path in own_rows:
+            if spec.get("type") != "object":
+                raise PlanError(f"envelope field '{name}' must have type object (or no row of its own)",
+                                raw.location((*path, "type")))
             continue
         raw.data[COMMON][name] = spec.get("properties", {})
         inner = (*path, "properties")
