@@ -8,7 +8,6 @@ import yaml
 
 from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
 
-SCHEMA_COMMENT = "# yaml-language-server: $schema=https://protocol-kit.dev/plan-format.schema.json\n"
 CALL_FIELD = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 
 
