@@ -21,12 +21,31 @@ def dumps_indented(value: Any) -> str:
 
 
 def _write(value: Any, newline: str, out: Callable[[str], None]) -> None:
+    # Loops are written out rather than shared: this is the hot path of compiling a plan.
     if isinstance(value, str):
         out(encode_basestring(value))
     elif isinstance(value, dict):
-        _write_items(((encode_basestring(_key(k)) + ": ", value[k]) for k in sorted(value)), "{}", newline, out)
+        if not value:
+            out("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key in sorted(value):
+            out(separator + encode_basestring(_key(key)) + ": ")
+            _write(value[key], inner, out)
+            separator = "," + inner
+        out(newline + "}")
     elif isinstance(value, (list, tuple)):
-        _write_items((("", item) for item in value), "[]", newline, out)
+        if not value:
+            out("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            out(separator)
+            _write(item, inner, out)
+            separator = "," + inner
+        out(newline + "]")
     elif value is None or value is True or value is False:
         out(_CONSTANTS[value])
     elif isinstance(value, int):
@@ -35,16 +54,6 @@ def _write(value: Any, newline: str, out: Callable[[str], None]) -> None:
         out(float.__repr__(value) if math.isfinite(value) else json.dumps(value))
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _write_items(items, brackets: str, newline: str, out: Callable[[str], None]) -> None:
-    inner = newline + "  "
-    separator = brackets[0] + inner
-    for prefix, item in items:
-        out(separator + prefix)
-        _write(item, inner, out)
-        separator = "," + inner
-    out(brackets if separator[0] == brackets[0] else newline + brackets[1])
 
 
 def _key(key: Any) -> str:
