@@ -45,3 +45,11 @@ def test_json_records_carry_code_name_severity_message_location(project, run):
     assert found[0]["location"] == "plan.yaml:6:7"
     assert found[0]["source"] == {"file": "plan.yaml", "line": 6, "column": 7}
     assert "minimum 5 is above maximum 1" in found[0]["message"]
+
+
+def test_json_location_of_a_spreadsheet_finding(project, run):
+    copy_case(CASES[0].parent / "PL002-spreadsheet-xlsx", project)
+    found = json.loads(run(project, "lint", "--format", "json", "plan.xlsx").out)
+    typo = next(f for f in found if "Descripton" in f["message"])
+    assert typo["source"] == {"file": "plan.xlsx", "sheet": "Tracking Plan", "row": 1, "column": 7}
+    assert typo["location"] == "plan.xlsx[Tracking Plan], row 1, column 7"
