@@ -9,7 +9,9 @@ measured in the same run:
 - compile (plan model -> JSON Schema dicts);
 - serialise (schemas -> the exact bytes of every file) against ``json.dumps`` of the same schemas.
 
-Exits 1 when compile + serialise takes more than one second.
+Exits 1 when compile + serialise takes more than one second of CPU time. CPU
+time, not wall time, so that a busy machine does not fail the check; wall
+time is printed as well.
 
     python bench/compile_bench.py [--events 1000] [--properties 20] [--repeat 3]
 """
@@ -64,13 +66,19 @@ def _property(rng: random.Random, index: int) -> dict[str, Any]:
     return spec
 
 
-def best_of(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:
-    timings, result = [], None
+CPU_SECONDS: dict[str, float] = {}  # stage -> best CPU time, next to the wall times returned
+
+
+def best_of(repeat: int, work: Callable[[], Any], *, stage: str = "") -> tuple[float, Any]:
+    """The best wall time of ``repeat`` runs (the best CPU time goes to CPU_SECONDS[stage]), and the result."""
+    walls, cpus, result = [], [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = work()
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    CPU_SECONDS[stage] = min(cpus)
+    return min(walls), result
 
 
 def main() -> int:
@@ -86,15 +94,15 @@ def main() -> int:
         path.write_text(text, encoding="utf-8")
         parse, _ = best_of(args.repeat, lambda: yaml.load(text, Loader=SAFE_LOADER))
         load, plan = best_of(args.repeat, lambda: load_plan(path))
-        build, compiled = best_of(args.repeat, lambda: compile_plan(plan))
+        build, compiled = best_of(args.repeat, lambda: compile_plan(plan), stage="compile")
         dump, _ = best_of(args.repeat, lambda: [json.dumps(s.schema) for s in compiled.schemas])
-        serialise, files = best_of(args.repeat, compiled.files)
+        serialise, files = best_of(args.repeat, compiled.files, stage="serialise")
         write, _ = best_of(1, lambda: write_schemas(compiled, Path(folder) / "schemas"))
 
     count = sum(1 for _ in plan.events)
     planned = args.events * (args.properties + 3)
     size = sum(map(len, files.values()))
-    compile_total = build + serialise
+    compile_cpu = CPU_SECONDS["compile"] + CPU_SECONDS["serialise"]
     print(f"plan: {count} events, {planned} planned properties (nested included), {len(text) / 1e6:.1f} MB of YAML")
     print(f"{'stage':<34}{'seconds':>9}{'events/s':>12}  ratio to baseline")
     print(f"{'baseline: yaml.load (' + SAFE_LOADER.__name__ + ')':<34}{parse:>9.3f}{count / parse:>12,.0f}")
@@ -104,9 +112,9 @@ def main() -> int:
     print(f"{'serialise (sorted, indented bytes)':<34}{serialise:>9.3f}{count / serialise:>12,.0f}"
           f"  {serialise / dump:.2f}x json.dumps")
     print(f"{'write ' + str(len(files)) + ' files (first run)':<34}{write:>9.3f}")
-    print(f"compile + serialise: {compile_total:.3f} s for {size / 1e6:.1f} MB of schemas "
-          f"(budget {COMPILE_BUDGET_SECONDS:.1f} s)")
-    return 0 if compile_total <= COMPILE_BUDGET_SECONDS else 1
+    print(f"compile + serialise: {build + serialise:.3f} s wall, {compile_cpu:.3f} s CPU for {size / 1e6:.1f} MB "
+          f"of schemas (budget {COMPILE_BUDGET_SECONDS:.1f} s CPU)")
+    return 0 if compile_cpu <= COMPILE_BUDGET_SECONDS else 1
 
 
 if __name__ == "__main__":
