@@ -141,7 +141,7 @@ def _property_row(raw: RawPlan, table: Table, row: Row, fields: dict, path: KeyP
     if path in own_rows:
         raw.findings.append(Violation.of(
             "PL001", f"property '{written}' of event '{row.text('event')}' is defined again "
-                     f"(first at row {own_rows[path]}); the first row's values would be lost",
+                     f"(first at row {own_rows[path]}); this row's cells replace the first row's",
             path="/" + "/".join(map(str, path)), source=where))
     own_rows[path] = row.number
     if segments[-1].group(2) and "required" in row.values:
