@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
-from protocol_kit.cli.options import display_path, load_plans, plans_argument
+from protocol_kit.cli.options import plan_identity_options, display_path, load_plans, plans_argument
 from protocol_kit.compile import check_schemas, compile_plan, write_schemas
 from protocol_kit.config import load_config
 from protocol_kit.errors import PlanError
@@ -18,7 +18,9 @@ from protocol_kit.errors import PlanError
               help="Folder for the schemas (default: [tool.protocol-kit] schemas, else ./schemas).")
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 listing the schema files that are missing, stale or obsolete.")
-def command(plans: tuple[Path, ...], out: Path | None, check: bool) -> int:
+@plan_identity_options
+def command(plans: tuple[Path, ...], out: Path | None, check: bool, plan_name: str | None,
+            plan_version: str | None) -> int:
     """Compile tracking PLANS (YAML, xlsx, csv) to JSON Schemas.
 
     Writes one draft 2020-12 schema per planned event (and identify, page,
@@ -29,7 +31,7 @@ def command(plans: tuple[Path, ...], out: Path | None, check: bool) -> int:
     config = load_config()
     out = out or config.schemas
     compiled = []
-    for plan in load_plans(plans, config):
+    for plan in load_plans(plans, config, name=plan_name, version=plan_version):
         errors = [f for f in plan.findings if f.severity == "error"]
         if errors:
             for finding in errors:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES, exit_code_for
-from protocol_kit.cli.options import load_plans, plans_argument
+from protocol_kit.cli.options import plan_identity_options, load_plans, plans_argument
 from protocol_kit.config import load_config
 from protocol_kit.plan.lint import lint_plans
 
@@ -18,7 +18,9 @@ from protocol_kit.plan.lint import lint_plans
               show_default=True, help="Output format.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
-def command(plans: tuple[Path, ...], output_format: str, fail_on: str) -> int:
+@plan_identity_options
+def command(plans: tuple[Path, ...], output_format: str, fail_on: str, plan_name: str | None,
+            plan_version: str | None) -> int:
     """Lint tracking PLANS (YAML, xlsx, csv): naming conventions, duplicate
     and near-duplicate events, conflicting property types, missing
     descriptions, contradictions and unknown or duplicate keys.
@@ -27,7 +29,7 @@ def command(plans: tuple[Path, ...], output_format: str, fail_on: str) -> int:
     ignore and re-grade codes under [tool.protocol-kit.lint] in pyproject.toml.
     """
     config = load_config()
-    findings = lint_plans(load_plans(plans, config), config=config.lint)
+    findings = lint_plans(load_plans(plans, config, name=plan_name, version=plan_version), config=config.lint)
     if output_format == "json":
         click.echo(json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False))
     else:

@@ -13,6 +13,7 @@ from protocol_kit import __version__
 COMMANDS = {
     "compile": "protocol_kit.cli.compile_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
+    "export": "protocol_kit.cli.export_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
     "scan": "protocol_kit.cli.scan_cmd",
 }

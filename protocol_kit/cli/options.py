@@ -14,6 +14,15 @@ def plans_argument(func):
     return click.argument("plans", nargs=-1, type=click.Path(path_type=Path))(func)
 
 
+def plan_identity_options(func):
+    """``--plan-name`` and ``--plan-version``: for plans that do not say (a csv plan without its sidecar)."""
+    func = click.option("--plan-version", metavar="VERSION",
+                        help="The plan's version, replacing what the plan file says.")(func)
+    return click.option("--plan-name", metavar="NAME",
+                        help="The plan's name, replacing what the plan file says (default for csv and xlsx "
+                             "plans without one: the file name).")(func)
+
+
 def resolve_plan_paths(given: tuple[Path, ...], config: Config) -> tuple[Path, ...]:
     """The plans named on the command line, else those of ``[tool.protocol-kit] plans``."""
     if given:
@@ -24,9 +33,10 @@ def resolve_plan_paths(given: tuple[Path, ...], config: Config) -> tuple[Path, .
                       "in pyproject.toml")
 
 
-def load_plans(given: tuple[Path, ...], config: Config | None = None) -> list[Plan]:
+def load_plans(given: tuple[Path, ...], config: Config | None = None, *,
+               name: str | None = None, version: str | None = None) -> list[Plan]:
     config = config or load_config()
-    return [load_plan(path) for path in resolve_plan_paths(given, config)]
+    return [load_plan(path, name=name, version=version) for path in resolve_plan_paths(given, config)]
 
 
 def display_path(path: Path | str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from protocol_kit.compile.json_text import dumps_indented
 from protocol_kit.errors import PlanError
 from protocol_kit.violation import Location
 
@@ -53,7 +54,7 @@ class CompiledPlan:
 
 def to_json_bytes(value: Any) -> bytes:
     """The one serialisation of compiled output: sorted keys, two-space indent, UTF-8, final newline."""
-    return (json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    return (dumps_indented(value) + "\n").encode("utf-8")
 
 
 def slug(name: str) -> str:

@@ -17,18 +17,35 @@ def _read_yaml(path: Path) -> RawPlan:
     return read_yaml_plan(_read_text(path), str(path))
 
 
-# suffix -> reader returning raw plan data; spreadsheet readers register here too.
+def _read_xlsx(path: Path) -> RawPlan:
+    from protocol_kit.plan.tables.xlsx_reader import read_xlsx_plan
+
+    return read_xlsx_plan(path)
+
+
+def _read_csv(path: Path) -> RawPlan:
+    from protocol_kit.plan.tables.csv_reader import read_csv_plan
+
+    return read_csv_plan(path)
+
+
+# suffix -> reader returning raw plan data in the YAML format's shape.
 READERS: dict[str, Callable[[Path], RawPlan]] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
+    ".xlsx": _read_xlsx,
+    ".xlsm": _read_xlsx,
+    ".csv": _read_csv,
 }
 
 
-def load_plan(path: str | Path) -> Plan:
+def load_plan(path: str | Path, *, name: str | None = None, version: str | None = None) -> Plan:
     """Read and build the plan at ``path`` (YAML, xlsx or csv).
 
-    Raises :class:`~protocol_kit.errors.PlanError` naming the file, the line
-    or row and what was expected when the plan cannot be read.
+    ``name`` and ``version`` replace what the file says (a csv plan has no
+    place of its own for them, see ``<name>.meta.yaml``). Raises
+    :class:`~protocol_kit.errors.PlanError` naming the file, the line or
+    row and what was expected when the plan cannot be read.
     """
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
@@ -37,7 +54,11 @@ def load_plan(path: str | Path) -> Plan:
                         + ", ".join(sorted(READERS)), Location(file=str(path)))
     if not path.is_file():
         raise PlanError("no such file" if not path.exists() else "not a file", Location(file=str(path)))
-    return build_plan(reader(path))
+    raw = reader(path)
+    for key, value in (("plan", name), ("version", version)):
+        if value is not None:
+            raw.data[key] = value
+    return build_plan(raw)
 
 
 def _read_text(path: Path) -> str:

@@ -5,7 +5,7 @@ from typing import Callable, Iterable
 
 from protocol_kit import codes
 from protocol_kit.config import LintConfig
-from protocol_kit.plan.lint import rules_naming
+from protocol_kit.plan.lint import rules_constraints, rules_docs, rules_duplicates, rules_naming
 from protocol_kit.plan.model import Plan
 from protocol_kit.violation import Violation
 
@@ -14,6 +14,9 @@ Rule = Callable[[Plan], Iterable[Violation]]
 # Every rule takes one plan; rules comparing plans with each other do not exist (plans are independent).
 RULES: list[Rule] = [
     *rules_naming.RULES,
+    *rules_duplicates.RULES,
+    *rules_docs.RULES,
+    *rules_constraints.RULES,
 ]
 
 
