@@ -1,0 +1,85 @@
+"""``text``: findings, the digest and the summary as aligned tables, sized to the terminal."""
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from protocol_kit.report.data import DigestRow, ReportData
+
+MAX_LINES = 50
+COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+DIGEST_HEADERS = ("severity", "code", "event", "path", "count", "first seen", "message")
+
+
+def render(data: ReportData, *, width: int = 100, color: bool = False) -> str:
+    paint = _painter(color)
+    parts = []
+    if data.violations:
+        parts.append(_findings(data, paint))
+    if data.digest:
+        parts.append(_digest_table(data, width, paint))
+    parts.append(_summary(data, paint))
+    return "\n\n".join(parts) + "\n"
+
+
+def _findings(data: ReportData, paint) -> str:
+    lines = [f"{v.source}: {v.code} [{paint(v.severity)}] {v.message}" for v in data.violations[:MAX_LINES]]
+    hidden = len(data.violations) - MAX_LINES + data.violations_omitted
+    if hidden > 0:
+        lines.append(f"... and {hidden} more (all of them: --format json or --report xlsx=PATH)")
+    return "\n".join(lines)
+
+
+def _digest_table(data: ReportData, width: int, paint) -> str:
+    headers = [*DIGEST_HEADERS, "status"] if data.comparison else list(DIGEST_HEADERS)
+    rows = [_digest_cells(row, data) for row in data.digest]
+    rows = _fit(headers, rows, width)
+    for row in rows:
+        row[0] = paint(row[0])
+    return tabulate(rows, headers=[paint(h, BOLD) for h in headers], tablefmt="simple", disable_numparse=True)
+
+
+def _digest_cells(row: DigestRow, data: ReportData) -> list[str]:
+    cells = [row.severity, row.code, row.event or "-", row.path or "-", str(row.count), str(row.first), row.message]
+    if data.comparison:
+        cells.append(data.comparison.status(row))
+    return cells
+
+
+def _fit(headers: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
+    """Shorten the widest columns (the message first) until the table fits ``width``."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    excess = sum(widths) + 2 * (len(widths) - 1) - width
+    order = sorted(range(len(widths)), key=lambda i: (i != 6, -widths[i]))
+    for i in order:
+        if excess <= 0:
+            break
+        cut = min(excess, widths[i] - max(len(headers[i]), 8))
+        if cut > 0:
+            widths[i] -= cut
+            excess -= cut
+    return [[_truncate(cell, widths[i]) for i, cell in enumerate(r)] for r in rows]
+
+
+def _truncate(cell: str, width: int) -> str:
+    return cell if len(cell) <= width else cell[:max(width - 1, 0)] + "…"
+
+
+def _summary(data: ReportData, paint) -> str:
+    lines = [paint(data.headline(), BOLD)]
+    totals = ", ".join(f"{n} {name}" for name, n in data.summary.totals.items())
+    if totals:
+        lines.append(totals)
+    if data.summary.by_kind:
+        lines.append("by kind: " + ", ".join(f"{kind} {n}" for kind, n in data.summary.by_kind.items()))
+    if data.comparison:
+        c = data.comparison
+        lines.append(f"against the baseline: {len(c.new)} new, {len(c.present)} still present, {len(c.fixed)} fixed")
+    return "\n".join(lines)
+
+
+def _painter(color: bool):
+    def paint(text: str, code: str | None = None) -> str:
+        code = code or COLOURS.get(text)
+        return f"{code}{text}{RESET}" if color and code else text
+    return paint
