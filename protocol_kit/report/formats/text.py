@@ -8,6 +8,7 @@ from protocol_kit.report.data import DigestRow, ReportData
 MAX_LINES = 50
 COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+SHRINK = (("message", 30), ("path", 16), ("first seen", 16), ("event", 12), ("message", 8), ("path", 8))
 DIGEST_HEADERS = ("severity", "code", "event", "path", "count", "first seen", "message")
 
 
@@ -18,12 +19,15 @@ def render(data: ReportData, *, width: int = 100, color: bool = False) -> str:
         parts.append(_findings(data, paint))
     if data.digest:
         parts.append(_digest_table(data, width, paint))
+    if data.summary.by_kind:
+        parts.append(_kinds(data, paint))
     parts.append(_summary(data, paint))
     return "\n\n".join(parts) + "\n"
 
 
 def _findings(data: ReportData, paint) -> str:
-    lines = [f"{v.source}: {v.code} [{paint(v.severity)}] {v.message}" for v in data.violations[:MAX_LINES]]
+    lines = [f"{v.source}: {v.code} [{paint(v.severity)}] {one_line(v.message)}"
+             for v in data.violations[:MAX_LINES]]
     hidden = len(data.violations) - MAX_LINES + data.violations_omitted
     if hidden > 0:
         lines.append(f"... and {hidden} more (all of them: --format json or --report xlsx=PATH)")
@@ -40,29 +44,37 @@ def _digest_table(data: ReportData, width: int, paint) -> str:
 
 
 def _digest_cells(row: DigestRow, data: ReportData) -> list[str]:
-    cells = [row.severity, row.code, row.event or "-", row.path or "-", str(row.count), str(row.first), row.message]
+    cells = [row.severity, row.code, one_line(row.event or "-"), one_line(row.path or "-"), str(row.count),
+             str(row.first), one_line(row.message)]
     if data.comparison:
         cells.append(data.comparison.status(row))
     return cells
 
 
 def _fit(headers: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
-    """Shorten the widest columns (the message first) until the table fits ``width``."""
+    """Shorten columns, the message first, down to their floor until the table fits ``width``."""
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     excess = sum(widths) + 2 * (len(widths) - 1) - width
-    order = sorted(range(len(widths)), key=lambda i: (i != 6, -widths[i]))
-    for i in order:
-        if excess <= 0:
-            break
-        cut = min(excess, widths[i] - max(len(headers[i]), 8))
-        if cut > 0:
-            widths[i] -= cut
-            excess -= cut
+    for column, floor in SHRINK:
+        i = headers.index(column)
+        cut = max(0, min(excess, widths[i] - floor))
+        widths[i] -= cut
+        excess -= cut
     return [[_truncate(cell, widths[i]) for i, cell in enumerate(r)] for r in rows]
+
+
+def one_line(text: str) -> str:
+    """Line breaks shown as ``⏎`` so that one finding stays on one line."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
 
 
 def _truncate(cell: str, width: int) -> str:
     return cell if len(cell) <= width else cell[:max(width - 1, 0)] + "…"
+
+
+def _kinds(data: ReportData, paint) -> str:
+    rows = sorted(data.summary.by_kind.items(), key=lambda item: (-item[1], item[0]))
+    return tabulate(rows, headers=[paint("kind", BOLD), paint("violations", BOLD)], tablefmt="simple")
 
 
 def _summary(data: ReportData, paint) -> str:
@@ -70,8 +82,6 @@ def _summary(data: ReportData, paint) -> str:
     totals = ", ".join(f"{n} {name}" for name, n in data.summary.totals.items())
     if totals:
         lines.append(totals)
-    if data.summary.by_kind:
-        lines.append("by kind: " + ", ".join(f"{kind} {n}" for kind, n in data.summary.by_kind.items()))
     if data.comparison:
         c = data.comparison
         lines.append(f"against the baseline: {len(c.new)} new, {len(c.present)} still present, {len(c.fixed)} fixed")

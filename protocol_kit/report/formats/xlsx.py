@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -71,11 +71,11 @@ def _sheet(workbook: Workbook, title: str, columns: Sequence[tuple[str, int]], *
 
 
 def _append(sheet, values: Sequence[Any]) -> None:
-    sheet.append([value if isinstance(value, WriteOnlyCell) else _cell(sheet, value)
-                  if isinstance(value, str) and value.startswith("=") else _clean(value) for value in values])
+    sheet.append([_cell(sheet, value) if isinstance(value, str) and value.startswith("=") else _clean(value)
+                  for value in values])
 
 
-def _cell(sheet, value: Any, *, font: Font | None = None, fill: PatternFill | None = None) -> WriteOnlyCell:
+def _cell(sheet, value: Any, *, font: Font | None = None, fill: PatternFill | None = None) -> Cell:
     cell = WriteOnlyCell(sheet, value=_clean(value))
     if isinstance(value, str):
         cell.data_type = "s"  # text, even when it starts with "=": a payload value is never a formula
