@@ -6,6 +6,7 @@ Security Policy forbids loading anything else. Every value is escaped
 """
 from __future__ import annotations
 
+import json
 from html import escape
 from importlib import resources
 from typing import Iterable
@@ -105,7 +106,9 @@ def _details(data: ReportData) -> str:
 
 
 def _value(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _short(text: str, width: int) -> str:

@@ -6,6 +6,7 @@ test case, so dashboards show that the check ran.
 """
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -42,10 +43,9 @@ def _failure(case: ET.Element, v: Violation) -> None:
     lines = [f"{v.source}: {v.code} [{v.severity}] {v.message}"]
     if v.path:
         lines.append(f"path: {v.path}")
-    if v.expected is not None:
-        lines.append(f"expected: {v.expected}")
-    if v.actual is not None:
-        lines.append(f"actual: {v.actual}")
+    for label, value in (("expected", v.expected), ("actual", v.actual)):
+        if value is not None:
+            lines.append(f"{label}: {value if isinstance(value, str) else json.dumps(value, default=str)}")
     if v.message_id:
         lines.append(f"message id: {v.message_id}")
     failure.text = "\n".join(lines)
