@@ -162,3 +162,22 @@ def test_segment_events_have_stable_message_ids():
 
 def _fields(data):
     return {name: getattr(data, name) for name in data.__dataclass_fields__}
+
+
+def test_text_colours_severities_only_when_asked_and_fits_the_width():
+    from protocol_kit.report.formats import text
+    assert "\x1b[" not in text.render(report())
+    assert "\x1b[31merror\x1b[0m" in text.render(report(), color=True)
+    table = text.render(report(), width=80).split("\n\n")[1]
+    assert max(len(line) for line in table.splitlines()) <= 80
+
+
+def test_terminal_respects_no_color(monkeypatch):
+    import sys
+    from protocol_kit.cli.report_options import terminal
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert terminal().color
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not terminal().color

@@ -52,12 +52,15 @@ def _digest_cells(row: DigestRow, data: ReportData) -> list[str]:
 
 
 def _fit(headers: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
-    """Shorten columns, the message first, down to their floor until the table fits ``width``."""
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    """Shorten columns, the message first, down to their floor until the table fits ``width``.
+
+    tabulate makes a column at least two wider than its header; that is counted.
+    """
+    widths = [max([len(h) + 2, *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     excess = sum(widths) + 2 * (len(widths) - 1) - width
     for column, floor in SHRINK:
         i = headers.index(column)
-        cut = max(0, min(excess, widths[i] - floor))
+        cut = max(0, min(excess, widths[i] - max(floor, len(column) + 2)))
         widths[i] -= cut
         excess -= cut
     return [[_truncate(cell, widths[i]) for i, cell in enumerate(r)] for r in rows]
