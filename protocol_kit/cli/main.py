@@ -12,6 +12,7 @@ from protocol_kit import __version__
 # so that ``protocol-kit lint`` does not pay for the validator or the scanner.
 COMMANDS = {
     "compile": "protocol_kit.cli.compile_cmd",
+    "digest": "protocol_kit.cli.digest_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
 }

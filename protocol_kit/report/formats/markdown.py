@@ -17,7 +17,7 @@ def render(data: ReportData) -> str:
                   "| " + " | ".join(str(n) for _, n in counts) + " |", ""]
     if data.comparison:
         c = data.comparison
-        lines += [f"Against the baseline: **{len(c.new)} new**, {len(c.present)} still present, "
+        lines += [f"Compared with before: **{len(c.new)} new**, {len(c.present)} still present, "
                   f"{len(c.fixed)} fixed.", ""]
     if data.digest:
         lines += _digest(data)

@@ -87,7 +87,7 @@ def _summary(data: ReportData, paint) -> str:
         lines.append(totals)
     if data.comparison:
         c = data.comparison
-        lines.append(f"against the baseline: {len(c.new)} new, {len(c.present)} still present, {len(c.fixed)} fixed")
+        lines.append(f"compared with before: {len(c.new)} new, {len(c.present)} still present, {len(c.fixed)} fixed")
     return "\n".join(lines)
 
 
