@@ -5,7 +5,7 @@ configuration or input error (a plan that cannot be read, a missing file).
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import click
 
@@ -18,10 +18,16 @@ FAIL_ON_CHOICES = ("info", "warning", "error", "never")
 
 def exit_code_for(violations: Iterable[Violation], fail_on: str = "error") -> int:
     """1 when any violation is at or above ``fail_on`` (``never``: always 0)."""
+    return exit_code_for_severities({v.severity for v in violations}, fail_on)
+
+
+def exit_code_for_severities(severities: Iterable[str] | Mapping[str, int], fail_on: str = "error") -> int:
+    """The same contract from the severities found (a set, or counts by severity as in a report summary)."""
     if fail_on == "never":
         return CLEAN
     threshold = severity_rank(fail_on)
-    return FINDINGS if any(severity_rank(v.severity) >= threshold for v in violations) else CLEAN
+    found = [s for s, n in severities.items() if n] if isinstance(severities, Mapping) else severities
+    return FINDINGS if any(severity_rank(s) >= threshold for s in found) else CLEAN
 
 
 def run_cli(group: click.Group, args: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from protocol_kit import __version__
 COMMANDS = {
     "compile": "protocol_kit.cli.compile_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
+    "validate": "protocol_kit.cli.validate_cmd",
 }
 
 
