@@ -16,12 +16,13 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/protocol-kit lint
 	$(BIN)/protocol-kit compile --check
+	$(BIN)/protocol-kit validate --plan plans/ecommerce.yaml examples/events/ecommerce.jsonl --fail-on never
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/validate_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

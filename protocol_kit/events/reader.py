@@ -60,7 +60,11 @@ def parse_line(line: bytes, source: Location) -> EventRecord:
     try:
         return EventRecord(payload=orjson.loads(line), raw=line, source=source)
     except orjson.JSONDecodeError as error:
-        return EventRecord(raw=line, source=source, error=f"not valid JSON: {error}")
+        return EventRecord(raw=line, source=source, error=_json_error(error))
+
+
+def _json_error(error: orjson.JSONDecodeError) -> str:
+    return f"not valid JSON: {error.msg} (at character {error.pos})"
 
 
 def read_chunks(paths: Iterable[str | Path], *, chunk_lines: int = CHUNK_LINES) -> Iterator[LineChunk | EventRecord]:
@@ -159,7 +163,7 @@ def _document_records(data: bytes | EventRecord, name: str) -> Iterator[EventRec
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        yield EventRecord(raw=data, source=Location(file=name), error=f"not valid JSON: {error}")
+        yield EventRecord(raw=data, source=Location(file=name), error=_json_error(error))
         return
     if isinstance(document, dict) and isinstance(document.get("batch"), list):
         document = document["batch"]
