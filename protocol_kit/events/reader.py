@@ -115,7 +115,18 @@ def _open(path: Path) -> BinaryIO:
 
 def _read_lines(path: Path, chunk_lines: int) -> Iterator[LineChunk | EventRecord]:
     with _open(path) as stream:
-        yield from _line_chunks(stream, str(path), chunk_lines)
+        if isinstance(stream, gzip.GzipFile):
+            yield from _line_chunks(stream, str(path), chunk_lines)
+        else:
+            yield from _plain_chunks(stream, str(path), chunk_lines)
+
+
+def _plain_chunks(stream: BinaryIO, name: str, chunk_lines: int) -> Iterator[LineChunk]:
+    """Whole lines, about ``chunk_lines`` at a time, split in C (``readlines`` with a size hint)."""
+    number, hint = 1, chunk_lines * 512
+    while lines := stream.readlines(hint):
+        yield LineChunk(name, number, lines)
+        number += len(lines)
 
 
 def _line_chunks(stream: BinaryIO, name: str, chunk_lines: int) -> Iterator[LineChunk | EventRecord]:

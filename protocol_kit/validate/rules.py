@@ -1,17 +1,18 @@
-"""python-jsonschema errors -> violations, in one table keyed by schema keyword.
+"""Schema errors -> violations, in one table keyed by schema keyword.
 
 Like python-jsonschema's own keyword -> rule functions, each entry turns one
-error into what a human reads: the code, the path inside the payload, a one
-line message, and the expected and actual values (masked for fields declared
-``x-pii``). A keyword missing from the table is reported as EV011.
+:class:`SchemaError` into what a human reads: the code, the path inside the
+payload, a one line message, and the expected and actual values (masked for
+fields declared ``x-pii``). A keyword missing from the table is reported as
+EV011. Errors of both validators (jsonschema-rs and python-jsonschema) are
+first brought to the same :class:`SchemaError` shape (see schema_errors.py),
+so both give the same violations.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
-
-from jsonschema import ValidationError
 
 from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
@@ -31,12 +32,25 @@ class Finding:
     actual: Any = None
 
 
-Rule = Callable[[ValidationError, tuple[Any, ...]], Iterator[Finding]]
+@dataclass(frozen=True, slots=True)
+class SchemaError:
+    """One failed keyword: where in the payload, the value found there, and the (sub)schema holding the keyword."""
+
+    keyword: str
+    path: tuple[Any, ...]  # for ``required``: the path of the missing property
+    instance: Any
+    schema: dict[str, Any]
+
+    @property
+    def value(self) -> Any:
+        return self.schema.get(self.keyword)
 
 
-def findings_for(error: ValidationError) -> Iterator[Finding]:
-    path = tuple(error.absolute_path)
-    yield from RULES.get(error.validator, _other)(error, path)
+Rule = Callable[[SchemaError, tuple[Any, ...]], Iterator[Finding]]
+
+
+def findings_for(error: SchemaError) -> Iterator[Finding]:
+    yield from RULES.get(error.keyword, _other)(error, error.path)
 
 
 def pointer(path: Sequence[Any]) -> str:
@@ -53,25 +67,25 @@ def label(path: Sequence[Any]) -> str:
     return text or "event"
 
 
-def _shown(error: ValidationError, value: Any) -> Any:
+def _shown(error: SchemaError, value: Any) -> Any:
     """``value`` as it may appear in a report: masked when the schema declares personal data."""
-    category = error.schema.get("x-pii") if isinstance(error.schema, dict) else None
+    category = error.schema.get("x-pii")
     return mask_value(value, category if isinstance(category, str) else None) if category else value
 
 
-def _type(error: ValidationError, path: tuple) -> Iterator[Finding]:
-    expected = error.validator_value
+def _type(error: SchemaError, path: tuple) -> Iterator[Finding]:
+    expected = error.value
     wanted = " or ".join(expected) if isinstance(expected, list) else expected
     got = json_type(error.instance)
     yield Finding("EV004", path, f"property '{label(path)}' should be {_article(wanted)}, got {got}", expected, got)
 
 
-def _required(error: ValidationError, path: tuple) -> Iterator[Finding]:
+def _required(error: SchemaError, path: tuple) -> Iterator[Finding]:
     # the reference validator puts the missing name at the end of the path (see reference.py)
     yield Finding("EV003", path, f"required property '{label(path)}' is missing", path[-1] if path else None)
 
 
-def _unplanned(error: ValidationError, path: tuple) -> Iterator[Finding]:
+def _unplanned(error: SchemaError, path: tuple) -> Iterator[Finding]:
     planned = list(error.schema.get("properties", {}))
     patterns = list(error.schema.get("patternProperties", {}))
     for name in error.instance:
@@ -83,57 +97,57 @@ def _unplanned(error: ValidationError, path: tuple) -> Iterator[Finding]:
         yield Finding("EV005", where, f"unplanned property '{label(where)}'{hint}", best, name)
 
 
-def _enum(error: ValidationError, path: tuple) -> Iterator[Finding]:
-    allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+def _enum(error: SchemaError, path: tuple) -> Iterator[Finding]:
+    allowed = error.value if error.keyword == "enum" else [error.value]
     shown = _shown(error, error.instance)
     choices = ", ".join(_quoted(v) for v in allowed)
-    wording = f"be one of {choices}" if error.validator == "enum" else f"be {choices}"
+    wording = f"be one of {choices}" if error.keyword == "enum" else f"be {choices}"
     yield Finding("EV006", path, f"property '{label(path)}' should {wording}, got {_quoted(shown)}", allowed, shown)
 
 
-def _pattern(error: ValidationError, path: tuple) -> Iterator[Finding]:
+def _pattern(error: SchemaError, path: tuple) -> Iterator[Finding]:
     shown = _shown(error, error.instance)
-    yield Finding("EV007", path, f"property '{label(path)}' should match {error.validator_value}, "
-                  f"got {_quoted(shown)}", error.validator_value, shown)
+    yield Finding("EV007", path, f"property '{label(path)}' should match {error.value}, "
+                  f"got {_quoted(shown)}", error.value, shown)
 
 
-def _format(error: ValidationError, path: tuple) -> Iterator[Finding]:
+def _format(error: SchemaError, path: tuple) -> Iterator[Finding]:
     shown = _shown(error, error.instance)
-    yield Finding("EV008", path, f"property '{label(path)}' should be a valid {error.validator_value}, "
-                  f"got {_quoted(shown)}", error.validator_value, shown)
+    yield Finding("EV008", path, f"property '{label(path)}' should be a valid {error.value}, "
+                  f"got {_quoted(shown)}", error.value, shown)
 
 
 _RANGE_WORDS = {"minimum": "at least", "maximum": "at most",
                 "exclusiveMinimum": "greater than", "exclusiveMaximum": "less than"}
 
 
-def _range(error: ValidationError, path: tuple) -> Iterator[Finding]:
+def _range(error: SchemaError, path: tuple) -> Iterator[Finding]:
     shown = _shown(error, error.instance)
-    words = _RANGE_WORDS[error.validator]
-    yield Finding("EV009", path, f"property '{label(path)}' should be {words} {error.validator_value}, "
-                  f"got {_quoted(shown)}", error.validator_value, shown)
+    words = _RANGE_WORDS[error.keyword]
+    yield Finding("EV009", path, f"property '{label(path)}' should be {words} {error.value}, "
+                  f"got {_quoted(shown)}", error.value, shown)
 
 
 _LENGTH_WORDS = {"minLength": ("at least", "characters long"), "maxLength": ("at most", "characters long"),
                  "minItems": ("at least", "items"), "maxItems": ("at most", "items")}
 
 
-def _length(error: ValidationError, path: tuple) -> Iterator[Finding]:
-    bound, unit = _LENGTH_WORDS[error.validator]
+def _length(error: SchemaError, path: tuple) -> Iterator[Finding]:
+    bound, unit = _LENGTH_WORDS[error.keyword]
     size = len(error.instance)
     verb = "be" if unit == "characters long" else "have"
-    yield Finding("EV010", path, f"property '{label(path)}' should {verb} {bound} {error.validator_value} "
-                  f"{unit}, got {size}", error.validator_value, size)
+    yield Finding("EV010", path, f"property '{label(path)}' should {verb} {bound} {error.value} "
+                  f"{unit}, got {size}", error.value, size)
 
 
-def _other(error: ValidationError, path: tuple) -> Iterator[Finding]:
-    yield Finding("EV011", path, f"property '{label(path)}' does not satisfy '{error.validator}' "
-                  f"({error.validator_value!r}) of the schema", error.validator_value, None)
+def _other(error: SchemaError, path: tuple) -> Iterator[Finding]:
+    yield Finding("EV011", path, f"property '{label(path)}' does not satisfy '{error.keyword}' "
+                  f"({error.value!r}) of the schema", error.value, None)
 
 
-def _deprecated(error: ValidationError, path: tuple) -> Iterator[Finding]:
-    what = f"event '{error.schema.get('title', '')}'" if not path else f"property '{label(path)}'"
-    yield Finding("EV012", path, f"{what} is deprecated in the plan")
+def deprecated(event: str, path: tuple) -> Finding:
+    what = f"event '{event}'" if not path else f"property '{label(path)}'"
+    return Finding("EV012", path, f"{what} is deprecated in the plan")
 
 
 RULES: dict[str, Rule] = {
@@ -152,7 +166,6 @@ RULES: dict[str, Rule] = {
     "maxLength": _length,
     "minItems": _length,
     "maxItems": _length,
-    "deprecated": _deprecated,
 }
 
 
