@@ -14,8 +14,7 @@ from __future__ import annotations
 import base64
 from typing import Any, Iterable
 
-import orjson
-
+from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.violation import Location, Violation
@@ -34,7 +33,7 @@ def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> byt
             document["raw"] = record.raw.decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError:
             document["raw_base64"] = base64.b64encode(record.raw.rstrip(b"\r\n")).decode("ascii")
-    return orjson.dumps(document) + b"\n"
+    return json_line(document)
 
 
 def is_quarantine_record(payload: Any) -> bool:

@@ -23,7 +23,7 @@ def render(report: ValidationReport, *, width: int = 100) -> str:
 def digest_table(rows: tuple[DigestRow, ...], *, width: int) -> str:
     """The digest, the message column wrapped to what is left of ``width``."""
     cells = [[row.count, row.code, _clip(row.event or "-", 28), _clip(row.path or "/", 36),
-              _clip(str(row.first), 36), row.message] for row in rows]
+              _clip_left(str(row.first), 36), row.message] for row in rows]
     widths = [max(len(str(r[i])) for r in [HEADERS, *cells]) for i in range(len(HEADERS) - 1)]
     message_width = max(width - sum(widths) - 2 * (len(HEADERS) - 1), MIN_MESSAGE)
     return tabulate(cells, headers=HEADERS, tablefmt="simple", disable_numparse=True,
@@ -43,6 +43,11 @@ def summary_lines(report: ValidationReport) -> str:
     if report.violations_not_kept:
         lines.append(f"{report.violations_not_kept} violation(s) counted but not listed (--max-violations)")
     return "\n".join(lines)
+
+
+def _clip_left(text: str, width: int) -> str:
+    """Keep the end (file name and line) of a long location."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]
 
 
 def _clip(text: str, width: int) -> str:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validate.rules import deprecated, findings_for, pointer
+from protocol_kit.validate.rules import SchemaError, deprecated, findings_for, pointer
 from protocol_kit.validate.schema_errors import from_compiled, from_reference
 from protocol_kit.validate.schemas import EventSchema, PlanSchemas, present
 from protocol_kit.validate.suggest import closest
@@ -59,9 +59,13 @@ def _findings(entry: EventSchema, payload: Any, reference: bool):
     for path in entry.deprecated:
         for where in present(payload, path):
             yield deprecated(entry.name, where)
+    errors: Iterable[SchemaError] = ()
+    if not reference:
+        try:
+            errors = [from_compiled(e, entry.compiled.schema) for e in entry.validator.iter_errors(payload)]
+        except ValueError:  # jsonschema-rs cannot put values nested over 255 levels deep in its errors
+            reference = True
     if reference:
         errors = (from_reference(e) for e in entry.reference.iter_errors(payload))
-    else:
-        errors = (from_compiled(e, entry.compiled.schema) for e in entry.validator.iter_errors(payload))
     for error in errors:
         yield from findings_for(error)

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import orjson
 
 from protocol_kit.compile import CompiledPlan
+from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
@@ -156,7 +157,7 @@ def _line(record: EventRecord, replacement: Any) -> bytes:
     """The JSON Lines bytes of a passed event: its own line when untouched."""
     if replacement is None and record.raw is not None:
         return record.raw if record.raw.endswith(b"\n") else record.raw + b"\n"
-    return orjson.dumps(record.payload if replacement is None else replacement) + b"\n"
+    return json_line(record.payload if replacement is None else replacement)
 
 
 def batches(items: Iterable[Any], size: int = 1000) -> Iterable[LineChunk | RecordBatch]:
