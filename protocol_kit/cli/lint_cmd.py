@@ -7,7 +7,7 @@ import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.options import display_path, load_plans, plans_argument
-from protocol_kit.cli.report_options import emit, report_options, utc_now
+from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.plan.lint import lint_plans
 from protocol_kit.report import from_violations
@@ -33,6 +33,6 @@ def command(plans: tuple[Path, ...], output: ReportOptions, fail_on: str) -> int
     data = from_violations("lint", findings, inputs=[display_path(p.source) for p in loaded if p.source],
                            plan=", ".join(p.name for p in loaded) or None,
                            plan_version=", ".join(p.version for p in loaded if p.version) or None,
-                           totals={"plans": len(loaded)}, created=utc_now())
+                           totals={"plans": len(loaded)})
     return emit(data, output, fail_on=fail_on)
 

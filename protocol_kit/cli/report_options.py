@@ -5,7 +5,6 @@ import functools
 import os
 import shutil
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -80,7 +79,3 @@ def terminal() -> Terminal:
     color = "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     return Terminal(width=shutil.get_terminal_size().columns, color=color)
 
-
-def utc_now() -> str:
-    """The time of the run for ``ReportData.created``: ISO 8601 in UTC, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")

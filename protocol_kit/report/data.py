@@ -109,7 +109,9 @@ class ReportData:
     ``violations`` may be capped (``violations_omitted`` counts the rest);
     the summary and the digest always count every violation. ``created`` is
     when the run happened (ISO 8601, UTC), ``comparison`` is set when a
-    baseline was given.
+    baseline was given. ``notes`` are lines every human-readable format shows
+    under the summary (such as where validated events went); ``extra`` holds
+    tool-specific summary fields for the JSON output only.
     """
 
     tool: str
@@ -124,6 +126,8 @@ class ReportData:
     events: tuple[EventCount, ...] = ()
     created: str | None = None
     comparison: Comparison | None = None
+    notes: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def headline(self) -> str:
         """``protocol-kit lint ecommerce 2.1.0: 5 violations (3 error, 2 warning)``."""
@@ -139,7 +143,9 @@ class ReportData:
 
     def to_dict(self) -> dict[str, Any]:
         summary = {**self.meta(), **self.summary.to_dict(), "violations_omitted": self.violations_omitted,
-                   "by_event": [e.to_dict() for e in self.events]}
+                   "by_event": [e.to_dict() for e in self.events], **self.extra}
+        if self.notes:
+            summary["notes"] = list(self.notes)
         digest = [row.to_dict() for row in self.digest]
         if self.comparison is not None:
             summary["baseline"] = self.comparison.to_dict()

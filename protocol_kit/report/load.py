@@ -16,7 +16,7 @@ from protocol_kit.violation import Location, Violation
 
 COUNTS = ("by_severity", "by_kind", "by_code")
 NOT_TOTALS = {"tool", "title", "plan", "plan_version", "inputs", "created", "violations", "violations_omitted",
-              "by_event", "baseline", "outcomes", *COUNTS}
+              "by_event", "baseline", "outcomes", "notes", "violations_not_kept", *COUNTS}
 
 
 def load_result(path: Path) -> ReportData:
@@ -32,7 +32,8 @@ def load_result(path: Path) -> ReportData:
             violations_omitted=summary.get("violations_omitted", summary.get("violations_not_kept", 0)),
             inputs=tuple(summary.get("inputs", ())), plan=summary.get("plan"),
             plan_version=summary.get("plan_version"),
-            events=tuple(EventCount(**e) for e in summary.get("by_event", ())), created=summary.get("created"))
+            events=tuple(EventCount(**e) for e in summary.get("by_event", ())), created=summary.get("created"),
+            notes=tuple(summary.get("notes", ())))
     except OSError as error:
         raise InputError(f"cannot read the result: {error.strerror or error}", where) from None
     except json.JSONDecodeError as error:

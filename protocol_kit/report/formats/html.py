@@ -41,7 +41,8 @@ def _summary(data: ReportData) -> str:
     tiles = "".join(f'<div class="tile"><b>{n}</b><span>{escape(name)}</span></div>' for name, n in counts)
     meta = "".join(f"<dt>{escape(k.replace('_', ' '))}</dt><dd>{escape(', '.join(v) if isinstance(v, list) else str(v))}</dd>"
                    for k, v in data.meta().items() if v)
-    return f'<section id="summary"><div class="tiles">{tiles}</div><dl>{meta}</dl></section>'
+    notes = "".join(f"<p>{escape(note)}</p>" for note in data.notes)
+    return f'<section id="summary"><div class="tiles">{tiles}</div><dl>{meta}</dl>{notes}</section>'
 
 
 def _charts(data: ReportData) -> str:

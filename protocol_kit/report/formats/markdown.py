@@ -15,6 +15,7 @@ def render(data: ReportData) -> str:
         lines += ["| " + " | ".join(cell(name) for name, _ in counts) + " |",
                   "|" + " ---: |" * len(counts),
                   "| " + " | ".join(str(n) for _, n in counts) + " |", ""]
+    lines += [*(cell(note) + "  " for note in data.notes), ""] if data.notes else []
     if data.comparison:
         c = data.comparison
         lines += [f"Compared with before: **{len(c.new)} new**, {len(c.present)} still present, "

@@ -85,6 +85,7 @@ def _summary(data: ReportData, paint) -> str:
     totals = ", ".join(f"{n} {name}" for name, n in data.summary.totals.items())
     if totals:
         lines.append(totals)
+    lines += data.notes
     if data.comparison:
         c = data.comparison
         lines.append(f"compared with before: {len(c.new)} new, {len(c.present)} still present, {len(c.fixed)} fixed")

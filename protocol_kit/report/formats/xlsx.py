@@ -98,7 +98,7 @@ def _summary_rows(data: ReportData, notes: list[str]) -> Iterable[list[Any]]:
         c = data.comparison
         yield from (["Baseline new", len(c.new)], ["Baseline still present", len(c.present)],
                     ["Baseline fixed", len(c.fixed)])
-    yield from (["Note", note] for note in notes)
+    yield from (["Note", note] for note in (*data.notes, *notes))
 
 
 def _notes(data: ReportData, violations: int, digest: int) -> list[str]:
