@@ -15,6 +15,7 @@ COMMANDS = {
     "digest": "protocol_kit.cli.digest_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
+    "scan": "protocol_kit.cli.scan_cmd",
     "validate": "protocol_kit.cli.validate_cmd",
 }
 
