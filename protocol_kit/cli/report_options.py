@@ -29,8 +29,6 @@ def _parse_reports(ctx: click.Context, param: click.Parameter, values: tuple[str
 
 
 _OPTIONS = (
-    click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-                 help="Format printed on stdout."),
     click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH", callback=_parse_reports,
                  help="Also write a report file, such as xlsx=out/report.xlsx (repeatable)."),
     click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
@@ -45,8 +43,14 @@ _OPTIONS = (
 )
 
 
-def report_options(command):
-    """Add the shared output options to a click command; it receives them as one ``output: ReportOptions``."""
+def report_options(command=None, *, default_format: str = "text"):
+    """Add the shared output options to a click command; it receives them as one ``output: ReportOptions``.
+
+    Use as ``@report_options`` or ``@report_options(default_format="concise")``.
+    """
+    if command is None:
+        return functools.partial(report_options, default_format=default_format)
+
     @functools.wraps(command)
     def wrapper(*args, output_format, reports, baseline, fail_on_new, write_baseline, violations_out, **kwargs):
         if fail_on_new and baseline is None:
@@ -57,7 +61,8 @@ def report_options(command):
         return command(*args, output=output, **kwargs)
     for option in reversed(_OPTIONS):
         wrapper = option(wrapper)
-    return wrapper
+    return click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=default_format,
+                        show_default=True, help="Format printed on stdout.")(wrapper)
 
 
 def emit(data: ReportData, output: ReportOptions, *, fail_on: str) -> int:

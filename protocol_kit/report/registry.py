@@ -30,6 +30,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("text", "txt", "summary and digest as tables for a terminal", terminal=True),
+    Format("concise", "txt", "one line per violation: path:line:col: CODE message"),
     Format("json", "json", "summary, digest and violations as one JSON document"),
     Format("jsonl", "jsonl", "one violation per line (JSON Lines)"),
     Format("csv", "csv", "the digest: one row per event, kind and path"),

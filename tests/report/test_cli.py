@@ -57,3 +57,19 @@ def test_text_is_plain_when_not_on_a_terminal(protocol_kit):
     out = protocol_kit("lint", str(PLAN))
     assert "\x1b[" not in out.stdout
     assert "PL101" in out.stdout and "3 violations (3 error)" in out.stdout
+
+
+def test_scan_writes_sarif_and_github_annotations(protocol_kit, tmp_path, monkeypatch):
+    import jsonschema
+    scan_plan = Path(__file__).resolve().parents[1] / "cases" / "scan" / "plan.yaml"
+    schema = json.loads((Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json").read_text())
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app.js").write_text('analytics.track("Sign Up", { plan: "pro" });\n')
+    out = protocol_kit("scan", "--plan", str(scan_plan), "app.js", "--format", "github",
+                       "--report", "sarif=out/scan.sarif")
+    assert out.code == 1
+    assert out.stdout.startswith("::error file=app.js,line=1,col=17,title=EV002 unplanned-event::")
+    sarif = json.loads((tmp_path / "out" / "scan.sarif").read_text())
+    jsonschema.validate(sarif, schema)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1, "startColumn": 17}

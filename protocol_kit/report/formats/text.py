@@ -1,9 +1,15 @@
-"""``text``: findings, the digest and the summary as aligned tables, sized to the terminal."""
+"""``text``: findings, the digest and the summary as aligned tables, sized to the terminal.
+
+Findings come first as ``path:line:col: CODE message``, one per line (the
+shape editors and problem matchers read), the code coloured by severity on
+a terminal; then the digest and counts by kind as tables, then the summary.
+"""
 from __future__ import annotations
 
 from tabulate import tabulate
 
 from protocol_kit.report.data import DigestRow, ReportData
+from protocol_kit.report.formats.concise import line, one_line
 
 MAX_LINES = 50
 COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -26,8 +32,7 @@ def render(data: ReportData, *, width: int = 100, color: bool = False) -> str:
 
 
 def _findings(data: ReportData, paint) -> str:
-    lines = [f"{v.source}: {v.code} [{paint(v.severity)}] {one_line(v.message)}"
-             for v in data.violations[:MAX_LINES]]
+    lines = [line(v, paint(v.code, COLOURS.get(v.severity))) for v in data.violations[:MAX_LINES]]
     hidden = len(data.violations) - MAX_LINES + data.violations_omitted
     if hidden > 0:
         lines.append(f"... and {hidden} more (all of them: --format json or --report xlsx=PATH)")
@@ -64,11 +69,6 @@ def _fit(headers: list[str], rows: list[list[str]], width: int) -> list[list[str
         widths[i] -= cut
         excess -= cut
     return [[_truncate(cell, widths[i]) for i, cell in enumerate(r)] for r in rows]
-
-
-def one_line(text: str) -> str:
-    """Line breaks shown as ``⏎`` so that one finding stays on one line."""
-    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
 
 
 def _truncate(cell: str, width: int) -> str:
