@@ -181,3 +181,17 @@ def test_terminal_respects_no_color(monkeypatch):
     assert terminal().color
     monkeypatch.setenv("NO_COLOR", "1")
     assert not terminal().color
+
+
+@pytest.mark.parametrize("indent", [False, True])
+def test_json_text_has_one_layout_whichever_library_writes_it(indent):
+    from protocol_kit.report import jsontext
+    ordinary = {"b": [1, 2.5, None, "é"], "a": {"c": True}}
+    assert jsontext.dumps(ordinary, indent=indent) == json.dumps(
+        ordinary, indent=2 if indent else None, separators=None if indent else (",", ":"), ensure_ascii=False)
+    deep = nested = []
+    for _ in range(400):
+        nested.append([])
+        nested = nested[0]
+    for refused in ({"n": 2 ** 70}, {"deep": deep}):  # orjson refuses both: the standard library writes them
+        assert json.loads(jsontext.dumps(refused, indent=indent)) == refused

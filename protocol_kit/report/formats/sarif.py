@@ -8,12 +8,12 @@ scanning service can follow a finding across runs.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from protocol_kit import __version__, codes
 from protocol_kit.codes_doc import DOCS_URL, code_url
 from protocol_kit.report.data import ReportData, digest_path
+from protocol_kit.report.jsontext import dumps
 from protocol_kit.violation import Violation
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,7 +29,7 @@ def render(data: ReportData) -> str:
         "results": [result(v, index[v.code]) for v in data.violations],
         "properties": {"summary": data.summary.to_dict(), "violationsOmitted": data.violations_omitted},
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False) + "\n"
+    return dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=True) + "\n"
 
 
 def rule(entry: codes.Code) -> dict[str, Any]:

@@ -8,18 +8,18 @@ that deduplicates by ``messageId`` keeps one copy when a run is repeated.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from protocol_kit import __version__
 from protocol_kit.report.data import ReportData
+from protocol_kit.report.jsontext import dumps
 from protocol_kit.violation import Violation
 
 EVENT = "Violation Generated"
 
 
 def render(data: ReportData) -> str:
-    return "".join(json.dumps(track(v, data), ensure_ascii=False, sort_keys=True) + "\n" for v in data.violations)
+    return "".join(dumps(track(v, data), sort_keys=True) + "\n" for v in data.violations)
 
 
 def track(v: Violation, data: ReportData) -> dict[str, Any]:
@@ -35,5 +35,5 @@ def track(v: Violation, data: ReportData) -> dict[str, Any]:
 
 
 def message_id(v: Violation, data: ReportData) -> str:
-    identity = json.dumps([data.tool, data.plan, data.plan_version, v.to_dict()], sort_keys=True, default=str)
+    identity = dumps([data.tool, data.plan, data.plan_version, v.to_dict()], sort_keys=True)
     return "pk-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
