@@ -195,3 +195,18 @@ def test_json_text_has_one_layout_whichever_library_writes_it(indent):
         nested = nested[0]
     for refused in ({"n": 2 ** 70}, {"deep": deep}):  # orjson refuses both: the standard library writes them
         assert json.loads(jsontext.dumps(refused, indent=indent)) == refused
+
+
+def test_every_part_of_the_workbook_is_well_formed_xml_even_with_hostile_text():
+    import zipfile
+    from protocol_kit.report.xlsx_writer import Link, Sheet, Styled, write_workbook
+    hostile = 'a<b>&"c"\x00\x1f' + "x" * 40_000
+    book = write_workbook([Sheet("Odd 'name'", (("h&<", 10), ("v", 10)),
+                                 [[Styled(hostile, "error"), Link("go", "'Odd ''name'''!A1", "<tip>")], [1.5, True]])])
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        for name in archive.namelist():
+            ET.fromstring(archive.read(name))
+    sheet = load_workbook(io.BytesIO(book))["Odd 'name'"]
+    assert sheet["A2"].value.startswith('a<b>&"c"\ufffd\ufffd') and len(sheet["A2"].value) == 32_767
+    assert (sheet["A3"].value, sheet["B3"].value) == (1.5, True)
+    assert sheet["B2"].hyperlink.location == "'Odd ''name'''!A1"
