@@ -20,10 +20,14 @@ def render(data: ReportData) -> str:
 
 
 def _command(v: Violation) -> str:
-    props = {"file": v.source.file, "line": v.source.line or v.source.row, "col": v.source.column,
+    line = v.source.line
+    props = {"file": v.source.file, "line": line, "col": v.source.column if line else None,
              "title": f"{v.code} {v.name}"}
     shown = ",".join(f"{k}={escape_property(str(val))}" for k, val in props.items() if val is not None)
-    where = f" ({v.event}{' ' + v.path if v.path else ''})" if v.event else ""
+    context = [part for part in (v.event, v.path) if part]
+    if v.source.sheet is not None or v.source.row is not None:  # a spreadsheet: no line to annotate
+        context.append(str(v.source))
+    where = f" ({' '.join(context)})" if context else ""
     return f"::{LEVELS.get(v.severity, 'notice')} {shown}::{escape_data(v.message + where)}"
 
 
