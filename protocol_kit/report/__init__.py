@@ -1,7 +1,7 @@
 """Output formats of validation reports: one small module per format, registered by name.
 
 Each module defines ``render(report, *, width) -> str`` over a
-:class:`~protocol_kit.validate.report.ValidationReport`. Modules are imported
+:class:`~protocol_kit.validation.report.ValidationReport`. Modules are imported
 only when their format is asked for.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from protocol_kit.validate.report import ValidationReport
+    from protocol_kit.validation.report import ValidationReport
 
 FORMATS = {
     "text": "protocol_kit.report.text",

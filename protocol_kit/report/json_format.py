@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import orjson
 
-from protocol_kit.validate.report import ValidationReport
+from protocol_kit.validation.report import ValidationReport
 
 
 def render(report: ValidationReport, *, width: int = 100) -> str:

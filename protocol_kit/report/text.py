@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from protocol_kit.validate.report import DigestRow, ValidationReport
+from protocol_kit.validation.report import DigestRow, ValidationReport
 
 HEADERS = ("count", "code", "event", "path", "first seen", "message")
 MIN_MESSAGE = 24

@@ -4,7 +4,7 @@ import gzip
 import orjson
 
 from protocol_kit.events import read_chunks, read_events
-from protocol_kit.validate import Validator
+from protocol_kit.validation import Validator
 from tests.validate.test_cli import GOOD, invoke
 from tests.conftest import EXAMPLE_PLAN
 

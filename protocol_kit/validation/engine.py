@@ -24,10 +24,10 @@ from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validate.checks import check_record
-from protocol_kit.validate.enforce import decide, has_error
-from protocol_kit.validate.report import MODES
-from protocol_kit.validate.schemas import PlanSchemas
+from protocol_kit.validation.checks import check_record
+from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import PlanSchemas
 from protocol_kit.violation import Location, Violation
 
 
