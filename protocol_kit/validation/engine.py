@@ -65,6 +65,9 @@ class BatchResult:
     quarantine_out: list[bytes] = field(default_factory=list)
 
 
+_UNPARSED = object()
+
+
 class Engine:
     def __init__(self, plan: CompiledPlan, options: Options = Options()):
         self.plan = plan
@@ -83,6 +86,7 @@ class Engine:
         keep = result.passed_out.append if self.options.keep_passed else None
         loads, fast_passed = orjson.loads, 0
         for offset, line in enumerate(chunk.lines):
+            payload = _UNPARSED
             try:
                 payload = loads(line)
                 call = payload.get("type", "track")
@@ -95,7 +99,9 @@ class Engine:
             except Exception:  # not JSON, not an object, unhashable name: the detailed path says what
                 pass
             if line.strip():
-                self.check(parse_line(line, Location(file=chunk.file, line=chunk.first_line + offset)), result)
+                source = Location(file=chunk.file, line=chunk.first_line + offset)
+                record = parse_line(line, source) if payload is _UNPARSED else EventRecord(payload, line, source)
+                self.check(record, result)
         result.read += fast_passed
         result.passed += fast_passed
         if result.passed_out and not result.passed_out[-1].endswith(b"\n"):
