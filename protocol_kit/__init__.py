@@ -9,10 +9,10 @@ __version__ = "0.1.0"
 
 # name -> module; imported on first use so that `import protocol_kit` stays light
 _EXPORTS = {
-    "load_plan": "protocol_kit.validate.api",
-    "validate": "protocol_kit.validate.api",
-    "Validator": "protocol_kit.validate.api",
-    "validate_dataframe": "protocol_kit.validate.dataframe",
+    "load_plan": "protocol_kit.validation.api",
+    "validate": "protocol_kit.validation.api",
+    "Validator": "protocol_kit.validation.api",
+    "validate_dataframe": "protocol_kit.validation.dataframe",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -8,6 +8,6 @@ EXAMPLE_PLAN = ROOT / "plans" / "ecommerce.yaml"
 
 @pytest.fixture(scope="session")
 def example_plan():
-    from protocol_kit.validate import load_plan
+    from protocol_kit.validation import load_plan
 
     return load_plan(EXAMPLE_PLAN)

@@ -15,9 +15,9 @@ from protocol_kit.errors import ConfigError
 from protocol_kit.events import read_chunks
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.report.validation import from_validation
-from protocol_kit.validate import Validator, load_plan
-from protocol_kit.validate.report import MODES
-from protocol_kit.validate.settings import validate_settings
+from protocol_kit.validation import Validator, load_plan
+from protocol_kit.validation.report import MODES
+from protocol_kit.validation.settings import validate_settings
 
 
 @click.command("validate")

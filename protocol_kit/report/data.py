@@ -110,7 +110,8 @@ class ReportData:
     the summary and the digest always count every violation. ``created`` is
     when the run happened (ISO 8601, UTC), ``comparison`` is set when a
     baseline was given. ``notes`` are lines every human-readable format shows
-    under the summary (such as where validated events went); ``extra`` holds
+    under the summary, in the tool's own words (events read, where they went);
+    text shows them instead of the plain ``totals`` line. ``extra`` holds
     tool-specific summary fields for the JSON output only.
     """
 

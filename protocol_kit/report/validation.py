@@ -1,4 +1,4 @@
-"""Report data for a validation run (:class:`~protocol_kit.validate.report.ValidationReport`).
+"""Report data for a validation run (:class:`~protocol_kit.validation.report.ValidationReport`).
 
 The validator counts every violation into its summary and digest and keeps a
 capped list; this adapter carries them over as they are, adds per-event
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from protocol_kit.report.data import DigestRow, EventCount, ReportData, Summary
 
 if TYPE_CHECKING:
-    from protocol_kit.validate.report import ValidationReport
+    from protocol_kit.validation.report import ValidationReport
 
 
 def from_validation(report: "ValidationReport", *, inputs: tuple[str, ...] = (), plan_version: str | None = None,
@@ -27,7 +27,9 @@ def from_validation(report: "ValidationReport", *, inputs: tuple[str, ...] = (),
                         by_code=dict(s.by_code), totals={"events": s.events, "valid": s.valid, "invalid": s.invalid}),
         digest=digest, violations=report.violations, violations_omitted=report.violations_not_kept,
         inputs=inputs, plan=report.plan, plan_version=plan_version, events=event_counts(digest), created=created,
-        notes=notes(report), extra={"outcomes": report.outcomes.to_dict()})
+        notes=notes(report),
+        # the fields of the validator's documented JSON summary (docs/validation.md) that ReportData names otherwise
+        extra={"violations_not_kept": report.violations_not_kept, "outcomes": report.outcomes.to_dict()})
 
 
 def event_counts(digest: tuple[DigestRow, ...]) -> tuple[EventCount, ...]:
@@ -42,9 +44,9 @@ def event_counts(digest: tuple[DigestRow, ...]) -> tuple[EventCount, ...]:
 
 
 def notes(report: "ValidationReport") -> tuple[str, ...]:
-    """Where the events went (every event read ends in exactly one place), and what was not listed."""
-    o = report.outcomes
-    lines = []
+    """The run in words: events read, valid and invalid, where each went, and what was not listed."""
+    s, o = report.summary, report.outcomes
+    lines = [f"{report.plan}: {s.events} event(s) read, {s.valid} valid, {s.invalid} invalid"]
     accounting = [f"{o.passed} passed" + (f" ({o.omitted} with properties omitted)" if o.omitted else "")]
     accounting += [f"{getattr(o, name)} {name}" for name in ("dropped", "quarantined", "reported") if getattr(o, name)]
     lines.append(f"{o.mode} mode: {o.read} read = " + " + ".join(accounting))

@@ -4,7 +4,7 @@ import gzip
 import orjson
 
 from protocol_kit.events import read_chunks, read_events
-from protocol_kit.validate import Validator
+from protocol_kit.validation import Validator
 from tests.validate.test_cli import GOOD, invoke
 from tests.conftest import EXAMPLE_PLAN
 
@@ -96,7 +96,7 @@ def test_cli_run_goes_on_after_bad_files(tmp_path):
     (tmp_path / "a.json").write_bytes(b"{not json")
     (tmp_path / "b.jsonl").write_bytes(GOOD)
     code, out, _ = invoke("validate", "--plan", str(EXAMPLE_PLAN), str(tmp_path / "a.json"), str(tmp_path / "b.jsonl"))
-    assert code == 1 and "2 events, 1 valid, 1 invalid" in out and "a.json" in out
+    assert code == 1 and "2 event(s) read, 1 valid, 1 invalid" in out and "a.json" in out
 
 
 def test_read_events_gives_every_record_with_its_place(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from protocol_kit.events import read_chunks
-from protocol_kit.validate import Validator, load_plan
+from protocol_kit.validation import Validator, load_plan
 from tests.conftest import EXAMPLE_PLAN
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "validate"

@@ -83,9 +83,10 @@ def _kinds(data: ReportData, paint) -> str:
 def _summary(data: ReportData, paint) -> str:
     lines = [paint(data.headline(), BOLD)]
     totals = ", ".join(f"{n} {name}" for name, n in data.summary.totals.items())
-    if totals:
+    if data.notes:  # the tool's own words for its counts
+        lines += data.notes
+    elif totals:
         lines.append(totals)
-    lines += data.notes
     if data.comparison:
         c = data.comparison
         lines.append(f"compared with before: {len(c.new)} new, {len(c.present)} still present, {len(c.fixed)} fixed")

@@ -8,9 +8,9 @@ from protocol_kit.compile import CompiledPlan, compile_plan, load_compiled
 from protocol_kit.events.record import EventRecord
 from protocol_kit.plan import Plan
 from protocol_kit.plan import load_plan as _load_plan_file
-from protocol_kit.validate.digest import MAX_VIOLATIONS, ReportBuilder
-from protocol_kit.validate.engine import BatchResult, Engine, Options, batches
-from protocol_kit.validate.report import EventResult, Outcomes, ValidationReport
+from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
+from protocol_kit.validation.engine import BatchResult, Engine, Options, batches
+from protocol_kit.validation.report import EventResult, Outcomes, ValidationReport
 from protocol_kit.violation import Location
 
 PlanLike = Plan | CompiledPlan | str | Path
@@ -86,7 +86,7 @@ class Validator:
 
     def _results(self, engine: Engine, work):
         if self.jobs > 1:
-            from protocol_kit.validate.parallel import process_in_parallel
+            from protocol_kit.validation.parallel import process_in_parallel
 
             return process_in_parallel(engine, work, self.jobs)
         return map(engine.process, work)

@@ -6,10 +6,10 @@ from typing import Any, Iterable, Iterator
 
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validate.rules import SchemaError, deprecated, findings_for, pointer
-from protocol_kit.validate.schema_errors import from_compiled, from_reference
-from protocol_kit.validate.schemas import EventSchema, PlanSchemas, present
-from protocol_kit.validate.suggest import closest
+from protocol_kit.validation.rules import SchemaError, deprecated, findings_for, pointer
+from protocol_kit.validation.schema_errors import from_compiled, from_reference
+from protocol_kit.validation.schemas import EventSchema, PlanSchemas, present
+from protocol_kit.validation.suggest import closest
 from protocol_kit.violation import Violation
 
 

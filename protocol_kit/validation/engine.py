@@ -24,10 +24,10 @@ from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validate.checks import check_record
-from protocol_kit.validate.enforce import decide, has_error
-from protocol_kit.validate.report import MODES
-from protocol_kit.validate.schemas import PlanSchemas
+from protocol_kit.validation.checks import check_record
+from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import PlanSchemas
 from protocol_kit.violation import Location, Violation
 
 
@@ -65,6 +65,9 @@ class BatchResult:
     quarantine_out: list[bytes] = field(default_factory=list)
 
 
+_UNPARSED = object()
+
+
 class Engine:
     def __init__(self, plan: CompiledPlan, options: Options = Options()):
         self.plan = plan
@@ -83,6 +86,7 @@ class Engine:
         keep = result.passed_out.append if self.options.keep_passed else None
         loads, fast_passed = orjson.loads, 0
         for offset, line in enumerate(chunk.lines):
+            payload = _UNPARSED
             try:
                 payload = loads(line)
                 call = payload.get("type", "track")
@@ -95,7 +99,9 @@ class Engine:
             except Exception:  # not JSON, not an object, unhashable name: the detailed path says what
                 pass
             if line.strip():
-                self.check(parse_line(line, Location(file=chunk.file, line=chunk.first_line + offset)), result)
+                source = Location(file=chunk.file, line=chunk.first_line + offset)
+                record = parse_line(line, source) if payload is _UNPARSED else EventRecord(payload, line, source)
+                self.check(record, result)
         result.read += fast_passed
         result.passed += fast_passed
         if result.passed_out and not result.passed_out[-1].endswith(b"\n"):

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.reader import LineChunk
-from protocol_kit.validate.engine import BatchResult, Engine, Options, RecordBatch
+from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
 
 _engine: Engine | None = None
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
-from protocol_kit.validate.suggest import closest
+from protocol_kit.validation.suggest import closest
 
 PAYLOAD_FIELDS = ("properties", "traits")
 

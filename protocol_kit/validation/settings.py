@@ -18,8 +18,8 @@ from typing import Any, Mapping
 
 from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError
-from protocol_kit.validate.digest import MAX_VIOLATIONS
-from protocol_kit.validate.report import MODES
+from protocol_kit.validation.digest import MAX_VIOLATIONS
+from protocol_kit.validation.report import MODES
 from protocol_kit.violation import Location
 
 FAIL_ON = ("info", "warning", "error", "never")

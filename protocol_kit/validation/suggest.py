@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Iterable
 
 _SEPARATORS = re.compile(r"[\s_\-.:/]+")
@@ -15,11 +16,20 @@ def normalise(name: str) -> str:
 
 def closest(name: str, planned: Iterable[str]) -> str | None:
     """The planned name ``name`` was most likely meant to be, if one is close."""
-    planned = list(planned)
+    return _closest(name, tuple(planned))
+
+
+@lru_cache(maxsize=4096)  # the same misspellings come back event after event
+def _closest(name: str, planned: tuple[str, ...]) -> str | None:
     key = normalise(name)
-    by_key = {normalise(p): p for p in planned}
+    by_key = _normalised(planned)
     if key in by_key:
         return by_key[key]
     match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
     return by_key[match[0]] if match else None
+
+
+@lru_cache(maxsize=256)
+def _normalised(planned: tuple[str, ...]) -> dict[str, str]:
+    return {normalise(p): p for p in planned}
 

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from protocol_kit.validate.formats import format_checker
+from protocol_kit.validation.formats import format_checker
 
 
 def _required(validator, required: list[str], instance: Any, schema: dict) -> Iterator[ValidationError]:

@@ -5,7 +5,7 @@ from typing import Any
 
 import jsonschema
 
-from protocol_kit.validate.rules import SchemaError
+from protocol_kit.validation.rules import SchemaError
 
 
 def from_compiled(error: Any, root: dict[str, Any]) -> SchemaError:

@@ -8,8 +8,8 @@ import orjson
 
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validate.api import PlanLike, compiled
-from protocol_kit.validate.engine import Engine
+from protocol_kit.validation.api import PlanLike, compiled
+from protocol_kit.validation.engine import Engine
 from protocol_kit.violation import Location
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from protocol_kit.validate.report import DigestRow, Outcomes, Summary, ValidationReport
+from protocol_kit.validation.report import DigestRow, Outcomes, Summary, ValidationReport
 from protocol_kit.violation import Location, Violation
 
 MAX_VIOLATIONS = 1000

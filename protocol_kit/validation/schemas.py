@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 
 from protocol_kit.compile import CompiledPlan, CompiledSchema
 from protocol_kit.events.envelope import CALLS
-from protocol_kit.validate.formats import compiled_validator
-from protocol_kit.validate.reference import reference_validator
+from protocol_kit.validation.formats import compiled_validator
+from protocol_kit.validation.reference import reference_validator
 
 IsValid = Callable[[Any], bool]
 ANY_ITEM = "*"
