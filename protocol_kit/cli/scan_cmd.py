@@ -27,7 +27,7 @@ from protocol_kit.scan.render import COVERAGE_RENDERERS, summary
 @click.option("--coverage", "show_coverage", is_flag=True,
               help="List each planned event with the places it is tracked, and the events never tracked.")
 @click.option("--fail-on-missing", is_flag=True,
-              help="With --coverage: exit 1 when a planned event is never tracked (SC006).")
+              help="Exit 1 when a planned event is never tracked (SC006); implies --coverage.")
 def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOptions, fail_on: str | None,
             show_coverage: bool, fail_on_missing: bool) -> int:
     """Check analytics tracking calls in PATHS (files or directories, default .)
@@ -60,7 +60,7 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOpti
     scan_config = ScanConfig.from_table(config.section("scan"))
     plan = combine_plans(load_plans(plans, config))
     result = scan_paths(paths or (Path("."),), plan=plan, config=scan_config)
-    if show_coverage:
+    if show_coverage or fail_on_missing:
         shown = "text" if output.format == "concise" else output.format
         if shown not in COVERAGE_RENDERERS:
             raise click.UsageError(f"--coverage prints {' or '.join(COVERAGE_RENDERERS)}, not {output.format}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, fields
 from typing import Any, Mapping
 
@@ -19,6 +20,7 @@ DEFAULT_METHODS = {
 # Bare calls (``track("Signed Up")``) count only for names imported in the file.
 DEFAULT_IMPORTED_FUNCTIONS = ("track", "identify", "page", "screen", "group", "logEvent")
 FAIL_ON = ("info", "warning", "error", "never")
+_PREFIX = re.compile(r"^(?:this\.|self\.|window\.|globalThis\.|@)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,8 @@ class ScanConfig:
 
 
 def _root(name: str) -> str:
-    return name.split(".")[0].split("(")[0]
+    """``window.analytics`` -> ``analytics``: the name a file must mention to call the receiver."""
+    return _PREFIX.sub("", name).split(".")[0].split("(")[0]
 
 
 def _option(key: str, raw: Any) -> Any:

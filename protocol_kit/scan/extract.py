@@ -17,6 +17,7 @@ from protocol_kit.scan.model import (
     UNKNOWN_BAG, Choice, Dynamic, EventName, Literal, ObjectValue, PropertyBag, Reference,
     TrackingCall, Value,
 )
+from protocol_kit.violation import Location
 
 EVENT_KEYS = ("event", "name", "event_name", "eventName", "event_type")
 PROPERTY_KEYS = ("properties", "props", "traits", "event_properties", "eventProperties")
@@ -29,6 +30,7 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
     """Every tracking call in ``source``: SDK methods on configured receivers, imported
     bare functions and the project's wrapper functions."""
     wrappers = {w: w.rpartition(".")[2] for w in config.wrappers}
+    receivers = frozenset(normalise_receiver(r) for r in config.receivers)
     names = tuple(sorted({*config.methods, *wrappers.values()}))
     query = source.syntax.query_for(names)
     imported: frozenset[str] | None = None
@@ -42,7 +44,7 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
         elif method not in config.methods:
             continue
         elif receiver is not None:
-            if receiver not in config.receivers:
+            if receiver not in receivers:
                 continue
             kind = DEFAULT_METHODS[method]
         else:
@@ -105,7 +107,7 @@ def _is_name(value: Value) -> bool:
 
 
 def _from_message(message: ObjectValue, method: str, receiver: str | None, node: ts.Node,
-                  location, source: SourceFile) -> TrackingCall:
+                  location: Location, source: SourceFile) -> TrackingCall:
     """Server SDKs: ``track({userId, event, properties})`` and Ruby's ``track(user_id:, event:)``."""
     entries = {e.key: e for e in message.bag.entries}
     event_entry = next(entries[k] for k in EVENT_KEYS if k in entries)
@@ -117,7 +119,7 @@ def _from_message(message: ObjectValue, method: str, receiver: str | None, node:
     return TrackingCall("track", method, receiver, event, bag, location)
 
 
-def _event_name(value: Value, node: ts.Node, source: SourceFile, location=None) -> EventName:
+def _event_name(value: Value, node: ts.Node, source: SourceFile, location: Location | None = None) -> EventName:
     location = location or source.location(node)
     if isinstance(value, Literal):
         if isinstance(value.value, str):
@@ -142,8 +144,13 @@ def _bag(value: Value) -> PropertyBag:
 
 
 def _first_object(positional: list[ts.Node], source: SourceFile) -> PropertyBag:
+    """Traits of ``identify(user_id, traits)`` or ``identify(traits)``: the first object argument.
+
+    Without one, a variable that may hold the traits makes them unknown.
+    """
     values = [source.value(node) for node in positional]
     found = next((v for v in values if isinstance(v, ObjectValue)), None)
     if found is not None:
         return found.bag
-    return UNKNOWN_BAG if any(isinstance(v, Reference) for v in values[1:]) else PropertyBag()
+    maybe_traits = values[1:] if len(values) > 1 else values
+    return UNKNOWN_BAG if any(isinstance(v, Reference) for v in maybe_traits) else PropertyBag()

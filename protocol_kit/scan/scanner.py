@@ -71,7 +71,7 @@ def _scan(source: SourceText, path: str, *, checker: PlanChecker,
                             source=parsed.location(error))
         findings.append((note, 0))
     if MARKER in source.data:
-        suppressions = find_suppressions(source.data.decode("utf-8", "replace"))
+        suppressions = find_suppressions(source.data, in_comment=parsed.in_comment)
         return calls, apply_suppressions(findings, suppressions, path)
     return calls, [v for v, _ in findings]
 

@@ -1,18 +1,20 @@
 """Inline suppressions: ``# protocol-kit: ignore[EV005]`` or ``// protocol-kit: ignore[EV002,SC001]``.
 
-A suppression covers findings on its own line and findings of a call that
+Only comments count (the text inside a string is not a suppression). A
+suppression covers findings on its own line and findings of a call that
 starts on that line. Suppressions that cover nothing are reported (SC003).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from protocol_kit import codes
 from protocol_kit.violation import Location, Violation
 
 MARKER = b"protocol-kit:"
-_COMMENT = re.compile(r"(?:#|//|/\*)\s*protocol-kit:\s*ignore\[([A-Za-z0-9,\s]*)\]")
+_SUPPRESSION = re.compile(rb"protocol-kit:\s*ignore\[([A-Za-z0-9,\s]*)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +24,17 @@ class Suppression:
     codes: tuple[str, ...]
 
 
-def find_suppressions(text: str) -> list[Suppression]:
+def find_suppressions(data: bytes, *, in_comment: Callable[[int], bool]) -> list[Suppression]:
+    """Suppressions in ``data``; ``in_comment`` tells whether a byte offset lies in a comment."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _COMMENT.search(line)
-        if match:
-            selected = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
-            found.append(Suppression(number, match.start() + 1, selected))
+    for match in _SUPPRESSION.finditer(data):
+        start = match.start()
+        if not in_comment(start):
+            continue
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+        selected = tuple(c.strip().upper() for c in match.group(1).decode().split(",") if c.strip())
+        found.append(Suppression(data.count(b"\n", 0, start) + 1, column, selected))
     return found
 
 

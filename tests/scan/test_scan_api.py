@@ -1,9 +1,11 @@
 """The library API: the records pipelines get from scan_source and scan_paths."""
 from __future__ import annotations
 
+import pytest
+
 from protocol_kit.scan import EventName, PropertyBag, ScanConfig, TrackingCall, scan_paths, scan_source
 from protocol_kit.scan.coverage import coverage, untracked
-from protocol_kit.scan.model import Literal
+from protocol_kit.scan.model import ArrayValue, Literal, ObjectValue
 from protocol_kit.violation import Location
 
 
@@ -64,3 +66,38 @@ def test_a_custom_personal_data_classifier(plan):
         ("PII001", "'Newsletter Joined' property 'loyalty_number' looks like personal data (loyalty_id) "
                    "and is not in the plan")]
 
+
+
+def test_identify_traits_in_a_variable_are_unknown(plan):
+    def codes(source):
+        return [v.code for v in scan_source(source, path="a.js", plan=plan).violations]
+
+    assert codes("analytics.identify(user.id)") == []
+    assert codes("analytics.identify(uid, traits)") == []
+    assert codes('analytics.identify("u-1")') == ["EV003"]
+    assert codes('analytics.identify(uid, { plan: "pro" })') == ["EV003"]
+
+
+LITERALS = {
+    "a.js": 'analytics.track("E", { t: true, f: false, z: null, n: -2, d: 2.5, s: "x", a: [1], o: {k: 1} })',
+    "a.py": 'analytics.track(u, "E", {"t": True, "f": False, "z": None, "n": -2, "d": 2.5, "s": "x", "a": [1],'
+            ' "o": {"k": 1}})',
+    "a.rb": 'Analytics.track(user_id: u, event: "E", properties: { t: true, f: false, z: nil, n: -2, d: 2.5,'
+            ' s: "x", a: [1], o: { k: 1 } })',
+    "a.swift": 'analytics.track(name: "E", properties: ["t": true, "f": false, "z": nil, "n": -2, "d": 2.5,'
+               ' "s": "x", "a": [1], "o": ["k": 1]])',
+    "a.kt": 'fun f() { analytics.track("E", mapOf("t" to true, "f" to false, "z" to null, "n" to -2, "d" to 2.5,'
+            ' "s" to "x", "a" to listOf(1), "o" to mapOf("k" to 1))) }',
+    "A.java": 'class A { void f() { analytics.track("E", Map.of("t", true, "f", false, "z", null, "n", -2,'
+              ' "d", 2.5, "s", "x", "a", new int[]{1}, "o", Map.of("k", 1))); } }',
+}
+
+
+@pytest.mark.parametrize("path", sorted(LITERALS))
+def test_literal_values_read_the_same_in_every_language(path):
+    [call] = scan_source(LITERALS[path], path=path, plan=None).calls
+    values = {e.key: e.value for e in call.properties.entries}
+    assert {k: v for k, v in values.items() if k not in "ao"} == {
+        "t": Literal(True), "f": Literal(False), "z": Literal(None), "n": Literal(-2), "d": Literal(2.5),
+        "s": Literal("x")}
+    assert (values["a"], type(values["o"])) == (ArrayValue(), ObjectValue)

@@ -98,6 +98,7 @@ def test_coverage_lists_tracked_and_missing_events(project, protocol_kit):
 def test_fail_on_missing(project, protocol_kit):
     (project / "app.js").write_text(GOOD)
     assert protocol_kit("scan", "--coverage", "--fail-on-missing", "app.js").code == 1
+    assert protocol_kit("scan", "--fail-on-missing", "app.js").stdout.startswith("✓ Signed Up")
     outcome = protocol_kit("scan", "--coverage", "--format", "json", "app.js")
     assert json.loads(outcome.stdout)[0] == {"event": "Signed Up", "tracked": True, "locations": ["app.js:1:1"]}
 

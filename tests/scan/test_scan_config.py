@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from protocol_kit.errors import ConfigError
-from protocol_kit.scan import ScanConfig
+from protocol_kit.scan import ScanConfig, scan_source
 from protocol_kit.scan.config import DEFAULT_RECEIVERS
 
 
@@ -21,6 +21,18 @@ def test_wrappers_and_their_names_are_needles():
     config = ScanConfig.from_table({"wrappers": ["trackEvent", "utils.logEvent"]})
     assert config.wrappers == ("trackEvent", "utils.logEvent")
     assert {"trackEvent", "utils", "analytics", "track("} <= set(config.needles)
+
+
+def test_receiver_prefixes_do_not_widen_the_needles():
+    config = ScanConfig.from_table({"receivers": ["this.tracker", "window.rudder", "@segment"]})
+    assert set(config.needles) - {f"{f}(" for f in config.imported_functions} == {"tracker", "rudder", "segment"}
+
+
+def test_configured_receivers_are_normalised_like_the_code():
+    config = ScanConfig.from_table({"receivers": ["this.tracker", "Tracker.get( 'main' )"]})
+    source = 'this.tracker.track("A"); tracker.track("B"); Tracker.get("x").track("C"); other.track("D")'
+    calls = scan_source(source, path="a.js", plan=None, config=config).calls
+    assert [c.event.candidates[0] for c in calls] == ["A", "B", "C"]
 
 
 @pytest.mark.parametrize("table, message", [

@@ -90,9 +90,6 @@ class Syntax:
     def receiver_text(self, node: ts.Node, source: "SourceFile") -> str:
         return source.text(node)
 
-    def __hash__(self) -> int:
-        return hash(self.name)
-
 
 class SourceFile:
     """One parsed file: text, character columns and same-file name resolution."""
@@ -118,6 +115,10 @@ class SourceFile:
             line_start = node.start_byte - byte_column
             column = len(self.data[line_start:node.start_byte].decode("utf-8", "replace"))
         return Location(file=self.path, line=row + 1, column=column + 1)
+
+    def in_comment(self, offset: int) -> bool:
+        node = self.tree.root_node.descendant_for_byte_range(offset, offset + 1)
+        return node is not None and "comment" in node.type
 
     def value(self, node: ts.Node) -> Value:
         return self.syntax.read(node, self)
@@ -284,3 +285,10 @@ def choice(*values: Value) -> Value:
     if all(isinstance(v, Literal) for v in values):
         return Choice(tuple(v.value for v in values))  # type: ignore[union-attr]
     return next((v for v in values if isinstance(v, Dynamic)), Reference("conditional"))
+
+
+def negative(value: Value) -> Value:
+    """``-1``: the negated number; any other negation is not a literal."""
+    if isinstance(value, Literal) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        return Literal(-value.value)
+    return Reference("negation")

@@ -6,7 +6,9 @@ import functools
 import tree_sitter as ts
 import tree_sitter_java
 
-from protocol_kit.scan.languages.base import BagBuilder, SourceFile, Syntax, choice, concatenation, number
+from protocol_kit.scan.languages.base import (
+    BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+)
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, ObjectValue, PropertyBag, Reference, Value
 
 CALLS = """
@@ -55,9 +57,7 @@ class Java(Syntax):
         if kind in KEYWORDS:
             return Literal(KEYWORDS[kind])
         if kind == "unary_expression" and source.text(node).startswith("-"):
-            inner = self.read(node.child_by_field_name("operand"), source)
-            if isinstance(inner, Literal) and isinstance(inner.value, (int, float)):
-                return Literal(-inner.value)
+            return negative(self.read(node.child_by_field_name("operand"), source))
         if kind == "ternary_expression":
             return choice(*(self.read(node.child_by_field_name(f), source) for f in ("consequence", "alternative")))
         if kind == "binary_expression" and node.child_by_field_name("operator").type == "+":

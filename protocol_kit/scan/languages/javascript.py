@@ -5,7 +5,9 @@ import tree_sitter as ts
 import tree_sitter_javascript
 import tree_sitter_typescript
 
-from protocol_kit.scan.languages.base import BagBuilder, SourceFile, Syntax, choice, concatenation, number
+from protocol_kit.scan.languages.base import (
+    BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+)
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -49,9 +51,7 @@ class JavaScript(Syntax):
         if kind in KEYWORDS:
             return Literal(KEYWORDS[kind])
         if kind == "unary_expression" and source.text(node)[:1] == "-":
-            inner = self.read(node.child_by_field_name("argument"), source)
-            if isinstance(inner, Literal) and isinstance(inner.value, (int, float)):
-                return Literal(-inner.value)
+            return negative(self.read(node.child_by_field_name("argument"), source))
         if kind == "ternary_expression":
             return choice(self.read(node.child_by_field_name("consequence"), source),
                            self.read(node.child_by_field_name("alternative"), source))

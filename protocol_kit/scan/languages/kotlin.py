@@ -6,7 +6,9 @@ import re
 import tree_sitter as ts
 import tree_sitter_kotlin
 
-from protocol_kit.scan.languages.base import Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, number
+from protocol_kit.scan.languages.base import (
+    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+)
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -58,10 +60,8 @@ class Kotlin(Syntax):
             return number(source.text(node))
         if kind in ("boolean_literal", "null_literal") or (kind == "identifier" and source.text(node) in KEYWORDS):
             return Literal(KEYWORDS[source.text(node)])
-        if kind == "prefix_expression" and source.text(node).startswith("-"):
-            inner = self.read(node.named_children[-1], source)
-            if isinstance(inner, Literal) and isinstance(inner.value, (int, float)):
-                return Literal(-inner.value)
+        if kind in ("unary_expression", "prefix_expression") and source.text(node).startswith("-"):
+            return negative(self.read(node.named_children[-1], source))
         if kind == "if_expression" and len(node.named_children) == 3:
             return choice(*(self.read(c, source) for c in node.named_children[1:]))
         if kind in ("additive_expression", "binary_expression") and any(c.type == "+" for c in node.children):

@@ -4,7 +4,9 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_python
 
-from protocol_kit.scan.languages.base import Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, number
+from protocol_kit.scan.languages.base import (
+    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+)
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -49,9 +51,7 @@ class Python(Syntax):
         if kind in KEYWORDS:
             return Literal(KEYWORDS[kind])
         if kind == "unary_operator" and source.text(node).startswith("-"):
-            inner = self.read(node.child_by_field_name("argument"), source)
-            if isinstance(inner, Literal) and isinstance(inner.value, (int, float)):
-                return Literal(-inner.value)
+            return negative(self.read(node.child_by_field_name("argument"), source))
         if kind == "conditional_expression":
             return choice(*(self.read(c, source) for c in node.named_children[::2]))
         if kind == "binary_operator":

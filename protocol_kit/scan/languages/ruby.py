@@ -4,7 +4,9 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_ruby
 
-from protocol_kit.scan.languages.base import Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, number
+from protocol_kit.scan.languages.base import (
+    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+)
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -57,6 +59,8 @@ class Ruby(Syntax):
             return number(source.text(node))
         if kind in KEYWORDS:
             return Literal(KEYWORDS[kind])
+        if kind == "unary" and source.text(node).startswith("-"):
+            return negative(self.read(node.child_by_field_name("operand"), source))
         if kind == "conditional":
             return choice(*(self.read(node.child_by_field_name(f), source) for f in ("consequence", "alternative")))
         if kind == "binary" and node.child_by_field_name("operator").type == "+":

@@ -4,7 +4,9 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_swift
 
-from protocol_kit.scan.languages.base import Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, number
+from protocol_kit.scan.languages.base import (
+    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+)
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -53,9 +55,7 @@ class Swift(Syntax):
         if kind == "nil_literal":
             return Literal(None)
         if kind == "prefix_expression" and source.text(node).startswith("-"):
-            inner = self.read(node.child_by_field_name("target"), source)
-            if isinstance(inner, Literal) and isinstance(inner.value, (int, float)):
-                return Literal(-inner.value)
+            return negative(self.read(node.child_by_field_name("target"), source))
         if kind == "ternary_expression":
             return choice(*(self.read(node.child_by_field_name(f), source) for f in ("if_true", "if_false")))
         if kind == "additive_expression" and source.text(node.child_by_field_name("op")) == "+":
