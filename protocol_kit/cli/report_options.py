@@ -80,7 +80,7 @@ def emit(data: ReportData, output: ReportOptions, *, fail_on: str) -> int:
 def terminal() -> Terminal:
     """Colour only on a terminal without NO_COLOR; the terminal's width, or no truncation when piped."""
     if not sys.stdout.isatty():
-        return Terminal(width=1_000_000, color=False)
+        return Terminal()
     color = "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     return Terminal(width=shutil.get_terminal_size().columns, color=color)
 

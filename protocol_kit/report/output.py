@@ -12,9 +12,9 @@ from protocol_kit.report.data import ReportData
 
 @dataclass(frozen=True, slots=True)
 class Terminal:
-    """How text output should look where it is shown."""
+    """How text output should look where it is shown: ``width`` None shortens nothing (files, pipes)."""
 
-    width: int = 100
+    width: int | None = None
     color: bool = False
 
 

@@ -210,3 +210,9 @@ def test_every_part_of_the_workbook_is_well_formed_xml_even_with_hostile_text():
     assert sheet["A2"].value.startswith('a<b>&"c"\ufffd\ufffd') and len(sheet["A2"].value) == 32_767
     assert (sheet["A3"].value, sheet["B3"].value) == (1.5, True)
     assert sheet["B2"].hyperlink.location == "'Odd ''name'''!A1"
+
+
+def test_text_without_a_width_shortens_nothing():
+    from protocol_kit.report.formats import text
+    assert "'<script>alert(1)</script>' is not one of USD | EUR, GBP: 100% wrong⏎second line" in text.render(
+        report(), width=None)

@@ -18,7 +18,8 @@ SHRINK = (("message", 30), ("path", 16), ("first seen", 16), ("event", 12), ("me
 DIGEST_HEADERS = ("severity", "code", "event", "path", "count", "first seen", "message")
 
 
-def render(data: ReportData, *, width: int = 100, color: bool = False) -> str:
+def render(data: ReportData, *, width: int | None = 100, color: bool = False) -> str:
+    """``width`` None: cells are never shortened (for files and pipes)."""
     paint = _painter(color)
     parts = []
     if data.violations:
@@ -39,10 +40,10 @@ def _findings(data: ReportData, paint) -> str:
     return "\n".join(lines)
 
 
-def _digest_table(data: ReportData, width: int, paint) -> str:
+def _digest_table(data: ReportData, width: int | None, paint) -> str:
     headers = [*DIGEST_HEADERS, "status"] if data.comparison else list(DIGEST_HEADERS)
     rows = [_digest_cells(row, data) for row in data.digest]
-    rows = _fit(headers, rows, width)
+    rows = _fit(headers, rows, width) if width else rows
     for row in rows:
         row[0] = paint(row[0])
     return tabulate(rows, headers=[paint(h, BOLD) for h in headers], tablefmt="simple", disable_numparse=True)
