@@ -14,7 +14,11 @@ from protocol_kit.report.formats.concise import line, one_line
 MAX_LINES = 50
 COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
-SHRINK = (("message", 30), ("path", 16), ("first seen", 16), ("event", 12), ("message", 8), ("path", 8))
+# (column, floor) in the order columns give up width: first with every column, then without "first seen"
+# (the findings above the table already say where)
+SHRINK_ALL = (("message", 40), ("first seen", 24), ("path", 24))
+SHRINK = (("path", 24), ("message", 30), ("event", 16), ("path", 12), ("message", 10), ("event", 8))
+OPTIONAL = "first seen"
 DIGEST_HEADERS = ("severity", "code", "event", "path", "count", "first seen", "message")
 
 
@@ -43,7 +47,13 @@ def _findings(data: ReportData, paint) -> str:
 def _digest_table(data: ReportData, width: int | None, paint) -> str:
     headers = [*DIGEST_HEADERS, "status"] if data.comparison else list(DIGEST_HEADERS)
     rows = [_digest_cells(row, data) for row in data.digest]
-    rows = _fit(headers, rows, width) if width else rows
+    if width and _natural_width(headers, rows) > width:
+        fitted, fits = _fit(headers, rows, width, SHRINK_ALL)
+        if not fits:
+            drop = headers.index(OPTIONAL)
+            headers = headers[:drop] + headers[drop + 1:]
+            fitted, _ = _fit(headers, [r[:drop] + r[drop + 1:] for r in rows], width, SHRINK)
+        rows = fitted
     for row in rows:
         row[0] = paint(row[0])
     return tabulate(rows, headers=[paint(h, BOLD) for h in headers], tablefmt="simple", disable_numparse=True)
@@ -57,19 +67,25 @@ def _digest_cells(row: DigestRow, data: ReportData) -> list[str]:
     return cells
 
 
-def _fit(headers: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
-    """Shorten columns, the message first, down to their floor until the table fits ``width``.
+def _natural_width(headers: list[str], rows: list[list[str]]) -> int:
+    widths = [max([len(h) + 2, *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _fit(headers: list[str], rows: list[list[str]], width: int, shrink) -> tuple[list[list[str]], bool]:
+    """Shorten columns in the order of ``shrink``, each down to its floor, until the table fits ``width``.
 
     tabulate makes a column at least two wider than its header; that is counted.
+    Returns the rows and whether they fit.
     """
     widths = [max([len(h) + 2, *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-    excess = sum(widths) + 2 * (len(widths) - 1) - width
-    for column, floor in SHRINK:
+    excess = _natural_width(headers, rows) - width
+    for column, floor in shrink:
         i = headers.index(column)
         cut = max(0, min(excess, widths[i] - max(floor, len(column) + 2)))
         widths[i] -= cut
         excess -= cut
-    return [[_truncate(cell, widths[i]) for i, cell in enumerate(r)] for r in rows]
+    return [[_truncate(cell, widths[i]) for i, cell in enumerate(r)] for r in rows], excess <= 0
 
 
 def _truncate(cell: str, width: int) -> str:
