@@ -63,11 +63,12 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     validator = Validator(load_plan(plan_path), mode=mode, omit_unplanned=omit_unplanned_properties,
                           fail_fast=fail_fast, jobs=jobs or settings.jobs,
                           max_violations=settings.max_violations if max_violations is None else max_violations)
+    inputs = read_chunks(events, slices=validator.jobs > 1)
     with ExitStack() as files:
         outputs = {name: files.enter_context(open(path, "wb")) for name, path in
                    (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path is not None}
         progress = files.enter_context(_Progress()) if sys.stderr.isatty() else None
-        report = validator.run(read_chunks(events), progress=progress, **outputs)
+        report = validator.run(inputs, progress=progress, **outputs)
     width = shutil.get_terminal_size((100, 24)).columns
     click.echo(render(report, output_format, width=width))
     return exit_code_for_severities(report.summary.by_severity, fail_on or settings.fail_on)

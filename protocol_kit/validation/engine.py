@@ -22,7 +22,7 @@ import orjson
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
-from protocol_kit.events.reader import LineChunk, parse_line
+from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.validation.checks import check_record
 from protocol_kit.validation.enforce import decide, has_error
@@ -74,7 +74,9 @@ class Engine:
         self.options = options
         self.schemas = PlanSchemas(plan)
 
-    def process(self, batch: LineChunk | RecordBatch) -> BatchResult:
+    def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
+        if isinstance(batch, FileSlice):
+            batch = batch.read()
         if isinstance(batch, LineChunk):
             return self.process_lines(batch)
         return self.process_records(batch)
@@ -166,12 +168,12 @@ def _line(record: EventRecord, replacement: Any) -> bytes:
     return json_line(record.payload if replacement is None else replacement)
 
 
-def batches(items: Iterable[Any], size: int = 1000) -> Iterable[LineChunk | RecordBatch]:
-    """Group events (payloads or records) into batches; chunks of lines pass through as they are."""
+def batches(items: Iterable[Any], size: int = 1000) -> Iterable[LineChunk | FileSlice | RecordBatch]:
+    """Group events (payloads or records) into batches; chunks and slices of lines pass through as they are."""
     pending: list[Any] = []
     index = 0
     for item in items:
-        if isinstance(item, LineChunk):
+        if isinstance(item, (LineChunk, FileSlice)):
             if pending:
                 yield RecordBatch(index - len(pending), pending)
                 pending = []
