@@ -36,7 +36,7 @@ from protocol_kit.validation.settings import validate_settings
               show_default=True, help="Output format.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Lowest severity that makes the exit code 1 (default: error).")
-@click.option("--fail-fast", is_flag=True, help="Report only the first violation of each event.")
+@click.option("--fail-fast", is_flag=True, help="Report the violations of each event only up to its first error.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: 1).")
 @click.option("--max-violations", type=click.IntRange(min=0),
               help="Violations listed in full (all are counted; default: 1000).")

@@ -24,7 +24,7 @@ from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validation.checks import check_record
+from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import PlanSchemas
@@ -137,8 +137,8 @@ class Engine:
         violations = self.violations(record, complete=self.options.omit_unplanned)
         outcome, replacement = decide(record, violations, mode=self.options.mode,
                                       omit=self.options.omit_unplanned, recheck=self._conforms)
-        if self.options.fail_fast:
-            violations = violations[:1]
+        if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
+            violations = up_to_first_error(violations)
         result.read += 1
         if violations:
             result.violations.append(violations)
