@@ -126,9 +126,9 @@ class Engine:
     def _fast_valid(self, payload: dict) -> bool:
         try:
             valid = self.schemas.fast_check(payload)
-        except TypeError:
+            return valid is not None and valid(payload)
+        except (TypeError, ValueError):  # unhashable name, value the compiled validator cannot take
             return False
-        return valid is not None and valid(payload)
 
     def check(self, record: EventRecord, result: BatchResult) -> None:
         """Check one event in detail and record its outcome in ``result``."""
@@ -151,8 +151,10 @@ class Engine:
             result.quarantined += 1
             if self.options.keep_quarantined:
                 result.quarantine_out.append(quarantine_line(record, violations))
+        elif outcome == "dropped":
+            result.dropped += 1
         else:
-            setattr(result, outcome, getattr(result, outcome) + 1)
+            result.reported += 1
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
         return check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
