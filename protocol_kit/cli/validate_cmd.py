@@ -36,7 +36,7 @@ from protocol_kit.validation.settings import validate_settings
 @report_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Lowest severity that makes the exit code 1 (default: error).")
-@click.option("--fail-fast", is_flag=True, help="Report only the first violation of each event.")
+@click.option("--fail-fast", is_flag=True, help="Report the violations of each event only up to its first error.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: 1).")
 @click.option("--max-violations", type=click.IntRange(min=0),
               help="Violations listed in full (all are counted; default: 1000).")
@@ -63,11 +63,12 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     validator = Validator(load_plan(plan_path), mode=mode, omit_unplanned=omit_unplanned_properties,
                           fail_fast=fail_fast, jobs=jobs or settings.jobs,
                           max_violations=settings.max_violations if max_violations is None else max_violations)
+    inputs = read_chunks(events, slices=validator.jobs > 1)
     with ExitStack() as files:
         outputs = {name: files.enter_context(open(path, "wb")) for name, path in
                    (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path is not None}
         progress = files.enter_context(_Progress()) if sys.stderr.isatty() else None
-        report = validator.run(read_chunks(events), progress=progress, **outputs)
+        report = validator.run(inputs, progress=progress, **outputs)
     data = from_validation(report, inputs=events, plan_version=validator.plan.version)
     return emit(data, output, fail_on=fail_on or settings.fail_on)
 

@@ -33,7 +33,43 @@ STDIN_NAME = "<stdin>"
 JSON_SUFFIXES = (".json",)
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 1000
+SLICE_BYTES_PER_LINE = 512
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+@dataclass(frozen=True, slots=True)
+class FileSlice:
+    """Whole lines of a plain JSON Lines file as a byte range; ``first_line`` is the number of the first."""
+
+    file: str
+    first_line: int
+    start: int
+    end: int
+
+    def read(self) -> "LineChunk":
+        with open(self.file, "rb") as stream:
+            stream.seek(self.start)
+            data = stream.read(self.end - self.start)
+        return LineChunk(self.file, self.first_line, io.BytesIO(data).readlines())
+
+
+def file_slices(path: Path, size: int) -> Iterator[FileSlice]:
+    """Consecutive slices of about ``size`` bytes, cut after a newline (a longer line makes a longer slice)."""
+    number, start = 1, 0
+    with _open(path) as stream:
+        carry = b""
+        while block := stream.read(size):
+            block = carry + block
+            cut = block.rfind(b"\n") + 1
+            if not cut:
+                carry = block
+                continue
+            end = start + cut
+            yield FileSlice(str(path), number, start, end)
+            number += block.count(b"\n", 0, cut)
+            start, carry = end, block[cut:]
+        if carry:
+            yield FileSlice(str(path), number, start, start + len(carry))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,32 +103,43 @@ def _json_error(error: orjson.JSONDecodeError) -> str:
     return f"not valid JSON: {error.msg} (at character {error.pos})"
 
 
-def read_chunks(paths: Iterable[str | Path], *, chunk_lines: int = CHUNK_LINES) -> Iterator[LineChunk | EventRecord]:
+def read_chunks(paths: Iterable[str | Path], *, chunk_lines: int = CHUNK_LINES,
+                slices: bool = False) -> Iterator[LineChunk | FileSlice | EventRecord]:
     """Chunks of raw lines (JSON Lines sources) and records (JSON documents), in input order.
 
-    Raises :class:`InputError` before reading anything when a path does not exist.
+    With ``slices``, plain (not compressed) JSON Lines files come as
+    :class:`FileSlice` byte ranges instead, read where they are processed:
+    what worker processes need, so that the lines do not travel through pipes.
+    Raises :class:`InputError` at once when a path does not exist.
     """
-    sources = list(expand_paths(paths))
+    return _chunks(list(expand_paths(paths)), chunk_lines, slices)
+
+
+def _chunks(sources: list[Path | str], chunk_lines: int, slices: bool) -> Iterator[LineChunk | FileSlice | EventRecord]:
     for path in sources:
         if path == STDIN:
             yield from _read_stdin(chunk_lines)
         elif _is_json_document(path):
             yield from _document_records(_read_whole(path), str(path))
+        elif slices and not path.name.lower().endswith(".gz"):
+            yield from file_slices(path, chunk_lines * SLICE_BYTES_PER_LINE)
         else:
             yield from _read_lines(path, chunk_lines)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
     """Files as given, folders as the event files inside them (sorted), ``-`` for stdin."""
     given = [p if p == STDIN else Path(p) for p in paths]
     for path in given:
         if path != STDIN and not path.exists():
             raise InputError("no such file or folder", Location(file=str(path)))
+    expanded: list[Path | str] = []
     for path in given:
         if path != STDIN and path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_event_file(p))
+            expanded.extend(sorted(p for p in path.rglob("*") if p.is_file() and _is_event_file(p)))
         else:
-            yield path
+            expanded.append(path)
+    return expanded
 
 
 def _is_event_file(path: Path) -> bool:
@@ -123,7 +170,7 @@ def _read_lines(path: Path, chunk_lines: int) -> Iterator[LineChunk | EventRecor
 
 def _plain_chunks(stream: BinaryIO, name: str, chunk_lines: int) -> Iterator[LineChunk]:
     """Whole lines, about ``chunk_lines`` at a time, split in C (``readlines`` with a size hint)."""
-    number, hint = 1, chunk_lines * 512
+    number, hint = 1, chunk_lines * SLICE_BYTES_PER_LINE
     while lines := stream.readlines(hint):
         yield LineChunk(name, number, lines)
         number += len(lines)

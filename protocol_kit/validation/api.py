@@ -44,8 +44,8 @@ class Validator:
     ``mode``: ``report`` (nothing changes), ``block`` (conforming events pass,
     the rest are dropped) or ``quarantine`` (the rest are kept aside with
     their violations). ``omit_unplanned``: remove unplanned properties from
-    events that have no other error, so that they pass. ``fail_fast``: stop
-    at the first violation of each event. ``jobs``: worker processes.
+    events that have no other error, so that they pass. ``fail_fast``: report
+    each event's violations only up to its first error. ``jobs``: worker processes.
     """
 
     def __init__(self, plan: PlanLike, *, mode: str = "report", omit_unplanned: bool = False,

@@ -1,7 +1,6 @@
 """The detailed check of one event: every violation, with its path, message and source."""
 from __future__ import annotations
 
-from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from protocol_kit.events.envelope import call_of, message_id_of
@@ -15,15 +14,25 @@ from protocol_kit.violation import Violation
 
 def check_record(record: EventRecord, schemas: PlanSchemas, *, fail_fast: bool = False,
                  reference: bool = False) -> list[Violation]:
-    """The violations of one event, sorted by path; only the first one found with ``fail_fast``.
+    """The violations of one event, sorted by path; with ``fail_fast``, those found up to the first error.
 
     ``reference``: explain errors with python-jsonschema instead of the compiled validator
     (same violations, much slower; the tests compare the two).
     """
     found = iter_violations(record, schemas, reference=reference)
     if fail_fast:
-        return list(islice(found, 1))
+        return up_to_first_error(found)
     return sorted(found, key=lambda v: (v.path, v.code, v.message))
+
+
+def up_to_first_error(violations: Iterable[Violation]) -> list[Violation]:
+    """The violations up to and including the first error (warnings before it are kept)."""
+    kept = []
+    for violation in violations:
+        kept.append(violation)
+        if violation.severity == "error":
+            break
+    return kept
 
 
 def iter_violations(record: EventRecord, schemas: PlanSchemas, *, reference: bool = False) -> Iterator[Violation]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Iterator
 
-import orjson
-
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.validation.api import PlanLike, compiled

@@ -22,9 +22,9 @@ import orjson
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
-from protocol_kit.events.reader import LineChunk, parse_line
+from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validation.checks import check_record
+from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import PlanSchemas
@@ -74,7 +74,9 @@ class Engine:
         self.options = options
         self.schemas = PlanSchemas(plan)
 
-    def process(self, batch: LineChunk | RecordBatch) -> BatchResult:
+    def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
+        if isinstance(batch, FileSlice):
+            batch = batch.read()
         if isinstance(batch, LineChunk):
             return self.process_lines(batch)
         return self.process_records(batch)
@@ -124,9 +126,9 @@ class Engine:
     def _fast_valid(self, payload: dict) -> bool:
         try:
             valid = self.schemas.fast_check(payload)
-        except TypeError:
+            return valid is not None and valid(payload)
+        except (TypeError, ValueError):  # unhashable name, value the compiled validator cannot take
             return False
-        return valid is not None and valid(payload)
 
     def check(self, record: EventRecord, result: BatchResult) -> None:
         """Check one event in detail and record its outcome in ``result``."""
@@ -135,8 +137,8 @@ class Engine:
         violations = self.violations(record, complete=self.options.omit_unplanned)
         outcome, replacement = decide(record, violations, mode=self.options.mode,
                                       omit=self.options.omit_unplanned, recheck=self._conforms)
-        if self.options.fail_fast:
-            violations = violations[:1]
+        if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
+            violations = up_to_first_error(violations)
         result.read += 1
         if violations:
             result.violations.append(violations)
@@ -149,8 +151,10 @@ class Engine:
             result.quarantined += 1
             if self.options.keep_quarantined:
                 result.quarantine_out.append(quarantine_line(record, violations))
+        elif outcome == "dropped":
+            result.dropped += 1
         else:
-            setattr(result, outcome, getattr(result, outcome) + 1)
+            result.reported += 1
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
         return check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
@@ -166,12 +170,12 @@ def _line(record: EventRecord, replacement: Any) -> bytes:
     return json_line(record.payload if replacement is None else replacement)
 
 
-def batches(items: Iterable[Any], size: int = 1000) -> Iterable[LineChunk | RecordBatch]:
-    """Group events (payloads or records) into batches; chunks of lines pass through as they are."""
+def batches(items: Iterable[Any], size: int = 1000) -> Iterable[LineChunk | FileSlice | RecordBatch]:
+    """Group events (payloads or records) into batches; chunks and slices of lines pass through as they are."""
     pending: list[Any] = []
     index = 0
     for item in items:
-        if isinstance(item, LineChunk):
+        if isinstance(item, (LineChunk, FileSlice)):
             if pending:
                 yield RecordBatch(index - len(pending), pending)
                 pending = []

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
-from protocol_kit.events.reader import LineChunk
+from protocol_kit.events.reader import FileSlice, LineChunk
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
 
 _engine: Engine | None = None
@@ -22,12 +22,12 @@ def _start_worker(plan: CompiledPlan, options: Options) -> None:
     _engine = Engine(plan, options)
 
 
-def _process(batch: LineChunk | RecordBatch) -> BatchResult:
+def _process(batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
     assert _engine is not None
     return _engine.process(batch)
 
 
-def process_in_parallel(engine: Engine, batches: Iterable[LineChunk | RecordBatch], jobs: int) -> Iterator[BatchResult]:
+def process_in_parallel(engine: Engine, batches: Iterable[LineChunk | FileSlice | RecordBatch], jobs: int) -> Iterator[BatchResult]:
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                              initargs=(engine.plan, engine.options)) as pool:

@@ -9,9 +9,11 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from protocol_kit.compile import CompiledPlan, CompiledSchema
+from protocol_kit.errors import PlanError
 from protocol_kit.events.envelope import CALLS
 from protocol_kit.validation.formats import compiled_validator
 from protocol_kit.validation.reference import reference_validator
+from protocol_kit.violation import Location
 
 IsValid = Callable[[Any], bool]
 ANY_ITEM = "*"
@@ -69,8 +71,13 @@ class PlanSchemas:
 
 
 def _entry(compiled: CompiledSchema) -> EventSchema:
-    return EventSchema(compiled=compiled, validator=compiled_validator(compiled.schema),
-                       deprecated=tuple(_deprecated_paths(compiled.schema, ())))
+    try:
+        validator = compiled_validator(compiled.schema)
+    except ValueError as error:  # an invalid pattern, say: the plan needs fixing (see protocol-kit lint)
+        first_line = str(error).strip().splitlines()[0]
+        raise PlanError(f"schema of '{compiled.event or compiled.call}' is not usable: {first_line}",
+                        Location(file=compiled.file)) from None
+    return EventSchema(compiled=compiled, validator=validator, deprecated=tuple(_deprecated_paths(compiled.schema, ())))
 
 
 def _deprecated_paths(schema: Any, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:

@@ -21,7 +21,7 @@ def test_every_record_ends_in_exactly_one_output(example_plan, tmp_path_factory,
     path.write_bytes(b"".join(lines))
     valid, quarantine = io.BytesIO(), io.BytesIO()
     validator = Validator(example_plan, mode=mode, omit_unplanned=omit, jobs=jobs)
-    report = validator.run(read_chunks([path], chunk_lines=7), valid_out=valid,
+    report = validator.run(read_chunks([path], chunk_lines=7, slices=jobs > 1), valid_out=valid,
                            quarantine_out=quarantine if mode == "quarantine" else None)
     records = [line for line in lines if line.strip()]
     outcomes = report.outcomes

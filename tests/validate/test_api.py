@@ -103,3 +103,10 @@ def test_validate_dataframe_column_of_json_strings(example_plan):
     frame = pd.DataFrame({"payload": ['{"event":"Products Searched","properties":{"query":"x"}}', "{oops", None]})
     found = validate_dataframe(frame, example_plan, column="payload")
     assert list(found["row"]) == [1, 2] and set(found["code"]) == {"EV001"}
+
+
+def test_fail_fast_still_finds_the_error_after_a_warning(example_plan):
+    deprecated_and_broken = {"event": "Order Cancelled", "properties": {}}
+    report = Validator(example_plan, fail_fast=True, mode="block").run([deprecated_and_broken])
+    assert [v.code for v in report.violations] == ["EV012", "EV003"]
+    assert report.outcomes.dropped == 1

@@ -198,3 +198,10 @@ def test_demo_events_exit_0_with_fail_on_never():
     assert code == 0
     for code_ in ("EV001", "EV002", "EV003", "EV004", "EV005", "EV006"):
         assert code_ in out
+
+
+def test_plan_with_an_invalid_pattern_exit_2(events, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("plan: broken\nevents:\n  Thing Done:\n    properties:\n      code: {type: string, pattern: '[unclosed'}\n")
+    code, _, err = invoke("validate", "--plan", str(plan), str(events))
+    assert code == 2 and "schema of 'Thing Done' is not usable" in err
