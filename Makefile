@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/protocol-kit lint
 	$(BIN)/protocol-kit compile --check
+	$(BIN)/protocol-kit validate --plan plans/ecommerce.yaml examples/events/ecommerce.jsonl --fail-on never
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -2,5 +2,24 @@
 
 Compile tracking plans to JSON Schema, lint them, validate events against
 them, find personal data and scan instrumentation code.
+
+    >>> from protocol_kit import load_plan, validate, Validator, validate_dataframe
 """
 __version__ = "0.1.0"
+
+# name -> module; imported on first use so that `import protocol_kit` stays light
+_EXPORTS = {
+    "load_plan": "protocol_kit.validation.api",
+    "validate": "protocol_kit.validation.api",
+    "Validator": "protocol_kit.validation.api",
+    "validate_dataframe": "protocol_kit.validation.dataframe",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'protocol_kit' has no attribute {name!r}")

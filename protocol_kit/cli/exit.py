@@ -5,23 +5,44 @@ configuration or input error (a plan that cannot be read, a missing file).
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping, Protocol
 
 import click
 
 from protocol_kit.errors import ProtocolKitError
-from protocol_kit.violation import Violation, severity_rank
+from protocol_kit.violation import severity_rank
+
+if TYPE_CHECKING:
+    from protocol_kit.report.data import ReportData
 
 CLEAN, FINDINGS, USAGE_ERROR = 0, 1, 2
 FAIL_ON_CHOICES = ("info", "warning", "error", "never")
 
 
-def exit_code_for(violations: Iterable[Violation], fail_on: str = "error") -> int:
-    """1 when any violation is at or above ``fail_on`` (``never``: always 0)."""
+class Graded(Protocol):
+    severity: str
+
+
+def exit_code_for(violations: Iterable[Graded], fail_on: str = "error") -> int:
+    """1 when any violation (or digest row) is at or above ``fail_on`` (``never``: always 0)."""
+    return exit_code_for_severities({v.severity for v in violations}, fail_on)
+
+
+def exit_code_for_severities(severities: Iterable[str] | Mapping[str, int], fail_on: str = "error") -> int:
+    """The same contract from the severities found (a set, or counts by severity as in a report summary)."""
     if fail_on == "never":
         return CLEAN
     threshold = severity_rank(fail_on)
-    return FINDINGS if any(severity_rank(v.severity) >= threshold for v in violations) else CLEAN
+    found = [s for s, n in severities.items() if n] if isinstance(severities, Mapping) else severities
+    return FINDINGS if any(severity_rank(s) >= threshold for s in found) else CLEAN
+
+
+def exit_code_for_report(report: "ReportData", fail_on: str = "error", *, new_only: bool = False) -> int:
+    """The exit code for a report: from every problem in its digest, or only those new since the baseline."""
+    rows = report.digest
+    if new_only and report.comparison is not None:
+        rows = tuple(row for row in rows if report.comparison.status(row) == "new")
+    return exit_code_for(rows, fail_on)
 
 
 def run_cli(group: click.Group, args: list[str] | None = None) -> int:

@@ -6,27 +6,29 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES, exit_code_for
-from protocol_kit.cli.options import load_plans
+from protocol_kit.cli.options import display_path, load_plans
+from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.scan import ScanConfig, scan_paths
 from protocol_kit.scan.coverage import coverage, untracked
 from protocol_kit.scan.plans import combine_plans
-from protocol_kit.scan.render import COVERAGE_RENDERERS, RENDERERS, summary
+from protocol_kit.report import from_violations
+from protocol_kit.report.output import ReportOptions
+from protocol_kit.scan.render import COVERAGE_RENDERERS, summary
 
 
 @click.command("scan")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--plan", "plans", multiple=True, type=click.Path(path_type=Path),
               help="Tracking plan to check against (repeatable; default: [tool.protocol-kit] plans).")
-@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text",
-              show_default=True, help="Output format.")
+@report_options(default_format="concise")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Lowest severity that makes the exit code 1 (default: error, or [tool.protocol-kit.scan] fail-on).")
 @click.option("--coverage", "show_coverage", is_flag=True,
               help="List each planned event with the places it is tracked, and the events never tracked.")
 @click.option("--fail-on-missing", is_flag=True,
               help="Exit 1 when a planned event is never tracked (SC006); implies --coverage.")
-def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output_format: str, fail_on: str | None,
+def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOptions, fail_on: str | None,
             show_coverage: bool, fail_on_missing: bool) -> int:
     """Check analytics tracking calls in PATHS (files or directories, default .)
     against the tracking plan.
@@ -59,11 +61,15 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output_format: str
     plan = combine_plans(load_plans(plans, config))
     result = scan_paths(paths or (Path("."),), plan=plan, config=scan_config)
     if show_coverage or fail_on_missing:
+        shown = "text" if output.format == "concise" else output.format
+        if shown not in COVERAGE_RENDERERS:
+            raise click.UsageError(f"--coverage prints {' or '.join(COVERAGE_RENDERERS)}, not {output.format}")
         report = coverage(result.calls, plan)
-        click.echo(COVERAGE_RENDERERS[output_format](report))
+        click.echo(COVERAGE_RENDERERS[shown](report))
         return exit_code_for(untracked(report, plan), "warning") if fail_on_missing else 0
     violations = result.violations
-    if violations or output_format == "json":
-        click.echo(RENDERERS[output_format](violations))
+    data = from_violations("scan", violations, inputs=[display_path(p) for p in paths or (Path("."),)],
+                           plan=plan.name, plan_version=plan.version, totals={"files": result.files})
+    code = emit(data, output, fail_on=fail_on or scan_config.fail_on)
     click.echo(f"{summary(violations)} Scanned {result.files} file(s).", err=True)
-    return exit_code_for(violations, fail_on or scan_config.fail_on)
+    return code

@@ -20,7 +20,7 @@ def _lint(project, run, settings: str, *args: str):
                                             encoding="utf-8")
     (project / "plan.yaml").write_text(PLAN, encoding="utf-8")
     result = run(project, "lint", "--format", "json", *args)
-    return result.code, [(f["code"], f["severity"]) for f in json.loads(result.out)]
+    return result.code, [(f["code"], f["severity"]) for f in json.loads(result.out)["violations"]]
 
 
 def test_defaults(project, run):

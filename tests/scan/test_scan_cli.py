@@ -53,10 +53,10 @@ def test_fail_on_from_configuration(project, protocol_kit):
     assert protocol_kit("scan", "--fail-on", "never", "app.js").code == 0
 
 
-def test_json_is_a_list_of_violation_records(project, protocol_kit):
+def test_json_lists_the_violation_records(project, protocol_kit):
     (project / "app.js").write_text(BAD)
     outcome = protocol_kit("scan", "--format", "json", "app.js")
-    records = json.loads(outcome.stdout)
+    records = json.loads(outcome.stdout)["violations"]
     assert outcome.code == 1
     assert [r["code"] for r in records] == ["EV002", "EV005"]
     assert records[1] == {
@@ -67,9 +67,9 @@ def test_json_is_a_list_of_violation_records(project, protocol_kit):
     }
 
 
-def test_json_of_clean_code_is_an_empty_list(project, protocol_kit):
+def test_json_of_clean_code_has_no_violations(project, protocol_kit):
     (project / "app.js").write_text(GOOD)
-    assert json.loads(protocol_kit("scan", "--format", "json", "app.js").stdout) == []
+    assert json.loads(protocol_kit("scan", "--format", "json", "app.js").stdout)["violations"] == []
 
 
 def test_directories_are_walked(project, protocol_kit):

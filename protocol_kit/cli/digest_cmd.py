@@ -1,0 +1,49 @@
+"""protocol-kit digest: what is new in a time window across saved validation results."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.report.load import load_result
+from protocol_kit.report.output import ReportOptions
+from protocol_kit.report.window import TimedResult, digest_window, parse_time, parse_window
+
+
+@click.command("digest")
+@click.argument("results", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--since", help="Start of the window (ISO 8601, such as 2026-01-05T00:00:00Z).")
+@click.option("--window", default="24h", show_default=True, help="Length of the window before --now (48h, 7d...).")
+@click.option("--now", "now_text", help="End of the window (ISO 8601; default: the current time).")
+@report_options
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error", show_default=True,
+              help="Lowest severity of a problem new in the window that makes the exit code 1.")
+def command(results: tuple[Path, ...], since: str | None, window: str, now_text: str | None,
+            output: ReportOptions, fail_on: str) -> int:
+    """Summarise saved RESULTS (`protocol-kit validate --format json` files)
+    over a time window, like a daily digest: each problem is new in the
+    window or was seen before it; problems seen before and not in the
+    window are listed as fixed.
+
+    A result is placed in time by when it was produced (its summary's
+    `created`, else the file's modification time): the window selects whole
+    results, since violations carry no event timestamp.
+    """
+    if output.baseline:
+        raise click.UsageError("digest compares with the results before the window; --baseline does not apply")
+    now = parse_time(now_text) if now_text else datetime.now(timezone.utc)
+    start = parse_time(since) if since else now - parse_window(window)
+    timed = [TimedResult(result, _produced(result.created, path)) for path in results
+             for result in (load_result(path),)]
+    data = digest_window(timed, since=start, now=now)
+    return emit(data, replace(output, fail_on_new=True), fail_on=fail_on)
+
+
+def _produced(created: str | None, path: Path) -> datetime:
+    if created:
+        return parse_time(created)
+    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)

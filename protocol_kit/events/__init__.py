@@ -1,0 +1,6 @@
+"""Reading event streams and payload files: JSON Lines, JSON, Segment batches, gzip, folders, stdin."""
+from protocol_kit.events.envelope import call_of, message_id_of
+from protocol_kit.events.reader import FileSlice, LineChunk, read_chunks, read_events
+from protocol_kit.events.record import EventRecord
+
+__all__ = ["EventRecord", "FileSlice", "LineChunk", "call_of", "message_id_of", "read_chunks", "read_events"]

@@ -1,0 +1,54 @@
+"""Quarantine records: an event that failed validation, kept untouched with its violations and source.
+
+One JSON Lines record per event::
+
+    {"x-protocol-kit-quarantine": 1, "source": {...}, "violations": [...], "payload": {...}}
+
+``payload`` is the original event; for input that could not be parsed, ``raw``
+holds the original line as text instead (``raw_base64`` when it is not UTF-8).
+Fix the records and feed the file back to ``protocol-kit validate``: the
+reader recognises the shape and re-checks the original events.
+"""
+from __future__ import annotations
+
+import base64
+from typing import Any, Iterable
+
+from protocol_kit.events.jsonl import json_line
+from protocol_kit.events.reader import parse_line
+from protocol_kit.events.record import EventRecord
+from protocol_kit.violation import Location, Violation
+
+MARKER = "x-protocol-kit-quarantine"
+VERSION = 1
+
+
+def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> bytes:
+    document: dict[str, Any] = {MARKER: VERSION, "source": record.source.to_dict(),
+                                "violations": [v.to_dict() for v in violations]}
+    if record.parsed:
+        document["payload"] = record.payload
+    elif record.raw is not None:
+        try:
+            document["raw"] = record.raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            document["raw_base64"] = base64.b64encode(record.raw.rstrip(b"\r\n")).decode("ascii")
+    return json_line(document)
+
+
+def is_quarantine_record(payload: Any) -> bool:
+    return isinstance(payload, dict) and MARKER in payload
+
+
+def unwrap(payload: dict[str, Any], source: Location) -> EventRecord:
+    """The original event of a quarantine record, read as if it were at ``source``."""
+    if "payload" in payload:
+        return EventRecord(payload=payload["payload"], source=source)
+    if isinstance(payload.get("raw"), str):
+        return parse_line(payload["raw"].encode("utf-8"), source)
+    if isinstance(payload.get("raw_base64"), str):
+        try:
+            return parse_line(base64.b64decode(payload["raw_base64"], validate=True), source)
+        except ValueError:
+            pass
+    return EventRecord(source=source, error="quarantine record without 'payload', 'raw' or 'raw_base64'")

@@ -1,0 +1,205 @@
+"""The one input every report format reads: :class:`ReportData`.
+
+Lint, validation and scanning each produce it through an adapter
+(:func:`from_violations` for a list of violations); formats never look at
+the tool that made it. ``to_dict()`` of each record is the documented JSON
+shape (``--format json``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from protocol_kit.violation import Location, Violation
+
+EXAMPLE_IDS = 3
+_INDEX = re.compile(r"/\d+(?=/|$)")
+
+
+def digest_path(path: str) -> str:
+    """A JSON pointer with array indices as ``*``: every item of an array shares one digest row."""
+    return _INDEX.sub("/*", path)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over the whole run. ``totals`` holds the tool's own headline counts
+    (``events``, ``valid``, ``invalid`` for validation; ``plans`` for lint; ``files`` for scanning)."""
+
+    violations: int = 0
+    by_severity: Mapping[str, int] = field(default_factory=dict)
+    by_kind: Mapping[str, int] = field(default_factory=dict)
+    by_code: Mapping[str, int] = field(default_factory=dict)
+    totals: Mapping[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.totals, "violations": self.violations, "by_severity": dict(self.by_severity),
+                "by_kind": dict(self.by_kind), "by_code": dict(self.by_code)}
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRow:
+    """One kind of problem at one place of one event, however often it occurred.
+
+    ``path`` has array indices as ``*``; ``first`` and ``last`` are where it
+    was seen first and last; ``message_ids`` are up to three example events;
+    ``message`` is the first occurrence's message.
+    """
+
+    event: str | None
+    event_type: str | None
+    kind: str
+    code: str
+    severity: str
+    path: str
+    count: int
+    first: Location
+    last: Location
+    message_ids: tuple[str, ...]
+    message: str
+
+    @property
+    def signature(self) -> tuple[str, str, str, str]:
+        """What identifies the problem across runs: (event, kind, path, code)."""
+        return (self.event or "", self.kind, self.path, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "event_type": self.event_type, "kind": self.kind, "code": self.code,
+                "severity": self.severity, "path": self.path, "count": self.count,
+                "first": str(self.first), "last": str(self.last),
+                "message_ids": list(self.message_ids), "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class EventCount:
+    """Violations of one event (``seen`` and ``invalid`` when the tool counted events)."""
+
+    event: str
+    violations: int
+    errors: int
+    seen: int | None = None
+    invalid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {"event": self.event, "violations": self.violations, "errors": self.errors}
+        return counts | {k: v for k, v in (("seen", self.seen), ("invalid", self.invalid)) if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The digest against a saved baseline: signatures that are new, still present, and fixed."""
+
+    new: frozenset[tuple[str, str, str, str]] = frozenset()
+    present: frozenset[tuple[str, str, str, str]] = frozenset()
+    fixed: tuple[Mapping[str, Any], ...] = ()  # baseline entries no longer found
+
+    def status(self, row: DigestRow) -> str:
+        return "new" if row.signature in self.new else "present"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"new": len(self.new), "present": len(self.present), "fixed": [dict(e) for e in self.fixed]}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything a report shows.
+
+    ``violations`` may be capped (``violations_omitted`` counts the rest);
+    the summary and the digest always count every violation. ``created`` is
+    when the run happened (ISO 8601, UTC), ``comparison`` is set when a
+    baseline was given. ``notes`` are lines every human-readable format shows
+    under the summary, in the tool's own words (events read, where they went);
+    text shows them instead of the plain ``totals`` line. ``extra`` holds
+    tool-specific summary fields for the JSON output only.
+    """
+
+    tool: str
+    title: str
+    summary: Summary
+    digest: tuple[DigestRow, ...] = ()
+    violations: tuple[Violation, ...] = ()
+    violations_omitted: int = 0
+    inputs: tuple[str, ...] = ()
+    plan: str | None = None
+    plan_version: str | None = None
+    events: tuple[EventCount, ...] = ()
+    created: str | None = None
+    comparison: Comparison | None = None
+    notes: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def headline(self) -> str:
+        """``protocol-kit lint ecommerce 2.1.0: 5 violations (3 errors, 2 warnings)``."""
+        plan = " ".join(p for p in (self.plan, self.plan_version) if p)
+        counts = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}"
+                           for s, n in self.summary.by_severity.items())
+        found = f"{self.summary.violations} violation{'' if self.summary.violations == 1 else 's'}"
+        return f"{self.title}{' ' + plan if plan else ''}: {found}{f' ({counts})' if counts else ''}"
+
+    def meta(self) -> dict[str, Any]:
+        return {k: v for k, v in (("tool", self.tool), ("title", self.title), ("plan", self.plan),
+                                  ("plan_version", self.plan_version), ("inputs", list(self.inputs)),
+                                  ("created", self.created)) if v is not None}
+
+    def to_dict(self) -> dict[str, Any]:
+        summary = {**self.meta(), **self.summary.to_dict(), "violations_omitted": self.violations_omitted,
+                   "by_event": [e.to_dict() for e in self.events], **self.extra}
+        if self.notes:
+            summary["notes"] = list(self.notes)
+        digest = [row.to_dict() for row in self.digest]
+        if self.comparison is not None:
+            summary["baseline"] = self.comparison.to_dict()
+            for entry, row in zip(digest, self.digest):
+                entry["status"] = self.comparison.status(row)
+        return {"summary": summary, "digest": digest, "violations": [v.to_dict() for v in self.violations]}
+
+
+def from_violations(tool: str, violations: Sequence[Violation], *, title: str | None = None,
+                    inputs: Iterable[str] = (), plan: str | None = None, plan_version: str | None = None,
+                    totals: Mapping[str, int] | None = None, max_violations: int | None = None,
+                    created: str | None = None) -> ReportData:
+    """Report data for a list of violations (lint, scan): computes the summary, the digest and per-event counts."""
+    kept = tuple(violations if max_violations is None else violations[:max_violations])
+    return ReportData(tool=tool, title=title or f"protocol-kit {tool}", summary=summarise(violations, totals),
+                      digest=digest(violations), violations=kept, violations_omitted=len(violations) - len(kept),
+                      inputs=tuple(inputs), plan=plan, plan_version=plan_version,
+                      events=event_counts(violations), created=created)
+
+
+def summarise(violations: Sequence[Violation], totals: Mapping[str, int] | None = None) -> Summary:
+    def count(attribute: str) -> dict[str, int]:
+        return dict(sorted(Counter(getattr(v, attribute) for v in violations).items()))
+    return Summary(violations=len(violations), by_severity=count("severity"), by_kind=count("kind"),
+                   by_code=count("code"), totals=dict(totals or {}))
+
+
+def digest(violations: Iterable[Violation]) -> tuple[DigestRow, ...]:
+    """One row per (event, event type, code, path), most frequent first."""
+    rows: dict[tuple, list] = {}  # key -> [first violation, last location, count, message ids]
+    for v in violations:
+        key = (v.event, v.event_type, v.code, digest_path(v.path))
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = [v, v.source, 0, []]
+        row[1] = v.source
+        row[2] += 1
+        if v.message_id and len(row[3]) < EXAMPLE_IDS and v.message_id not in row[3]:
+            row[3].append(v.message_id)
+    built = [DigestRow(event=first.event or first.event_type, event_type=first.event_type, kind=first.kind,
+                       code=first.code, severity=first.severity, path=key[3], count=count, first=first.source,
+                       last=last, message_ids=tuple(ids), message=first.message)
+             for key, (first, last, count, ids) in rows.items()]
+    return tuple(sorted(built, key=lambda r: (-r.count, r.event or "", r.code, r.path)))
+
+
+def event_counts(violations: Iterable[Violation]) -> tuple[EventCount, ...]:
+    total: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    for v in violations:
+        name = v.event or v.event_type or ""
+        total[name] += 1
+        errors[name] += v.severity == "error"
+    return tuple(EventCount(event=name, violations=n, errors=errors[name])
+                 for name, n in sorted(total.items(), key=lambda item: (-item[1], item[0])))

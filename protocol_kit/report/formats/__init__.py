@@ -1,0 +1,1 @@
+"""One module per report format; see :mod:`protocol_kit.report.registry`."""

@@ -1,0 +1,190 @@
+"""The validation loop over batches of events: a fast path for valid events, details for the rest.
+
+A valid event costs one parse (orjson), one dict lookup on its name and one
+call of the compiled jsonschema-rs validator. Only events that fail that
+check (or that the fast path cannot decide: malformed input, unplanned or
+deprecated events) are checked again by python-jsonschema, which explains
+every violation. Both give the same verdict on every event (see
+tests/validate/test_differential.py).
+
+A batch is processed into a :class:`BatchResult` holding its counts, the
+violations of each event that has some, and the output bytes; batches are
+independent, so they can be processed in other processes and merged in
+input order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import orjson
+
+from protocol_kit.compile import CompiledPlan
+from protocol_kit.events.jsonl import json_line
+from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
+from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
+from protocol_kit.events.record import EventRecord
+from protocol_kit.validation.checks import check_record, up_to_first_error
+from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import PlanSchemas
+from protocol_kit.violation import Location, Violation
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    mode: str = "report"
+    omit_unplanned: bool = False
+    fail_fast: bool = False
+    keep_passed: bool = False  # collect the bytes of passed events (there is a valid output)
+    keep_quarantined: bool = False  # collect quarantine records (there is a quarantine output)
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordBatch:
+    """Events given as records or as parsed payloads; ``first_index`` numbers the payloads."""
+
+    first_index: int
+    items: list[Any]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    read: int = 0
+    passed: int = 0
+    omitted: int = 0
+    dropped: int = 0
+    quarantined: int = 0
+    reported: int = 0
+    violations: list[list[Violation]] = field(default_factory=list)  # per event that has any
+    passed_out: list[bytes] = field(default_factory=list)
+    quarantine_out: list[bytes] = field(default_factory=list)
+
+
+_UNPARSED = object()
+
+
+class Engine:
+    def __init__(self, plan: CompiledPlan, options: Options = Options()):
+        self.plan = plan
+        self.options = options
+        self.schemas = PlanSchemas(plan)
+
+    def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
+        if isinstance(batch, FileSlice):
+            batch = batch.read()
+        if isinstance(batch, LineChunk):
+            return self.process_lines(batch)
+        return self.process_records(batch)
+
+    def process_lines(self, chunk: LineChunk) -> BatchResult:
+        """The hot loop: parse, look up, one compiled check; anything else goes to :meth:`check`."""
+        result = BatchResult()
+        fast_track, fast_calls = self.schemas.fast_track, self.schemas.fast_calls
+        keep = result.passed_out.append if self.options.keep_passed else None
+        loads, fast_passed = orjson.loads, 0
+        for offset, line in enumerate(chunk.lines):
+            payload = _UNPARSED
+            try:
+                payload = loads(line)
+                call = payload.get("type", "track")
+                valid = fast_track.get(payload.get("event")) if call == "track" else fast_calls.get(call)
+                if valid is not None and valid(payload):
+                    fast_passed += 1
+                    if keep:
+                        keep(line)
+                    continue
+            except Exception:  # not JSON, not an object, unhashable name: the detailed path says what
+                pass
+            if line.strip():
+                source = Location(file=chunk.file, line=chunk.first_line + offset)
+                record = parse_line(line, source) if payload is _UNPARSED else EventRecord(payload, line, source)
+                self.check(record, result)
+        result.read += fast_passed
+        result.passed += fast_passed
+        if result.passed_out and not result.passed_out[-1].endswith(b"\n"):
+            result.passed_out[-1] += b"\n"
+        return result
+
+    def process_records(self, batch: RecordBatch) -> BatchResult:
+        result = BatchResult()
+        for index, item in enumerate(batch.items, batch.first_index):
+            record = item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index))
+            if record.parsed and isinstance(record.payload, dict) and self._fast_valid(record.payload):
+                result.read += 1
+                result.passed += 1
+                if self.options.keep_passed:
+                    result.passed_out.append(_line(record, None))
+                continue
+            self.check(record, result)
+        return result
+
+    def _fast_valid(self, payload: dict) -> bool:
+        try:
+            valid = self.schemas.fast_check(payload)
+            return valid is not None and valid(payload)
+        except (TypeError, ValueError):  # unhashable name, value the compiled validator cannot take
+            return False
+
+    def check(self, record: EventRecord, result: BatchResult) -> None:
+        """Check one event in detail and record its outcome in ``result``."""
+        if record.parsed and is_quarantine_record(record.payload):
+            record = unwrap(record.payload, record.source)
+        violations = self.violations(record, complete=self.options.omit_unplanned)
+        outcome, replacement = decide(record, violations, mode=self.options.mode,
+                                      omit=self.options.omit_unplanned, recheck=self._conforms)
+        if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
+            violations = up_to_first_error(violations)
+        result.read += 1
+        if violations:
+            result.violations.append(violations)
+        if outcome in ("passed", "omitted"):
+            result.passed += 1
+            result.omitted += outcome == "omitted"
+            if self.options.keep_passed:
+                result.passed_out.append(_line(record, replacement))
+        elif outcome == "quarantined":
+            result.quarantined += 1
+            if self.options.keep_quarantined:
+                result.quarantine_out.append(quarantine_line(record, violations))
+        elif outcome == "dropped":
+            result.dropped += 1
+        else:
+            result.reported += 1
+
+    def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
+        return check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
+
+    def _conforms(self, payload: Any) -> bool:
+        return not has_error(check_record(EventRecord(payload), self.schemas))
+
+
+def _line(record: EventRecord, replacement: Any) -> bytes:
+    """The JSON Lines bytes of a passed event: its own line when untouched."""
+    if replacement is None and record.raw is not None:
+        return record.raw if record.raw.endswith(b"\n") else record.raw + b"\n"
+    return json_line(record.payload if replacement is None else replacement)
+
+
+def batches(items: Iterable[Any], size: int = 1000) -> Iterable[LineChunk | FileSlice | RecordBatch]:
+    """Group events (payloads or records) into batches; chunks and slices of lines pass through as they are."""
+    pending: list[Any] = []
+    index = 0
+    for item in items:
+        if isinstance(item, (LineChunk, FileSlice)):
+            if pending:
+                yield RecordBatch(index - len(pending), pending)
+                pending = []
+            yield item
+            continue
+        pending.append(item)
+        index += 1
+        if len(pending) == size:
+            yield RecordBatch(index - size, pending)
+            pending = []
+    if pending:
+        yield RecordBatch(index - len(pending), pending)
