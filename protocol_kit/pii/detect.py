@@ -1,0 +1,185 @@
+"""Walking a payload and reporting the personal data in it.
+
+The walk uses an explicit stack, so nesting depth is not limited by Python's
+recursion limit, and visits each value once: cost is linear in the size of
+the payload. Name classification is cached per (key, parent keys).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from protocol_kit.pii import values
+from protocol_kit.pii.categories import sensitivity_of
+from protocol_kit.pii.finding import PiiFinding
+from protocol_kit.pii.leaf import judge
+from protocol_kit.pii.mask import mask_value
+from protocol_kit.pii.names import NameClassifier, NameMatch, classifier_for
+from protocol_kit.pii.rules import DEFAULT_RULES, PiiRules
+from protocol_kit.pii.words import split_words
+
+# Categories a dictionary key can be when it is data rather than a name.
+KEY_CATEGORIES = frozenset(("email", "phone", "payment_card", "bank_account", "credential"))
+_SIMPLE_KEY_CHARS = frozenset(".[]\"")
+
+# A step of the walk: (previous step, key or index, position in its container, is an array index).
+_Step = tuple
+
+
+def detect_pii(payload: Any, *, rules: PiiRules | None = None) -> list[PiiFinding]:
+    """Every piece of personal data in ``payload``, in document order.
+
+    Expected SDK fields (``rules.expected_paths``) and allow-listed findings are
+    left out. The event name for allow-list globs is the payload's ``event``
+    (or its ``type`` for identify, page... calls).
+    """
+    return scan(payload, rules=rules or DEFAULT_RULES, event=event_name_of(payload))
+
+
+def event_name_of(payload: Any) -> str | None:
+    if not isinstance(payload, dict):
+        return None
+    for field in ("event", "type"):
+        if isinstance(payload.get(field), str):
+            return payload[field]
+    return None
+
+
+def scan(payload: Any, *, rules: PiiRules, event: str | None) -> list[PiiFinding]:
+    walk = _Walk(rules, event)
+    walk.run(payload)
+    return sorted(walk.found, key=lambda finding: finding.route)
+
+
+class _Walk:
+    def __init__(self, rules: PiiRules, event: str | None):
+        self.rules = rules
+        self.event = event
+        self.classifier: NameClassifier = classifier_for(rules.name_rules)
+        self.found: list[PiiFinding] = []
+
+    def run(self, payload: Any) -> None:
+        seen: set[int] = set()
+        stack: list[tuple[Any, _Step | None, tuple[str, ...], NameMatch | None, frozenset[str]]] = [
+            (payload, None, (), None, frozenset())]
+        while stack:
+            value, step, parents, match, words = stack.pop()
+            if isinstance(value, (dict, list)):
+                if id(value) in seen:
+                    continue
+                seen.add(id(value))
+                children = self._dict(value, step, parents) if isinstance(value, dict) \
+                    else self._list(value, step, parents, match, words)
+                stack.extend(reversed(children))
+            else:
+                self._leaf(value, step, match, words)
+
+    def _dict(self, mapping: dict, step: _Step | None, parents: tuple[str, ...]) -> list:
+        containers = []
+        for position, (key, child) in enumerate(mapping.items()):
+            if isinstance(key, str):
+                key_category = _key_category(key)
+                if key_category is not None:
+                    shown = mask_value(key, key_category)
+                    self._record(key, (step, shown, position, False), key_category, "key", False)
+                    key, match, words = shown, None, frozenset()
+                else:
+                    match = self.classifier.classify(key, parents)
+                    words = _context_words(key, parents)
+                    if match is not None and match.strength == "pair" and not self._has_partner(mapping, key, parents):
+                        match = None
+            else:
+                key, match, words = str(key), None, frozenset()
+            child_step = (step, key, position, False)
+            if isinstance(child, (dict, list)):
+                containers.append((child, child_step, (*parents[-1:], key), match, words))
+            else:
+                self._leaf(child, child_step, match, words)
+        return containers
+
+    def _list(self, items: list, step: _Step | None, parents: tuple[str, ...],
+              match: NameMatch | None, words: frozenset[str]) -> list:
+        containers = []
+        for index, item in enumerate(items):
+            item_step = (step, index, index, True)
+            if isinstance(item, (dict, list)):
+                containers.append((item, item_step, parents, match, words))
+            else:
+                self._leaf(item, item_step, match, words)
+        return containers
+
+    def _has_partner(self, mapping: dict, key: str, parents: tuple[str, ...]) -> bool:
+        """A ``lat`` counts only next to a ``lng`` (and the other way round)."""
+        for other in mapping:
+            if other != key and isinstance(other, str):
+                found = self.classifier.classify(other, parents)
+                if found is not None and found.category == "precise_location":
+                    return True
+        return False
+
+    def _leaf(self, value: Any, step: _Step | None, match: NameMatch | None, words: frozenset[str]) -> None:
+        if value is None or isinstance(value, bool):
+            return
+        verdict = judge(value, match, words, self.rules)
+        if verdict is not None:
+            self._record(value, step, *verdict)
+
+    def _record(self, raw: Any, step: _Step | None, category: str, matched_on: str, hashed: bool) -> None:
+        steps = _steps(step)
+        path = format_path(steps)
+        if self.rules.is_expected(path) or self.rules.allowed(self.event, path, category, raw):
+            return
+        self.found.append(PiiFinding(
+            path=path,
+            pointer=format_pointer(steps),
+            category=category,
+            sensitivity="low" if hashed else sensitivity_of(category),
+            matched_on=matched_on,
+            masked=str(mask_value(raw, category)),
+            event=self.event,
+            route=tuple(s[2] for s in steps),
+        ))
+
+
+@lru_cache(maxsize=16384)
+def _key_category(key: str) -> str | None:
+    if len(key) < 6:
+        return None
+    category = values.classify_text(key)
+    return category if category in KEY_CATEGORIES else None
+
+
+@lru_cache(maxsize=16384)
+def _context_words(key: str, parents: tuple[str, ...]) -> frozenset[str]:
+    words = set(split_words(key))
+    for parent in parents:
+        words.update(split_words(parent))
+    words.update([w[:-1] for w in words if w.endswith("s")])
+    return frozenset(words)
+
+
+def _steps(step: _Step | None) -> list[_Step]:
+    steps = []
+    while step is not None:
+        steps.append(step)
+        step = step[0]
+    steps.reverse()
+    return steps
+
+
+def format_path(steps: list[_Step]) -> str:
+    """``properties.products[0].email``; keys with dots or brackets are quoted: ``["a.b"]``."""
+    parts = []
+    for _, key, _, is_index in steps:
+        if is_index:
+            parts.append(f"[{key}]")
+        elif _SIMPLE_KEY_CHARS.isdisjoint(key) and key:
+            parts.append(f".{key}" if parts else key)
+        else:
+            parts.append(f"[{json.dumps(key)}]")
+    return "".join(parts)
+
+
+def format_pointer(steps: list[_Step]) -> str:
+    return "".join("/" + str(key).replace("~", "~0").replace("/", "~1") for _, key, _, _ in steps)
