@@ -71,6 +71,8 @@ def _acceptable(value: object, match: NameMatch) -> bool:
         return sum(ch.isdigit() for ch in text) >= 6
     if category == "ip_address":
         return checks.is_personal_ip(text)
+    if category == "mac_address":
+        return checks.is_mac(text)
     if category == "precise_location":
         return _is_coordinate_text(text)
     return any(ch.isalnum() for ch in text)
@@ -118,8 +120,10 @@ def _url_category(url: str, rules: PiiRules, url_depth: int) -> str | None:
                             url_depth=url_depth + 1)
             if verdict and (best is None or _more_sensitive(verdict[0], best)):
                 best = verdict[0]
-    if best is None and "@" in unquote(parts.path) and values.find_email(unquote(parts.path)):
-        best = "email"
+    if best is None:
+        location = unquote(parts.path if "=" in parts.fragment else f"{parts.path}#{parts.fragment}")
+        if "@" in location and values.find_email(location):
+            best = "email"
     return best
 
 

@@ -224,7 +224,7 @@ body params extra custom props object item items
 # Words stripped from the end of a name before looking for its head (``email_value``).
 NEUTRAL_SUFFIXES = frozenset("""
 value raw str string input plain plaintext cleartext primary secondary normalized normalised
-entered provided original lower lowercase trimmed
+entered provided original lower lowercase trimmed e e164 formatted intl international national
 """.split())
 
 # Words meaning the value is a hash of the personal data: the category stays, at low sensitivity.
