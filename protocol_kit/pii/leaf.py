@@ -66,7 +66,7 @@ def _acceptable(value: object, match: NameMatch) -> bool:
     if match.hashed:
         return True
     if category == "email":
-        return "@" in text
+        return values.find_email(text)
     if category == "phone":
         return sum(ch.isdigit() for ch in text) >= 6
     if category == "ip_address":
