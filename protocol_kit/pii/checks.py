@@ -84,12 +84,25 @@ def is_ssn(text: str) -> bool:
 
 def is_personal_ip(text: str) -> bool:
     """An IPv4 or IPv6 address that can belong to a client (not loopback, link-local, multicast...)."""
+    if text.count(".") == 3 and ":" not in text:
+        return _is_personal_ipv4(text)
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
         return False
     return not (address.is_loopback or address.is_link_local or address.is_multicast
                 or address.is_unspecified or address.is_reserved)
+
+
+def _is_personal_ipv4(text: str) -> bool:
+    """:func:`is_personal_ip` for dotted quads, without building an ``ipaddress`` object."""
+    octets = text.split(".")
+    if not all(o.isascii() and o.isdigit() and len(o) <= 3 and (o == "0" or o[0] != "0") for o in octets):
+        return False
+    a, b, c, d = (int(o) for o in octets)
+    if max(a, b, c, d) > 255:
+        return False
+    return not (a == 127 or (a == 169 and b == 254) or a >= 224 or (a == b == c == d == 0))
 
 
 _MAC = re.compile(r"[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")

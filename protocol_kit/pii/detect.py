@@ -57,6 +57,8 @@ class _Walk:
         self.rules = rules
         self.event = event
         self.classifier: NameClassifier = classifier_for(rules.name_rules)
+        # Values that the built-in value rules cannot match are skipped, unless custom rules might.
+        self.shortcuts = not rules.value_rules
         self.found: list[PiiFinding] = []
 
     def run(self, payload: Any) -> None:
@@ -77,18 +79,27 @@ class _Walk:
 
     def _dict(self, mapping: dict, step: _Step | None, parents: tuple[str, ...]) -> list:
         containers = []
+        classifier, shortcuts = self.classifier, self.shortcuts
+        if len(_KEY_CACHE) > _KEY_CACHE_SIZE:
+            _KEY_CACHE.clear()
+        known = _KEY_CACHE.setdefault((classifier, parents), {})
+        if len(known) > _KEY_CACHE_SIZE:
+            known.clear()  # dynamic keys (ids, emails) must not grow the cache without bound
         for position, (key, child) in enumerate(mapping.items()):
-            if isinstance(key, str):
-                key_category = _key_category(key)
+            if key.__class__ is str:
+                info = known.get(key)
+                if info is None:
+                    info = known[key] = _key_info(classifier, key, parents)
+                key_category, match, words, id_like = info
+                if shortcuts and match is None and key_category is None and (
+                        _quiet(child) or id_like and child.__class__ is str and _quiet_id(child)):
+                    continue
                 if key_category is not None:
                     shown = mask_value(key, key_category)
                     self._record(key, (step, shown, position, False), key_category, "key", False)
-                    key, match, words = shown, None, frozenset()
-                else:
-                    match = self.classifier.classify(key, parents)
-                    words = _context_words(key, parents)
-                    if match is not None and match.strength == "pair" and not self._has_partner(mapping, key, parents):
-                        match = None
+                    key = shown
+                elif match is not None and match.strength == "pair" and not self._has_partner(mapping, key, parents):
+                    match = None
             else:
                 key, match, words = str(key), None, frozenset()
             child_step = (step, key, position, False)
@@ -102,6 +113,8 @@ class _Walk:
               match: NameMatch | None, words: frozenset[str]) -> list:
         containers = []
         for index, item in enumerate(items):
+            if self.shortcuts and match is None and _quiet(item):
+                continue
             item_step = (step, index, index, True)
             if isinstance(item, (dict, list)):
                 containers.append((item, item_step, parents, match, words))
@@ -121,7 +134,16 @@ class _Walk:
     def _leaf(self, value: Any, step: _Step | None, match: NameMatch | None, words: frozenset[str]) -> None:
         if value is None or isinstance(value, bool):
             return
-        verdict = judge(value, match, words, self.rules)
+        if self.shortcuts and value.__class__ is str and len(value) <= _VERDICT_CACHE_LENGTH:
+            # Page URLs, user agents, referrers repeat from event to event: remember their verdicts.
+            cache_key = (value, match, words, self.classifier)
+            verdict = _VERDICT_CACHE.get(cache_key, _MISSING)
+            if verdict is _MISSING:
+                if len(_VERDICT_CACHE) > _VERDICT_CACHE_SIZE:
+                    _VERDICT_CACHE.clear()
+                verdict = _VERDICT_CACHE[cache_key] = judge(value, match, words, self.rules)
+        else:
+            verdict = judge(value, match, words, self.rules)
         if verdict is not None:
             self._record(value, step, *verdict)
 
@@ -142,21 +164,50 @@ class _Walk:
         ))
 
 
-@lru_cache(maxsize=16384)
-def _key_category(key: str) -> str | None:
-    if len(key) < 6:
-        return None
-    category = values.classify_text(key)
-    return category if category in KEY_CATEGORIES else None
+def _quiet(value: Any) -> bool:
+    """Values with nothing to find without a name rule: small numbers, booleans, null, plain words."""
+    kind = value.__class__
+    if kind is str:
+        if len(value) < 4 or value.isalpha():
+            return True
+        if len(value) <= 64 and value.replace(" ", "").isalpha():
+            return "Bearer " not in value and "Basic " not in value
+        return values.nothing_to_find(value if len(value) <= values.MAX_SCAN else value[:values.MAX_SCAN])
+    if kind is float or kind is bool or value is None:
+        return True
+    return kind is int and -10**12 < value < 10**12
 
 
-@lru_cache(maxsize=16384)
-def _context_words(key: str, parents: tuple[str, ...]) -> frozenset[str]:
+def _quiet_id(text: str) -> bool:
+    """Under an id or time name only emails, credentials, URLs and international phones are looked for."""
+    head = text if len(text) <= values.MAX_SCAN else text[:values.MAX_SCAN]
+    return ("@" not in head and head[:1] != "+" and "//" not in head and "%40" not in head
+            and "eyJ" not in head and "Bearer " not in head and "Basic " not in head)
+
+
+_VERDICT_CACHE: dict[tuple, Any] = {}
+_VERDICT_CACHE_SIZE = 16384
+_VERDICT_CACHE_LENGTH = 512
+_MISSING = object()
+
+# Per (classifier, parent keys): what each key is. Keys of analytics events repeat from event to event.
+_KEY_CACHE: dict[tuple[NameClassifier, tuple[str, ...]], dict[str, tuple]] = {}
+_KEY_CACHE_SIZE = 4096
+
+
+def _key_info(classifier: NameClassifier, key: str, parents: tuple[str, ...]
+              ) -> tuple[str | None, NameMatch | None, frozenset[str], bool]:
+    """What a key is: personal data itself (a category), or a name (its match, context words,
+    and whether it names an identifier or a time)."""
+    if len(key) >= 6:
+        category = values.classify_text(key)
+        if category in KEY_CATEGORIES:
+            return category, None, frozenset(), False
     words = set(split_words(key))
     for parent in parents:
         words.update(split_words(parent))
     words.update([w[:-1] for w in words if w.endswith("s")])
-    return frozenset(words)
+    return None, classifier.classify(key, parents), frozenset(words), not values.ID_WORDS.isdisjoint(words)
 
 
 def _steps(step: _Step | None) -> list[_Step]:

@@ -12,7 +12,8 @@ rules and their decoded values through the value rules.
 """
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, unquote, urlsplit
+from functools import lru_cache
+from urllib.parse import unquote
 
 from protocol_kit.pii import checks, values
 from protocol_kit.pii.categories import sensitivity_of, sensitivity_rank
@@ -35,6 +36,8 @@ def judge(value: object, match: NameMatch | None, words: frozenset[str], rules: 
     """The category of ``value`` under a field name that matched ``match`` (or None)."""
     if value is None or isinstance(value, bool):
         return None
+    if match is None and value.__class__ in (int, float) and -10**12 < value < 10**12:
+        return None  # numbers prove nothing without a name, except card-sized integers
     hint = match.category if match is not None else None
     if isinstance(value, str):
         found = _text_category(value[:values.MAX_SCAN], hint, words, rules, url_depth)
@@ -88,7 +91,7 @@ def _is_coordinate_text(text: str) -> bool:
 
 def _text_category(text: str, hint: str | None, words: frozenset[str], rules: PiiRules,
                    url_depth: int) -> str | None:
-    if url_depth < 2 and _looks_like_url(text):
+    if url_depth < 2 and text and text[0] in _URL_STARTS and _looks_like_url(text):
         found = _url_category(text[:MAX_URL], rules, url_depth)
     else:
         found = values.classify_text(text, hint=hint, words=words)
@@ -97,34 +100,64 @@ def _text_category(text: str, hint: str | None, words: frozenset[str], rules: Pi
     return found
 
 
+_URL_STARTS = frozenset("hH/?")
+
+
 def _looks_like_url(text: str) -> bool:
-    head = text[:8].lower()
-    if head.startswith(("http://", "https://")):
+    if text[:8].lower().startswith(("http://", "https://")):
         return True
     return text[:1] in ("/", "?") and ("?" in text or "#" in text)
 
 
 def _url_category(url: str, rules: PiiRules, url_depth: int) -> str | None:
-    try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:
-        return values.classify_text(url)
-    best = "credential" if password else None
+    location, _, query = url.partition("?")
+    query, _, fragment = query.partition("#")
+    if not query:
+        location, _, fragment = location.partition("#")
+    best = None
+    if "@" in location and _has_password(location):  # https://user:secret@host
+        best = "credential"
     classifier = classifier_for(rules.name_rules)
-    for query in (parts.query, parts.fragment):
-        if "=" not in query:
+    for part in (query, fragment):
+        if "=" not in part:
             continue
-        for key, value in parse_qsl(query):
-            verdict = judge(value, classifier.classify(key, ()), frozenset(split_words(key)), rules,
-                            url_depth=url_depth + 1)
+        for key, value in _parameters(part):
+            match = classifier.classify(key, ())
+            if match is None and values.nothing_to_find(value):
+                continue
+            verdict = judge(value, match, _words(key), rules, url_depth=url_depth + 1)
             if verdict and (best is None or _more_sensitive(verdict[0], best)):
                 best = verdict[0]
     if best is None:
-        location = unquote(parts.path if "=" in parts.fragment else f"{parts.path}#{parts.fragment}")
-        if "@" in location and values.find_email(location):
-            best = "email"
+        where = location if "=" in fragment else f"{location}#{fragment}"
+        if "@" in where or "%40" in where:
+            where = unquote(where)
+            if values.find_email(where):
+                best = "email"
     return best
+
+
+def _parameters(query: str):
+    """Decoded ``key=value`` pairs of a query string (a lean ``parse_qsl``)."""
+    for pair in query.split("&"):
+        key, equals, value = pair.partition("=")
+        if equals and value:
+            if "%" in key or "+" in key:
+                key = unquote(key.replace("+", " "))
+            if "%" in value or "+" in value:
+                value = unquote(value.replace("+", " "))
+            yield key, value
+
+
+def _has_password(location: str) -> bool:
+    authority = location.partition("//")[2].partition("/")[0]
+    userinfo, at, _ = authority.rpartition("@")
+    return bool(at) and bool(userinfo.partition(":")[2])
+
+
+@lru_cache(maxsize=4096)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(split_words(key))
 
 
 def _more_sensitive(category: str, than: str) -> bool:

@@ -23,13 +23,16 @@ MAX_WHOLE = 64      # longest value checked as a whole (phone, IP, IBAN, MAC...)
 PHONE_WORDS = frozenset("phone mobile tel telephone cell contact sms whatsapp fax msisdn call".split())
 SSN_WORDS = frozenset("ssn social security taxpayer".split())
 VERSION_WORDS = frozenset("version ver build release firmware sdk revision".split())
-ID_WORDS = frozenset("id ids uuid guid key ts timestamp time date epoch ms seq sequence nonce hash checksum version".split())
+# Fields named like identifiers or times: only emails, credentials and international phones are looked for.
+ID_WORDS = frozenset("id ids uuid guid key sku ts timestamp time date at epoch ms seq sequence nonce hash checksum version".split())
 LOCATION_WORDS = frozenset("location loc coordinates coords geo position gps latlng".split())
 
 _DIGIT = re.compile(r"\d")
+_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza")
+_DIGITS_AND_AT = frozenset("0123456789@")
 _NUMBERISH = frozenset("0123456789 -.()/")
 _IPISH = frozenset("0123456789abcdefABCDEF.:")
-_CARD_IN_TEXT = re.compile(r"(?<![\d.-])(?:\d[ -]?){12,18}\d(?![\d])")
+_DIGIT_RUN = re.compile(r"\d[\d -]{11,}\d")
 _PHONE_INTL = re.compile(r"\+\d[\d ().-]{6,22}\d")
 _COORDINATE_PAIR = re.compile(r"(-?\d{1,2}\.\d{2,12})\s*[,; ]\s*(-?\d{1,3}\.\d{2,12})")
 _POSTAL = re.compile(r"\d{5}(?:-\d{4})?|\d{4}|\d{6}|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d")
@@ -61,31 +64,36 @@ def classify_value(value: object, *, hint: str | None = None, words: frozenset[s
     return None
 
 
+def nothing_to_find(text: str) -> bool:
+    """A cheap test for most words and labels: no digit, no at sign, no credential marker, not a URL.
+
+    Every shape the value rules look for has a digit or an at sign, except a few credentials.
+    """
+    return (_DIGITS_AND_AT.isdisjoint(text) and "Bearer " not in text and "Basic " not in text
+            and "eyJ" not in text and "//" not in text)
+
+
 def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] = frozenset()) -> str | None:
+    if nothing_to_find(text):
+        return None
     text = text.strip()
     if len(text) < 4:
         return None
-    if "eyJ" in text or _secret_prefix(text):
-        if _has_credential(text):
-            return "credential"
+    if _CREDENTIAL_HINT.search(text) is not None and _has_credential(text):
+        return "credential"
     if "@" in text and find_email(text):
         return "email"
-    if "%40" in text:
-        if find_email(unquote(text)):
-            return "email"
+    if "%40" in text and find_email(unquote(text)):
+        return "email"
     if _DIGIT.search(text) is None:
         return None
+    if hint is None and not words.isdisjoint(ID_WORDS):
+        return "phone" if text[0] == "+" and _is_international_phone(text) else None
     if len(text) <= MAX_WHOLE:
         category = _classify_whole(text, hint, words)
         if category is not None:
             return category
-    if words.isdisjoint(ID_WORDS) and _card_in_text(text):
-        return "payment_card"
-    return None
-
-
-def _secret_prefix(text: str) -> bool:
-    return any(marker in text for marker in ("Bearer ", "Basic ", "_live_", "gh", "AKIA", "xox", "AIza"))
+    return "payment_card" if _card_in_text(text) else None
 
 
 def _has_credential(text: str) -> bool:
@@ -95,7 +103,7 @@ def _has_credential(text: str) -> bool:
 
 
 def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str | None:
-    if text[0] == "+" and _PHONE_INTL.fullmatch(text) and 8 <= _count_digits(text) <= 15:
+    if text[0] == "+" and _is_international_phone(text):
         return "phone"
     if _IPISH.issuperset(text) and ("." in text or ":" in text):
         if checks.is_personal_ip(text) and (hint == "ip_address" or words.isdisjoint(VERSION_WORDS)):
@@ -139,16 +147,20 @@ def _is_coordinate_pair(text: str) -> bool:
 
 
 def _card_in_text(text: str) -> bool:
-    for match in _CARD_IN_TEXT.finditer(text):
-        candidate = match.group()
-        separators = {ch for ch in candidate if not ch.isdigit()}
-        if len(separators) <= 1 and checks.is_payment_card(candidate.replace(" ", "").replace("-", "")):
-            return True
+    for match in _DIGIT_RUN.finditer(text):
+        if match.start() and text[match.start() - 1] in ".,":
+            continue  # the decimals of a number
+        run = match.group().strip(" -")
+        digits = run.replace(" ", "").replace("-", "")
+        if 13 <= len(digits) <= 19 and not ("-" in run and " " in run) and "  " not in run:
+            if checks.is_payment_card(digits):
+                return True
     return False
 
 
-def _count_digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+def _is_international_phone(text: str) -> bool:
+    return len(text) <= MAX_WHOLE and _PHONE_INTL.fullmatch(text) is not None \
+        and 8 <= sum(ch.isdigit() for ch in text) <= 15
 
 
 def _classify_integer(number: int, hint: str | None, words: frozenset[str]) -> str | None:
