@@ -13,6 +13,7 @@ used as keywords (``ssn``, ``version``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 from protocol_kit.pii import checks
@@ -159,8 +160,27 @@ def _card_in_text(text: str) -> bool:
 
 
 def _is_international_phone(text: str) -> bool:
-    return len(text) <= MAX_WHOLE and _PHONE_INTL.fullmatch(text) is not None \
-        and 8 <= sum(ch.isdigit() for ch in text) <= 15
+    """``+`` and 8 to 15 digits; with the optional ``phonenumbers`` package, a valid number too."""
+    if len(text) > MAX_WHOLE or _PHONE_INTL.fullmatch(text) is None \
+            or not 8 <= sum(ch.isdigit() for ch in text) <= 15:
+        return False
+    library = phone_library()
+    if library is None:
+        return True
+    try:
+        return library.is_valid_number(library.parse(text, None))
+    except library.NumberParseException:
+        return False
+
+
+@lru_cache(maxsize=1)
+def phone_library():
+    """The ``phonenumbers`` module when installed (``pip install protocol-kit[phone]``), else None."""
+    try:
+        import phonenumbers
+    except ImportError:
+        return None
+    return phonenumbers
 
 
 def _classify_integer(number: int, hint: str | None, words: frozenset[str]) -> str | None:
