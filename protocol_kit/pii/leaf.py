@@ -22,6 +22,7 @@ from protocol_kit.pii.rules import PiiRules
 from protocol_kit.pii.words import split_words
 
 MAX_URL = 8192
+_URL_STARTS = frozenset("hH/?")
 _PLACEHOLDERS = frozenset("null none nil n/a na undefined unknown redacted [redacted] - ? test".split())
 _NUMERIC_CATEGORIES = frozenset((
     "phone", "postal_code", "birth_date", "gov_id", "bank_account", "demographic",
@@ -98,9 +99,6 @@ def _text_category(text: str, hint: str | None, words: frozenset[str], rules: Pi
     if found is None and rules.value_rules:
         found = rules.custom_category(text)
     return found
-
-
-_URL_STARTS = frozenset("hH/?")
 
 
 def _looks_like_url(text: str) -> bool:
