@@ -65,7 +65,7 @@ def _acceptable(value: object, match: NameMatch) -> bool:
     if not isinstance(value, str):
         return False
     text = value[:256].strip()
-    if not text or text.lower() in _PLACEHOLDERS or "***" in text:
+    if not text or text.lower() in _PLACEHOLDERS or "***" in text or text.startswith("[REDACTED:"):
         return False
     if match.hashed:
         return True

@@ -36,8 +36,8 @@ def _rewrite(payload: Any, findings: Iterable[PiiFinding], replace: Callable[[An
     # Values first, then keys, deepest first, so that renaming a key never moves a later target.
     ordered = sorted(findings, key=lambda f: (f.matched_on == "key", -len(f.route)))
     for finding in ordered:
-        if not finding.route:
-            continue
+        if not finding.route:  # the payload itself is the value
+            return replace(root, finding)
         container = root
         for position in finding.route[:-1]:
             key = _key_at(container, position)
