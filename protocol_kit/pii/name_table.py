@@ -60,6 +60,7 @@ postal code                 postal_code       strong
 post code                   postal_code       strong
 zip code                    postal_code       strong
 zip                         postal_code       weak
+postal                      postal_code       weak
 latitude                    precise_location  strong
 longitude                   precise_location  strong
 lat                         precise_location  pair

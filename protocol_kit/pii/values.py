@@ -42,7 +42,7 @@ _SECRET = re.compile(
     r"|\b(?:sk|rk|pk)_live_[A-Za-z0-9]{16,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}"
     r"|\bAKIA[0-9A-Z]{16}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}|\bAIza[0-9A-Za-z_-]{35}"
 )
-_JWT_IN_TEXT = re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_.-]+")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+'-")
 _EMAIL_DOMAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _FILE_EXTENSIONS = frozenset("""
@@ -98,9 +98,18 @@ def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] =
 
 
 def _has_credential(text: str) -> bool:
-    if any(checks.is_jwt(m.group()) for m in _JWT_IN_TEXT.finditer(text)):
-        return True
-    return _SECRET.search(text) is not None
+    return _has_jwt(text) or _SECRET.search(text) is not None
+
+
+def _has_jwt(text: str) -> bool:
+    """A JWT anywhere in ``text``; each run of token characters is looked at once."""
+    start = text.find("eyJ")
+    while start >= 0:
+        run = _TOKEN_RUN.match(text, start)
+        if checks.is_jwt(run.group().rstrip(".")):
+            return True
+        start = text.find("eyJ", run.end())
+    return False
 
 
 def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str | None:

@@ -147,3 +147,17 @@ def test_binary_looking_strings():
 def test_many_keys_that_look_like_data():
     payload = {"properties": {f"user{i}@gmail.com": i for i in range(2_000)}}
     assert len(detect_pii(payload)) == 2_000
+
+
+@pytest.mark.parametrize("value", [
+    "eyJ" * 20_000, "eyJabcde." * 5_000, "1 " * 30_000, "a@" * 30_000, "a.b@c" * 10_000,
+    "+" + "1 " * 30_000, "Bearer " * 10_000, "https://x.com/?" + "a=1&" * 10_000,
+    "https://x.com/?t=" + "eyJ" * 10_000, "%40" * 20_000, "9" * 100_000,
+], ids=lambda value: f"{value[:12]}...x{len(value)}")
+def test_pathological_strings(value):
+    assert detect_pii(event(note=value, token_id=value)) == []
+
+
+def test_jwt_at_the_end_of_a_sentence():
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"
+    assert [f.category for f in detect_pii(event(note=f"use {jwt}."))] == ["credential"]
