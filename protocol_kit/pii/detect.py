@@ -7,7 +7,6 @@ the payload. Name classification is cached per (key, parent keys).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Any
 
 from protocol_kit.pii import values

@@ -1,5 +1,4 @@
 """Value checks against straightforward reference implementations and known values."""
-import ipaddress
 
 from hypothesis import given, strategies as st
 import pytest

@@ -3,7 +3,8 @@ import copy
 
 from hypothesis import given, settings, strategies as st
 
-from protocol_kit.pii import detect_pii, hash_values, redact
+from protocol_kit.pii import CATEGORIES, detect_pii, hash_values, redact
+from protocol_kit.pii.finding import MATCHED_ON
 
 SAMPLES = st.sampled_from([
     "jane@gmail.com", "+14155552671", "4111 1111 1111 1111", "81.2.69.142", "DE89370400440532013000",
@@ -25,6 +26,7 @@ def test_detect_never_crashes_and_never_mutates(payload):
     assert payload == before or payload != payload  # NaN is never equal to itself
     for finding in findings:
         assert finding.pointer.count("/") >= 1 or finding.path == ""
+        assert finding.matched_on in MATCHED_ON and finding.category in CATEGORIES
 
 
 @settings(max_examples=300)
