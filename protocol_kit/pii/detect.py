@@ -90,9 +90,13 @@ class _Walk:
                 if info is None:
                     info = known[key] = _key_info(classifier, key, parents)
                 key_category, match, words, id_like = info
-                if shortcuts and match is None and key_category is None and (
-                        _quiet(child) or id_like and child.__class__ is str and _quiet_id(child)):
-                    continue
+                if shortcuts and match is None and key_category is None:
+                    kind = child.__class__  # the checks of _quiet, inlined: this loop sees every value
+                    if kind is str:
+                        if len(child) < 4 or child.isalpha() or (_quiet_id(child) if id_like else _quiet_text(child)):
+                            continue
+                    elif kind is float or kind is bool or child is None or kind is int and -10**12 < child < 10**12:
+                        continue
                 if key_category is not None:
                     shown = mask_value(key, key_category)
                     self._record(key, (step, shown, position, False), key_category, "key", False)
@@ -167,14 +171,16 @@ def _quiet(value: Any) -> bool:
     """Values with nothing to find without a name rule: small numbers, booleans, null, plain words."""
     kind = value.__class__
     if kind is str:
-        if len(value) < 4 or value.isalpha():
-            return True
-        if len(value) <= 64 and value.replace(" ", "").isalpha():
-            return "Bearer " not in value and "Basic " not in value
-        return values.nothing_to_find(value if len(value) <= values.MAX_SCAN else value[:values.MAX_SCAN])
+        return len(value) < 4 or value.isalpha() or _quiet_text(value)
     if kind is float or kind is bool or value is None:
         return True
     return kind is int and -10**12 < value < 10**12
+
+
+def _quiet_text(text: str) -> bool:
+    if len(text) <= 64 and text.replace(" ", "").isalpha():
+        return "Bearer " not in text and "Basic " not in text
+    return values.nothing_to_find(text if len(text) <= values.MAX_SCAN else text[:values.MAX_SCAN])
 
 
 def _quiet_id(text: str) -> bool:
