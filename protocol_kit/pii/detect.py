@@ -167,6 +167,12 @@ class _Walk:
         ))
 
 
+def clear_caches() -> None:
+    """Forget cached key classifications and string verdicts (they are bounded; this frees them)."""
+    _KEY_CACHE.clear()
+    _VERDICT_CACHE.clear()
+
+
 def _quiet(value: Any) -> bool:
     """Values with nothing to find without a name rule: small numbers, booleans, null, plain words."""
     kind = value.__class__
