@@ -63,9 +63,11 @@ def _replace_last(container: Any, position: int, finding: PiiFinding, replace) -
 
 
 def _key_at(container: Any, position: int) -> Any:
-    if isinstance(container, dict):
+    if isinstance(container, dict) and position < len(container):
         return next(islice(iter(container), position, None))
-    return position
+    if isinstance(container, list) and position < len(container):
+        return position
+    raise ValueError("a finding does not belong to this payload: pass the findings detected in it")
 
 
 def _copy(value: Any) -> Any:

@@ -60,3 +60,14 @@ def test_deep_payloads():
 def test_no_findings_returns_an_equal_copy():
     payload = {"properties": {"sku": "A"}}
     assert redact(payload, []) == payload and redact(payload, []) is not payload
+
+
+def test_findings_of_another_payload_are_refused():
+    import pytest
+    findings = detect_pii({"properties": {"a": 1, "b": 2, "email": "jane@gmail.com"}})
+    with pytest.raises(ValueError, match="does not belong to this payload"):
+        redact({"properties": {"email": "jane@gmail.com"}}, findings)
+
+
+def test_scalar_payload():
+    assert redact("jane@gmail.com", detect_pii("jane@gmail.com")) == "[REDACTED:email]"
