@@ -2,7 +2,7 @@
 
 ``detect_pii`` finds personal data in a payload; ``find_undeclared_pii`` keeps
 what a plan does not declare; ``redact`` and ``hash_values`` rewrite a
-payload; ``classify_name`` judges a field name alone; ``plan_pii_findings``
+payload; ``classify_name`` and ``match_name`` judge a field name alone; ``plan_pii_findings``
 lints a plan. ``rules_from_config`` reads ``[tool.protocol-kit.pii]``.
 """
 from protocol_kit.pii.categories import CATEGORIES, Category
@@ -10,7 +10,7 @@ from protocol_kit.pii.config import baseline_entries, load_baseline, rules_from_
 from protocol_kit.pii.detect import detect_pii
 from protocol_kit.pii.finding import PiiFinding
 from protocol_kit.pii.mask import mask_value
-from protocol_kit.pii.names import NameMatch, classify_name
+from protocol_kit.pii.names import NameMatch, classify_name, match_name
 from protocol_kit.pii.plan_lint import plan_pii_findings
 from protocol_kit.pii.rules import DEFAULT_EXPECTED_PATHS, AllowEntry, PiiRules, ValueRule
 from protocol_kit.pii.transform import hash_values, redact
@@ -19,5 +19,5 @@ from protocol_kit.pii.undeclared import find_undeclared_pii
 __all__ = [
     "CATEGORIES", "Category", "DEFAULT_EXPECTED_PATHS", "AllowEntry", "NameMatch", "PiiFinding",
     "PiiRules", "ValueRule", "baseline_entries", "classify_name", "detect_pii", "find_undeclared_pii",
-    "hash_values", "load_baseline", "mask_value", "plan_pii_findings", "redact", "rules_from_config",
+    "hash_values", "load_baseline", "mask_value", "match_name", "plan_pii_findings", "redact", "rules_from_config",
 ]

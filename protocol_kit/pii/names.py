@@ -3,8 +3,9 @@
 The PII word must be the head of the name, its last meaningful word:
 ``billing_email`` is an email, ``email_verified`` a flag about one. The
 longest phrase wins (``ip_address`` is an IP address, not a postal address).
-Plan lint and the source scanner use :func:`classify_name` on property names;
-the detector adds the value's evidence.
+Plan lint and the source scanner use :func:`classify_name` (the category) or
+:func:`match_name` (category, strength, hashing) on property names; the
+detector adds the value's evidence.
 """
 from __future__ import annotations
 
@@ -108,8 +109,8 @@ def classifier_for(extra: tuple[tuple[str, str], ...]) -> NameClassifier:
     return NameClassifier(extra) if extra else DEFAULT_CLASSIFIER
 
 
-def classify_name(name: str, parents: Iterable[str] = (), *, rules=None) -> NameMatch | None:
-    """The personal-data category a field name stands for, or None.
+def match_name(name: str, parents: Iterable[str] = (), *, rules=None) -> NameMatch | None:
+    """What a field name says about its value: category, strength and hashing, or None.
 
     ``parents`` are the names of the enclosing containers, outermost first
     (``("traits",)``, ``("properties", "products")``): a bare ``name`` is a
@@ -118,3 +119,13 @@ def classify_name(name: str, parents: Iterable[str] = (), *, rules=None) -> Name
     """
     classifier = classifier_for(rules.name_rules) if rules is not None else DEFAULT_CLASSIFIER
     return classifier.classify(name, tuple(parents)[-2:])
+
+
+def classify_name(name: str, parents: Iterable[str] = (), *, rules=None) -> str | None:
+    """The personal-data category a field name stands for, or None: for plan lint and code scanning.
+
+    Weak names (``mobile``, ``card_number``) count; a coordinate that needs its
+    partner (``lat``) does not. :func:`match_name` tells strong from weak.
+    """
+    match = match_name(name, parents, rules=rules)
+    return match.category if match is not None and match.strength != "pair" else None

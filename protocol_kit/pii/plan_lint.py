@@ -1,6 +1,6 @@
 """Plan lint for personal data: planned properties that look personal but are not declared.
 
-A property whose name is personal data (by :func:`classify_name`) and that
+A property whose name is personal data (by :func:`match_name`) and that
 has no ``pii:`` key is reported as PII002 (``info`` for low-sensitivity
 categories such as ``country``), or as PII003, an error, when the category
 is of high sensitivity (an email, a card number, a password...).
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from protocol_kit.pii.categories import CATEGORIES
-from protocol_kit.pii.names import NameMatch, classify_name
+from protocol_kit.pii.names import NameMatch, match_name
 from protocol_kit.pii.rules import DEFAULT_RULES, PiiRules
 from protocol_kit.plan.model import Plan, Property
 from protocol_kit.violation import Violation
@@ -51,9 +51,9 @@ def _undeclared_match(prop: Property, siblings: tuple[Property, ...], parents: t
     if prop.items is not None and (prop.items.properties or prop.items.type == "boolean"):
         return None
     context = tuple(p for p in parents if p != "*")
-    match = classify_name(prop.name, context, rules=rules)
+    match = match_name(prop.name, context, rules=rules)
     if match is not None and match.strength == "pair":
-        partners = (classify_name(s.name, context, rules=rules) for s in siblings if s is not prop)
+        partners = (match_name(s.name, context, rules=rules) for s in siblings if s is not prop)
         if not any(m is not None and m.category == match.category for m in partners):
             return None
     return match

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from protocol_kit.pii import PiiRules, classify_name
+from protocol_kit.pii import PiiRules, classify_name, match_name
 from protocol_kit.pii.words import split_words
 
 NAMES = [json.loads(line) for line in
@@ -12,8 +12,7 @@ NAMES = [json.loads(line) for line in
 
 @pytest.mark.parametrize("case", NAMES, ids=lambda c: f"{'.'.join(c['parents'] + [c['name']])}")
 def test_classify_name(case):
-    match = classify_name(case["name"], case["parents"])
-    assert (match.category if match else None) == case["expected"]
+    assert classify_name(case["name"], case["parents"]) == case["expected"]
 
 
 @pytest.mark.parametrize("name, words", [
@@ -31,7 +30,7 @@ def test_split_words(name, words):
 
 @pytest.mark.parametrize("name", ["email_sha256", "hashed_email", "emailMd5", "email_hash"])
 def test_hash_suffix_keeps_category_at_low_sensitivity(name):
-    match = classify_name(name)
+    match = match_name(name)
     assert (match.category, match.hashed, match.sensitivity) == ("email", True, "low")
 
 
@@ -39,12 +38,17 @@ def test_hash_suffix_keeps_category_at_low_sensitivity(name):
     ("mobile", "weak"), ("card_number", "weak"), ("mac", "weak"), ("email", "strong"), ("lat", "pair"),
 ])
 def test_strength(name, strength):
-    assert classify_name(name).strength == strength
+    assert match_name(name).strength == strength
+
+
+def test_classify_name_counts_weak_names_but_not_lone_coordinates():
+    assert classify_name("mobile") == "phone"
+    assert classify_name("lat") is None and match_name("lat").category == "precise_location"
 
 
 def test_custom_phrases_from_rules():
     rules = PiiRules(name_rules=(("member number", "gov_id"),))
-    assert classify_name("memberNumber", rules=rules).category == "gov_id"
+    assert classify_name("memberNumber", rules=rules) == "gov_id"
     assert classify_name("memberNumber") is None
 
 
