@@ -177,6 +177,10 @@ CODES: dict[str, Code] = _table(
          "A planned event is never tracked in the scanned code.",
          "The event will never arrive; reports built on it stay empty.",
          "Instrument the event or mark it deprecated in the plan."),
+    Code("SC007", "non-utf8-source", "source", "warning",
+         "A source file is not valid UTF-8; undecodable bytes were replaced before scanning.",
+         "String literals near the replaced bytes may not match the plan as written.",
+         "Save the file as UTF-8."),
 )
 
 

@@ -73,6 +73,8 @@ class Violation:
         """A violation with kind and default severity taken from the code table."""
         entry = codes.get(code)
         fields.setdefault("severity", entry.severity)
+        if fields.get("source") is None:
+            fields.pop("source", None)
         return cls(code=code, kind=entry.kind, message=message, **fields)
 
     @property

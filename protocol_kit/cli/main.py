@@ -12,7 +12,10 @@ from protocol_kit import __version__
 # so that ``protocol-kit lint`` does not pay for the validator or the scanner.
 COMMANDS = {
     "compile": "protocol_kit.cli.compile_cmd",
+    "explain": "protocol_kit.cli.explain_cmd",
+    "export": "protocol_kit.cli.export_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
+    "scan": "protocol_kit.cli.scan_cmd",
 }
 
 

@@ -1,0 +1,48 @@
+"""Run the lint rules over plans and apply the configured selection and severities."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from protocol_kit import codes
+from protocol_kit.config import LintConfig
+from protocol_kit.plan.lint import rules_constraints, rules_docs, rules_duplicates, rules_naming
+from protocol_kit.plan.model import Plan
+from protocol_kit.violation import Violation
+
+Rule = Callable[[Plan], Iterable[Violation]]
+
+# Every rule takes one plan; rules comparing plans with each other do not exist (plans are independent).
+RULES: list[Rule] = [
+    *rules_naming.RULES,
+    *rules_duplicates.RULES,
+    *rules_docs.RULES,
+    *rules_constraints.RULES,
+]
+
+
+def lint_plan(plan: Plan, *, config: LintConfig = LintConfig()) -> list[Violation]:
+    """Every finding of ``plan``: problems met while loading it, then each rule's, in source order."""
+    found = [*plan.findings, *(v for rule in RULES for v in rule(plan))]
+    return sorted(_configured(found, config), key=_position)
+
+
+def lint_plans(plans: Iterable[Plan], *, config: LintConfig = LintConfig()) -> list[Violation]:
+    return [v for plan in plans for v in lint_plan(plan, config=config)]
+
+
+def _configured(found: Iterable[Violation], config: LintConfig) -> Iterable[Violation]:
+    for violation in found:
+        if not codes.is_selected(violation.code, select=config.select, ignore=config.ignore):
+            continue
+        override = _severity(violation.code, config)
+        yield violation.with_severity(override) if override else violation
+
+
+def _severity(code: str, config: LintConfig) -> str | None:
+    matching = [(len(prefix), level) for prefix, level in config.severity.items() if code.startswith(prefix.upper())]
+    return max(matching)[1] if matching else None
+
+
+def _position(v: Violation) -> tuple:
+    s = v.source
+    return (s.file or "", s.sheet or "", s.line or s.row or 0, s.column or 0, v.code)

@@ -1,0 +1,1 @@
+"""Spreadsheet plans: xlsx workbooks and csv files with one row per event property."""

@@ -1,0 +1,13 @@
+"""Checking tracking calls in instrumentation code against the tracking plan.
+
+``scan_paths`` reads JavaScript, TypeScript, Python, Swift, Kotlin, Java and
+Ruby files with tree-sitter, extracts analytics SDK calls as
+:class:`TrackingCall` records and returns every finding as a
+:class:`~protocol_kit.violation.Violation`; ``coverage`` tells which planned
+events are tracked where.
+"""
+from protocol_kit.scan.config import ScanConfig
+from protocol_kit.scan.model import EventName, PropertyBag, TrackingCall
+from protocol_kit.scan.scanner import ScanResult, scan_paths, scan_source
+
+__all__ = ["EventName", "PropertyBag", "ScanConfig", "ScanResult", "TrackingCall", "scan_paths", "scan_source"]

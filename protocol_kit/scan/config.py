@@ -1,0 +1,92 @@
+"""``[tool.protocol-kit.scan]``: which calls count as tracking calls, and when to fail."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, fields
+from typing import Any, Mapping
+
+from protocol_kit.errors import ConfigError
+
+DEFAULT_RECEIVERS = (
+    "analytics", "rudderanalytics", "mixpanel", "amplitude", "amplitude.getInstance()",
+    "posthog", "Analytics", "Analytics.shared()", "Analytics.with()", "Mixpanel.mainInstance()",
+)
+# method name -> plan call type
+DEFAULT_METHODS = {
+    "track": "track", "capture": "track", "logEvent": "track",
+    "identify": "identify", "page": "page", "screen": "screen", "group": "group",
+}
+# Bare calls (``track("Signed Up")``) count only for names imported in the file.
+DEFAULT_IMPORTED_FUNCTIONS = ("track", "identify", "page", "screen", "group", "logEvent")
+FAIL_ON = ("info", "warning", "error", "never")
+_PREFIX = re.compile(r"^(?:this\.|self\.|window\.|globalThis\.|@)")
+
+
+@dataclass(frozen=True, slots=True)
+class ScanConfig:
+    """Options of the scanner; :meth:`from_table` reads them from TOML.
+
+    ``receivers`` are the objects whose methods are tracking calls (``this.``,
+    ``self.``, ``window.`` and ``@`` prefixes are ignored); ``wrappers`` are
+    the project's own functions taking ``(event, properties)``.
+    """
+
+    receivers: tuple[str, ...] = DEFAULT_RECEIVERS
+    methods: tuple[str, ...] = tuple(DEFAULT_METHODS)
+    wrappers: tuple[str, ...] = ()
+    imported_functions: tuple[str, ...] = DEFAULT_IMPORTED_FUNCTIONS
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "error"
+    max_file_bytes: int = 2_000_000
+    max_line_length: int = 1_000
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> "ScanConfig":
+        known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
+        extra = {"extend-receivers": "receivers", "extend-methods": "methods"}
+        values: dict[str, Any] = {}
+        for key, raw in table.items():
+            if key in extra:
+                name = extra[key]
+                values[name] = values.get(name, getattr(cls(), name)) + _strings(key, raw)
+            elif key in known:
+                values[known[key]] = _option(key, raw)
+            else:
+                hint = difflib.get_close_matches(key, [*known, *extra], n=1)
+                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise ConfigError(f"[tool.protocol-kit.scan]: unknown option {key!r}{suggestion}")
+        unknown = set(values.get("methods", ())) - set(DEFAULT_METHODS)
+        if unknown:
+            raise ConfigError(f"[tool.protocol-kit.scan] methods: unknown method {sorted(unknown)[0]!r}; "
+                              f"known: {', '.join(DEFAULT_METHODS)}")
+        return cls(**values)
+
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Substrings of which a file must contain one to be worth parsing."""
+        roots = {_root(r) for r in self.receivers} | {_root(w) for w in self.wrappers}
+        return tuple(sorted(roots | {f"{name}(" for name in self.imported_functions}))
+
+
+def _root(name: str) -> str:
+    """``window.analytics`` -> ``analytics``: the name a file must mention to call the receiver."""
+    return _PREFIX.sub("", name).split(".")[0].split("(")[0]
+
+
+def _option(key: str, raw: Any) -> Any:
+    if key in ("fail-on",):
+        if raw not in FAIL_ON:
+            raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected one of {', '.join(FAIL_ON)}, got {raw!r}")
+        return raw
+    if key.startswith("max-"):
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw <= 0:
+            raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected a positive integer, got {raw!r}")
+        return raw
+    return _strings(key, raw)
+
+
+def _strings(key: str, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(item, str) and item for item in raw):
+        raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected a list of non-empty strings, got {raw!r}")
+    return tuple(raw)

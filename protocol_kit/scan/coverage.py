@@ -1,0 +1,40 @@
+"""Which planned events are tracked where, and which never are."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from protocol_kit.plan.model import Plan
+from protocol_kit.scan.model import TrackingCall
+from protocol_kit.violation import Location, Violation
+
+
+@dataclass(frozen=True, slots=True)
+class EventCoverage:
+    event: str
+    locations: tuple[Location, ...]
+
+    @property
+    def tracked(self) -> bool:
+        return bool(self.locations)
+
+    def to_dict(self) -> dict:
+        return {"event": self.event, "tracked": self.tracked, "locations": [str(loc) for loc in self.locations]}
+
+
+def coverage(calls: Iterable[TrackingCall], plan: Plan) -> tuple[EventCoverage, ...]:
+    """Every planned track event, in plan order, with the calls that send it."""
+    found: dict[str, list[Location]] = {e.name: [] for e in plan.track_events}
+    for call in calls:
+        for name in call.event.candidates:
+            if name in found:
+                found[name].append(call.location)
+    return tuple(EventCoverage(name, tuple(locations)) for name, locations in found.items())
+
+
+def untracked(report: Iterable[EventCoverage], plan: Plan) -> list[Violation]:
+    """SC006 for each planned event no call sends (deprecated events are expected to go)."""
+    return [Violation.of("SC006", f"planned event {item.event!r} is never tracked", event=item.event,
+                         event_type="track", source=Location(file=plan.source))
+            for item in report
+            if not item.tracked and not plan.event(item.event).deprecated]

@@ -1,0 +1,84 @@
+"""Finding source files and reading them safely: huge, binary, minified and
+non-UTF-8 files become notes, never crashes."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from protocol_kit.errors import InputError
+from protocol_kit.scan.config import ScanConfig
+from protocol_kit.scan.languages import syntax_for
+from protocol_kit.violation import Location, Violation
+
+SKIP_DIRS = frozenset({
+    "node_modules", "bower_components", "vendor", "Pods", "Carthage", ".git", ".hg", ".svn",
+    "build", "dist", "out", "target", ".gradle", "DerivedData", ".next", ".nuxt",
+    ".venv", "venv", ".tox", "__pycache__", ".mypy_cache", ".pytest_cache", "coverage",
+})
+
+
+def iter_source_files(paths: Iterable[str | Path], *, exclude: Iterable[str] = ()) -> Iterator[Path]:
+    """Files of a known language under ``paths``. Directories are walked, skipping
+    dependency and build folders; named files are taken as they are."""
+    patterns = tuple(exclude)
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from (f for f in _walk(path) if not _excluded(f, patterns))
+        elif path.is_file():
+            if syntax_for(path) and not _excluded(path, patterns):
+                yield path
+        else:
+            raise InputError(f"{raw}: no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+        for name in sorted(files):
+            if syntax_for(name):
+                yield Path(folder, name)
+
+
+def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The bytes to parse (UTF-8, or None when the file is skipped) and notes about reading it."""
+
+    data: bytes | None
+    notes: tuple[Violation, ...] = ()
+
+
+def read_source(path: Path, config: ScanConfig, needles: tuple[bytes, ...]) -> SourceText:
+    """The file's bytes when it may hold tracking calls; None for files not worth parsing."""
+    name = str(path)
+    size = path.stat().st_size
+    if size > config.max_file_bytes:
+        return _skipped(name, f"larger than {config.max_file_bytes // 1_000_000} MB ({size} bytes)")
+    data = path.read_bytes()
+    if not any(needle in data for needle in needles):
+        return SourceText(None)
+    if b"\0" in data:
+        return _skipped(name, "binary file (contains NUL bytes)")
+    longest = max(map(len, data.split(b"\n")))
+    if longest > config.max_line_length:
+        return _skipped(name, f"minified or generated (a line of {longest} characters)")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        note = Violation.of("SC007", "not valid UTF-8; undecodable bytes were replaced",
+                            source=Location(file=name, line=line))
+        return SourceText(data.decode("utf-8", "replace").encode("utf-8"), (note,))
+    return SourceText(data)
+
+
+def _skipped(name: str, why: str) -> SourceText:
+    return SourceText(None, (Violation.of("SC005", f"skipped: {why}", source=Location(file=name)),))

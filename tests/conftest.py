@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from protocol_kit.cli.exit import run_cli
+from protocol_kit.cli.main import cli
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run ``protocol-kit ARGS`` in a folder; exit code, stdout and stderr."""
+    def run_in(folder: Path, *args: str) -> Run:
+        monkeypatch.chdir(folder)
+        capsys.readouterr()
+        code = run_cli(cli, list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+    return run_in
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A temporary project folder with its own pyproject.toml (no settings unless a test writes them)."""
+    (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n", encoding="utf-8")
+    return tmp_path
