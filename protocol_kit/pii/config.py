@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from protocol_kit.errors import ConfigError
@@ -20,9 +21,9 @@ _ALLOW_KEYS = ("event", "path", "category", "value", "reason")
 _VALUE_KEYS = ("pattern", "category")
 
 
-def rules_from_config(table: dict[str, Any], *, base_dir: Path | str | None = None) -> PiiRules:
+def rules_from_config(table: Mapping[str, Any], *, base_dir: Path | str | None = None) -> PiiRules:
     """The rules a ``[tool.protocol-kit.pii]`` table describes; ``baseline`` is read relative to ``base_dir``."""
-    _expect(table, dict, PREFIX, "a table")
+    _expect(table, Mapping, PREFIX, "a table")
     _no_unknown_keys(table, _TOP_KEYS, PREFIX)
     fields: dict[str, Any] = {}
     if "allow" in table:
@@ -66,7 +67,7 @@ def baseline_entries(findings) -> list[dict[str, str]]:
 
 
 def _allow_entry(entry: Any, key: str) -> AllowEntry:
-    _expect(entry, dict, key, "a table")
+    _expect(entry, Mapping, key, "a table")
     _no_unknown_keys(entry, _ALLOW_KEYS, key)
     reason = entry.get("reason")
     if not isinstance(reason, str) or not reason.strip():
@@ -87,12 +88,12 @@ def _allow_entry(entry: Any, key: str) -> AllowEntry:
 
 def _name_rules(names: Any) -> tuple[tuple[str, str], ...]:
     key = f"{PREFIX}.names"
-    _expect(names, dict, key, "a table of word or phrase = category")
+    _expect(names, Mapping, key, "a table of word or phrase = category")
     return tuple((phrase, _category(category, f"{key}.{phrase}")) for phrase, category in names.items())
 
 
 def _value_rule(entry: Any, key: str) -> ValueRule:
-    _expect(entry, dict, key, "a table with pattern and category")
+    _expect(entry, Mapping, key, "a table with pattern and category")
     _no_unknown_keys(entry, _VALUE_KEYS, key)
     for name in _VALUE_KEYS:
         if name not in entry:
@@ -126,7 +127,7 @@ def _strings(value: Any, key: str) -> list[str]:
     return value
 
 
-def _no_unknown_keys(table: dict, known: tuple[str, ...], key: str) -> None:
+def _no_unknown_keys(table: Mapping, known: tuple[str, ...], key: str) -> None:
     for name in table:
         if name not in known:
             raise ConfigError(f"{key}.{name}: unknown key; expected one of {', '.join(known)}")

@@ -71,3 +71,14 @@ def test_baseline_round_trip(tmp_path):
     rules = rules_from_config({"baseline": "b.json"}, base_dir=tmp_path)
     from protocol_kit.pii import find_undeclared_pii
     assert find_undeclared_pii(payload, rules=rules) == []
+
+
+def test_the_project_configuration_section(tmp_path):
+    from protocol_kit.config import load_config
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.protocol-kit.pii]\nexpected-paths = []\n'
+        '[[tool.protocol-kit.pii.allow]]\nvalue = "@example\\\\.com$"\nreason = "test accounts"\n')
+    config = load_config(tmp_path)
+    rules = rules_from_config(config.sections["pii"], base_dir=config.root)
+    assert rules.expected_paths == () and rules.allow[0].reason == "test accounts"
+    assert detect_pii({"properties": {"email": "qa@example.com"}}, rules=rules) == []
