@@ -148,6 +148,10 @@ CODES: dict[str, Code] = _table(
          "A planned property looks personal by its name but has no `pii:` declaration.",
          "Undeclared personal data escapes masking, retention and deletion rules.",
          "Add `pii: <category>` to the property, or `pii: false` if it is not personal."),
+    Code("PII003", "undeclared-high-sensitivity-property", "pii_detected", "error",
+         "A planned property of a high-sensitivity category (email, phone, card, credential...) has no `pii:` declaration.",
+         "Highly sensitive data collected without a declaration escapes every masking, retention and deletion rule.",
+         "Declare the property with `pii: <category>` and review whether it must be collected at all."),
     # --- SC: instrumentation code scanning --------------------------------
     Code("SC001", "dynamic-event-name", "dynamic_event_name", "error",
          "An event name is built at run time (template string, f-string, concatenation).",

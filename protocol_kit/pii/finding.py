@@ -1,0 +1,44 @@
+"""The record of one piece of personal data found in a payload."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MATCHED_ON = ("name", "value", "both", "key")
+_ARRAY_INDEX = re.compile(r"\[\d+\]")
+
+
+@dataclass(frozen=True, slots=True)
+class PiiFinding:
+    """Personal data at one place of a payload.
+
+    ``path`` is dotted with array indices (``properties.products[0].email``),
+    ``pointer`` the same place as a JSON pointer. ``matched_on`` says what gave
+    it away: the field ``name``, the ``value``, ``both``, or the ``key`` itself
+    (a dynamic key that is an email address). ``masked`` is the value masked;
+    the raw value is never kept. Keys that are personal data are masked in
+    ``path`` and ``pointer`` too. ``route`` locates the value for
+    :func:`~protocol_kit.pii.transform.redact` (positions, no data).
+    """
+
+    path: str
+    pointer: str
+    category: str
+    sensitivity: str
+    matched_on: str
+    masked: str
+    event: str | None = None
+    route: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def signature(self) -> tuple[str, str, str]:
+        """(event, path with array indices as ``[*]``, category): what a baseline records."""
+        return (self.event or "", _ARRAY_INDEX.sub("[*]", self.path), self.category)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.category} ({self.sensitivity}, matched on {self.matched_on}): {self.masked}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"path": self.path, "pointer": self.pointer, "category": self.category,
+                "sensitivity": self.sensitivity, "matched_on": self.matched_on,
+                "masked": self.masked, "event": self.event}
