@@ -8,7 +8,7 @@ import protocol_kit
 from protocol_kit import Validator, load_plan, validate, validate_dataframe
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events import EventRecord
-from tests.conftest import EXAMPLE_PLAN, ROOT
+from tests.validate.conftest import EXAMPLE_PLAN, ROOT
 
 ORDER = {"type": "track", "event": "Order Completed", "messageId": "m-1",
          "properties": {"order_id": "o-1", "total": 10.5, "currency": "EUR"}}

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from protocol_kit.cli.exit import run_cli
 from protocol_kit.cli.main import cli
-from tests.conftest import EXAMPLE_PLAN, ROOT
+from tests.validate.conftest import EXAMPLE_PLAN, ROOT
 
 GOOD = b'{"type":"track","event":"Products Searched","messageId":"g-1","properties":{"query":"socks"}}\n'
 GOOD2 = b'{"event":"Product Removed","properties":{"cart_id":"c-1","product_id":"p-1"}}\n'
