@@ -82,7 +82,19 @@ def jsonschema_by_hand(path: Path, plan, count: int, *, prebuilt: bool) -> None:
 
 
 def library(path: Path, plan, jobs: int) -> None:
-    Validator(plan, jobs=jobs).run(read_chunks([path]))
+    Validator(plan, jobs=jobs).run(read_chunks([path], slices=jobs > 1))
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cpu_of(run) -> float:
+    start = cpu_seconds()
+    run()
+    return cpu_seconds() - start
 
 
 def cli(path: Path, plan_path: Path, jobs: int) -> None:
@@ -123,6 +135,7 @@ def run(args, folder: Path) -> int:
     plan = compiled(load_plan(plan_path))
     n = args.events
     size_mb = corpus.stat().st_size / 1e6
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"corpus: {n:,} events, {size_mb:.0f} MB ({size_mb * 1e6 / n:.0f} bytes/event), "
           f"{len(plan.schemas)} schemas; {os.cpu_count()} cores; best of {args.repeat}", flush=True)
     rates: dict[str, float] = {}
@@ -134,6 +147,7 @@ def run(args, folder: Path) -> int:
     rates["jsonschema_prebuilt"] = 10 * subset / best_of(
         1, lambda: jsonschema_by_hand(corpus, plan, 10 * subset, prebuilt=True))
     rates["jobs"] = n / best_of(args.repeat, lambda: library(corpus, plan, args.jobs))
+    cpu_one, cpu_jobs = cpu_of(lambda: library(corpus, plan, 1)), cpu_of(lambda: library(corpus, plan, args.jobs))
     rates["cli"] = n / best_of(args.repeat, lambda: cli(corpus, plan_path, 1))
     rates["cli_jobs"] = n / best_of(args.repeat, lambda: cli(corpus, plan_path, args.jobs))
     rows = [
@@ -158,6 +172,10 @@ def run(args, folder: Path) -> int:
         failures.append(f"--jobs {args.jobs} below {TARGETS['jobs']}x")
     print(table([(name, f"{rate:,.0f}", ratio, target) for name, rate, ratio, target in rows],
                 ("", "events/s", "ratio", "target")))
+    print(f"\nCPU time of the library run: {cpu_one:.2f} s in 1 process, {cpu_jobs:.2f} s in all processes "
+          f"with --jobs {args.jobs} ({cpu_jobs / cpu_one:.2f}x the work spread over {args.jobs} workers "
+          f"and the reading process)")
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if args.memory:
         failures += memory(folder, corpus, plan_path, n)
     print("\nall targets met" if not failures else "\ntargets missed: " + "; ".join(failures))

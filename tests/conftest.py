@@ -8,9 +8,6 @@ import pytest
 from protocol_kit.cli.exit import run_cli
 from protocol_kit.cli.main import cli
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_PLAN = ROOT / "plans" / "ecommerce.yaml"
-
 
 @dataclass(frozen=True)
 class Run:
@@ -36,10 +33,3 @@ def project(tmp_path: Path):
     """A temporary project folder with its own pyproject.toml (no settings unless a test writes them)."""
     (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n", encoding="utf-8")
     return tmp_path
-
-
-@pytest.fixture(scope="session")
-def example_plan():
-    from protocol_kit.validation import load_plan
-
-    return load_plan(EXAMPLE_PLAN)

@@ -54,12 +54,15 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     summary. Exit codes: 0 no violation at or above --fail-on, 1 violations,
     2 usage error, unreadable plan or missing file.
     """
-    settings = validate_settings(load_config())
+    config = load_config()
+    settings = validate_settings(config)
     mode = mode or settings.mode
     _check_outputs(mode, valid_out, quarantine_out, omit_unplanned_properties)
     plan_path = plan_path or settings.plan
     if plan_path is None:
-        raise ConfigError("no plan given: use --plan, or set [tool.protocol-kit.validate] plan in pyproject.toml")
+        several = " (several plans are configured)" if len(config.plans) > 1 else ""
+        raise ConfigError(f"no plan given{several}: use --plan, or set [tool.protocol-kit.validate] plan "
+                          "in pyproject.toml")
     validator = Validator(load_plan(plan_path), mode=mode, omit_unplanned=omit_unplanned_properties,
                           fail_fast=fail_fast, jobs=jobs or settings.jobs,
                           max_violations=settings.max_violations if max_violations is None else max_violations)

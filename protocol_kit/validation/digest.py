@@ -9,6 +9,8 @@ from protocol_kit.validation.report import DigestRow, Outcomes, Summary, Validat
 from protocol_kit.violation import Location, Violation
 
 MAX_VIOLATIONS = 1000
+MAX_DIGEST_ROWS = 10_000  # beyond, new (event, code, path) keys share one "(other)" row per code
+OTHER = "(other)"
 EXAMPLE_IDS = 3
 _INDEX = re.compile(r"/\d+(?=/|$)")
 
@@ -53,6 +55,9 @@ class ReportBuilder:
         self.by_severity[v.severity] += 1
         key = (v.event, v.event_type, v.code, digest_path(v.path))
         row = self.rows.get(key)
+        if row is None and len(self.rows) >= MAX_DIGEST_ROWS:  # event names made up at run time, say
+            key = (OTHER, None, v.code, "*")
+            row = self.rows.get(key)
         if row is None:
             row = self.rows[key] = _Row(first=v, last=v.source)
         row.count += 1
@@ -69,7 +74,7 @@ class ReportBuilder:
                                 violations_not_kept=self.not_kept, outcomes=outcomes)
 
     def _digest(self) -> tuple[DigestRow, ...]:
-        rows = [DigestRow(event=r.first.event or r.first.event_type, event_type=r.first.event_type,
+        rows = [DigestRow(event=key[0] or key[1], event_type=key[1],
                           kind=r.first.kind, code=r.first.code, severity=r.first.severity, path=key[3],
                           count=r.count, first=r.first.source, last=r.last,
                           message_ids=tuple(r.message_ids), message=r.first.message)

@@ -114,7 +114,7 @@ class Engine:
         result = BatchResult()
         for index, item in enumerate(batch.items, batch.first_index):
             record = item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index))
-            if record.parsed and isinstance(record.payload, dict) and self._fast_valid(record.payload):
+            if record.parsed and isinstance(record.payload, dict) and self.fast_valid(record.payload):
                 result.read += 1
                 result.passed += 1
                 if self.options.keep_passed:
@@ -123,7 +123,8 @@ class Engine:
             self.check(record, result)
         return result
 
-    def _fast_valid(self, payload: dict) -> bool:
+    def fast_valid(self, payload: dict) -> bool:
+        """True when the compiled check alone says ``payload`` conforms and needs no detailed check."""
         try:
             valid = self.schemas.fast_check(payload)
             return valid is not None and valid(payload)

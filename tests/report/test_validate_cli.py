@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET
 
 from openpyxl import load_workbook
 
-from tests.conftest import EXAMPLE_PLAN
+from pathlib import Path
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[2] / "plans" / "ecommerce.yaml"
 
 BAD = b'{"type":"track","event":"Order Completed","messageId":"b-1","properties":{"order_id":"o","total":"9","currency":"USD"}}\n'
 GOOD = b'{"type":"track","event":"Products Searched","messageId":"g-1","properties":{"query":"socks"}}\n'

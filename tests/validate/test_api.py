@@ -8,7 +8,7 @@ import protocol_kit
 from protocol_kit import Validator, load_plan, validate, validate_dataframe
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events import EventRecord
-from tests.conftest import EXAMPLE_PLAN, ROOT
+from tests.validate.conftest import EXAMPLE_PLAN, ROOT
 
 ORDER = {"type": "track", "event": "Order Completed", "messageId": "m-1",
          "properties": {"order_id": "o-1", "total": 10.5, "currency": "EUR"}}
@@ -110,3 +110,13 @@ def test_fail_fast_still_finds_the_error_after_a_warning(example_plan):
     report = Validator(example_plan, fail_fast=True, mode="block").run([deprecated_and_broken])
     assert [v.code for v in report.violations] == ["EV012", "EV003"]
     assert report.outcomes.dropped == 1
+
+
+def test_digest_rows_are_bounded(example_plan, monkeypatch):
+    from protocol_kit.validation import digest
+
+    monkeypatch.setattr(digest, "MAX_DIGEST_ROWS", 5)
+    report = Validator(example_plan).run({"event": f"Clicked {n}"} for n in range(20))
+    assert len(report.digest) == 6
+    other = next(row for row in report.digest if row.event == "(other)")
+    assert (other.count, other.code, other.path) == (15, "EV002", "*")

@@ -6,7 +6,7 @@ import orjson
 from protocol_kit.events import read_chunks, read_events
 from protocol_kit.validation import Validator
 from tests.validate.test_cli import GOOD, invoke
-from tests.conftest import EXAMPLE_PLAN
+from tests.validate.conftest import EXAMPLE_PLAN
 
 
 def run(example_plan, *paths, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from protocol_kit.events import read_chunks
 from protocol_kit.validation import Validator, load_plan
-from tests.conftest import EXAMPLE_PLAN
+from tests.validate.conftest import EXAMPLE_PLAN
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "validate"
 

@@ -19,7 +19,7 @@ from protocol_kit.validation.api import compiled
 from protocol_kit.validation.checks import check_record
 from protocol_kit.validation.reference import stock_validator
 from protocol_kit.validation.schemas import PlanSchemas
-from tests.conftest import EXAMPLE_PLAN
+from tests.validate.conftest import EXAMPLE_PLAN
 from tests.validate.strategies import from_schema, mutated
 
 SCHEMAS = PlanSchemas(compiled(EXAMPLE_PLAN))

@@ -2,7 +2,7 @@
 import os
 import re
 
-from tests.conftest import ROOT
+from tests.validate.conftest import ROOT
 
 
 def test_library_api_example_runs():

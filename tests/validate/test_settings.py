@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import EXAMPLE_PLAN
+from tests.validate.conftest import EXAMPLE_PLAN
 from tests.validate.test_cli import BAD, GOOD, invoke
 
 
@@ -47,3 +47,10 @@ def test_no_plan_anywhere(project):
     (project / "pyproject.toml").write_text("[tool.protocol-kit]\n")
     code, _, err = invoke("validate", "events.jsonl")
     assert code == 2 and "no plan given" in err
+
+
+def test_several_configured_plans_need_a_choice(project):
+    shutil.copy(EXAMPLE_PLAN, project / "other.yaml")
+    (project / "pyproject.toml").write_text('[tool.protocol-kit]\nplans = ["shop.yaml", "other.yaml"]\n')
+    code, _, err = invoke("validate", "events.jsonl")
+    assert code == 2 and "several plans are configured" in err
