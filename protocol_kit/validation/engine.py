@@ -170,7 +170,7 @@ class Engine:
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
         found = check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
-        return found if self.personal is None else found + self.personal.violations(record)
+        return found if self.personal is None else self.personal.violations(record, found)
 
     def _conforms(self, payload: Any) -> bool:
         return not has_error(check_record(EventRecord(payload), self.schemas))

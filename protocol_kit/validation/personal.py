@@ -16,18 +16,21 @@ the value masked. What then happens depends on the mode:
   (or reported, in report mode);
 - ``off``: nothing is looked for.
 
-Quarantined events are kept as they came, personal data included: that is
+Values that schema violations quote (an email sent as a ``currency``) are
+masked as well. Quarantined events are kept as they came, personal data included: that is
 what a quarantine file is for.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any, Iterator
 
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, hash_values, redact
 from protocol_kit.pii.screen import Screen
+from protocol_kit.validation.rules import _quoted as quoted  # how values appear in messages
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas
 from protocol_kit.violation import Violation
 
@@ -79,11 +82,16 @@ class PersonalData:
         self._last = (payload, found)
         return found
 
-    def violations(self, record: EventRecord) -> list[Violation]:
+    def violations(self, record: EventRecord, checked: list[Violation]) -> list[Violation]:
+        """``checked`` (the schema's violations of ``record``) with their values masked where personal
+        data was found, followed by the PII001 violations."""
         if not record.parsed or not isinstance(record.payload, dict):
-            return []
+            return checked
         found = self.findings(record.payload)
-        return list(self._violations(record, found)) if found else []
+        if not found:
+            return checked
+        masks = {f.pointer: f.masked for f in found}
+        return [_masked(v, masks, record.payload) for v in checked] + list(self._violations(record, found))
 
     def routed(self, violations: list[Violation]) -> list[Violation]:
         """The violations that decide where the event goes: PII001 only in ``block`` mode."""
@@ -126,6 +134,27 @@ class PersonalData:
                 severity=self.severity, event=name if call == "track" else None, event_type=call,
                 path=finding.pointer, expected=finding.category, actual=finding.masked, source=record.source,
                 message_id=message_id_of(record.payload))
+
+
+def _masked(violation: Violation, masks: dict[str, str], payload: Any) -> Violation:
+    """``violation`` without the raw value it may quote (``should be one of 'USD', 'EUR', got '<email>'``)."""
+    masked = masks.get(violation.path)
+    if masked is None or not isinstance(violation.actual, str) or violation.actual != _value_at(payload, violation.path):
+        return violation  # not the value (EV005 quotes the property's name)
+    message = violation.message.replace(quoted(violation.actual), quoted(masked))
+    return replace(violation, message=message, actual=masked)
+
+
+def _value_at(document: Any, pointer: str) -> Any:
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(document, dict) and part in document:
+            document = document[part]
+        elif isinstance(document, list) and part.isdigit() and int(part) < len(document):
+            document = document[int(part)]
+        else:
+            return None
+    return document
 
 
 def schema_facts(schema: dict[str, Any]) -> tuple[dict[str, str | bool], frozenset[str]]:

@@ -178,6 +178,15 @@ def test_validate_flags_by_default(example_plan):
     assert result.rewritten is None
 
 
+def test_schema_violations_do_not_quote_personal_data(example_plan):
+    order = {"event": "Order Completed", "properties": {"order_id": "o-1", "total": 1, "currency": EMAIL}}
+    enum, pii = validate(order, example_plan).violations
+    assert (enum.code, enum.actual, pii.code) == ("EV006", "j***@g***.com", "PII001")
+    assert enum.message == "property 'currency' should be one of 'USD', 'EUR', 'GBP', got 'j***@g***.com'"
+    unmasked = validate(order, example_plan, pii="off").violations[0]
+    assert unmasked.actual == EMAIL  # without detection nothing says the value is personal
+
+
 def test_validate_redacts_and_hashes(example_plan):
     redacted = validate(with_query(CARD), example_plan, pii="redact")
     assert redacted.ok and redacted.rewritten["properties"]["query"] == "[REDACTED:payment_card]"
