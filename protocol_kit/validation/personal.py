@@ -139,8 +139,10 @@ class PersonalData:
 def _masked(violation: Violation, masks: dict[str, str], payload: Any) -> Violation:
     """``violation`` without the raw value it may quote (``should be one of 'USD', 'EUR', got '<email>'``)."""
     masked = masks.get(violation.path)
-    if masked is None or not isinstance(violation.actual, str) or violation.actual != _value_at(payload, violation.path):
-        return violation  # not the value (EV005 quotes the property's name)
+    if masked is None or not isinstance(violation.actual, str):
+        return violation
+    if violation.actual != _value_at(payload, violation.path):
+        return violation  # not the value: EV005 quotes the property's name
     message = violation.message.replace(quoted(violation.actual), quoted(masked))
     return replace(violation, message=message, actual=masked)
 
