@@ -3,7 +3,7 @@
 Compile tracking plans to JSON Schema, lint them, validate events against
 them, find personal data and scan instrumentation code.
 
-    >>> from protocol_kit import load_plan, validate, Validator, validate_dataframe
+    >>> from protocol_kit import load_plan, validate, Validator, validate_dataframe, detect_pii
 """
 __version__ = "0.1.0"
 
@@ -13,6 +13,10 @@ _EXPORTS = {
     "validate": "protocol_kit.validation.api",
     "Validator": "protocol_kit.validation.api",
     "validate_dataframe": "protocol_kit.validation.dataframe",
+    "detect_pii": "protocol_kit.pii",
+    "compile_plan": "protocol_kit.compile",
+    "lint_plan": "protocol_kit.plan.lint",
+    "scan_paths": "protocol_kit.scan",
 }
 __all__ = sorted(_EXPORTS)
 

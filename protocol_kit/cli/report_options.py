@@ -67,7 +67,7 @@ def report_options(command=None, *, default_format: str = "text"):
 
 def emit(data: ReportData, output: ReportOptions, *, fail_on: str) -> int:
     """Show and write the report as asked, then return the exit code for it."""
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     if FORMATS[output.format].binary and stdout.isatty():
         raise click.UsageError(f"{output.format} is a binary format: write it to a file with "
                                f"--report {output.format}=PATH")

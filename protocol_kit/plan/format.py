@@ -6,6 +6,7 @@ the file, line and what was expected.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 from functools import cache
@@ -13,6 +14,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 import jsonschema
+import jsonschema_rs
 
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import RawPlan
@@ -31,8 +33,23 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(plan_format_schema())
 
 
+@cache
+def _compiled_validator():
+    """Decides valid or not for a whole plan at compiled speed; python-jsonschema explains the rest."""
+    return jsonschema_rs.validator_for(plan_format_schema())
+
+
+def _valid_at_compiled_speed(data: Any) -> bool:
+    try:
+        return _compiled_validator().is_valid(data)
+    except ValueError:  # a value JSON does not have, such as an unquoted YAML date: explained below
+        return False
+
+
 def check_plan_format(raw: RawPlan) -> None:
     """Record unknown keys as findings and drop them; raise PlanError for anything else."""
+    if _valid_at_compiled_speed(raw.data):
+        return
     unknown: list[tuple[tuple, str, list[str]]] = []
     for error in sorted(_leaf_errors(_validator().iter_errors(raw.data)), key=lambda e: list(map(str, e.absolute_path))):
         path = tuple(error.absolute_path)
@@ -92,6 +109,8 @@ def _article(kind: str) -> str:
 def _json_type(value: Any) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date (YAML reads unquoted dates as dates: quote it)"
     return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
             int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 

@@ -5,6 +5,7 @@ import difflib
 import functools
 from typing import Any, Iterable, Iterator
 
+from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
 from protocol_kit.plan import naming
 from protocol_kit.plan.model import Event, Plan, Property
@@ -102,7 +103,7 @@ def _check_value(entry: Entry, prop: Property, event: Event, pointer: str) -> It
     context = {"event": event.name, "event_type": event.call, "path": pointer, "source": entry.location}
     for value in _literals(entry.value):
         shown = mask_value(value, prop.pii if isinstance(prop.pii, str) else None) if prop.pii else value
-        found = _json_type(value)
+        found = json_type(value)
         if value is None:
             if not prop.nullable and prop.json_type is not None:
                 yield Violation.of("EV004", f"{_label(event)} property {prop.name!r}: expected "
@@ -128,22 +129,6 @@ def _literals(value: Value) -> Iterable[Any]:
     if isinstance(value, ArrayValue):
         return ([],)
     return ()
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, dict):
-        return "object"
-    if isinstance(value, list):
-        return "array"
-    return "string"
 
 
 def _follows(name: str, convention: str) -> bool:
