@@ -56,6 +56,7 @@ class PersonalData:
         self.severity = "warning" if mode in ("redact", "hash") else "error"
         self._declared: dict[int, dict[str, str | bool]] = {}
         self._screens: dict[int, Screen] = {}
+        self._any_value_screens: dict[int, Screen] = {}  # for events that may break their schema
         self._unplanned = Screen(self.rules)
         self._last: tuple[Any, list[PiiFinding]] = (None, [])
 
@@ -76,7 +77,13 @@ class PersonalData:
             return self._last[1]
         entry = self._entry(payload) if isinstance(payload, dict) else None
         declared = self._declarations(entry)
-        found = find_undeclared_pii(payload, declared=declared, rules=self.rules)
+        screen = self._any_value_screens.get(id(entry))
+        if screen is None:
+            screen = self._any_value_screens[id(entry)] = Screen(self.rules, declared=declared)
+        if screen.clears(payload):
+            found = []
+        else:
+            found = find_undeclared_pii(payload, declared=declared, rules=self.rules)
         if found and declared:
             found = [f for f in found if not _inside_declared(f.pointer, declared)]
         self._last = (payload, found)
