@@ -69,7 +69,8 @@ class Screen:
         flat = parent[_FLAT]
         if flat is not None:  # objects of scalars that repeat whole are looked up whole
             try:
-                snapshot = tuple(mapping.items())
+                # with the types: 1 == 1.0 == True, but the detector judges them apart
+                snapshot = (tuple(mapping.items()), tuple(map(type, mapping.values())))
                 if snapshot in flat:
                     return True
             except TypeError:  # holds objects or arrays: look at each key, at this place from now on

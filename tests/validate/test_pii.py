@@ -260,3 +260,10 @@ def test_screen_clears_nothing_the_detector_reports(corpus):
         payload = payload_for(case)
         if find_undeclared_pii(payload, rules=rules):
             assert not screen.clears(payload), case
+
+
+def test_screen_tells_equal_numbers_of_other_types_apart():
+    screen = Screen(PiiRules())
+    assert screen.clears({"properties": {"age": True}})
+    assert not screen.clears({"properties": {"age": 1}})  # a strong name on a number: the detector decides
+    assert find_undeclared_pii({"properties": {"age": 1}})
