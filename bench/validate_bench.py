@@ -11,7 +11,9 @@ see bench/corpus.py), then measures events per second of:
   built once;
 - protocol_kit: the library (``Validator.run``, full violation details), with
   ``jobs`` processes, and the CLI end to end (process start, plan compile,
-  ``--format json``);
+  ``--format json``), all with ``--pii off``;
+- the library with personal data detection on (``--pii flag``, the default)
+  against the same library run with ``--pii off``;
 - peak memory (maxrss) of the CLI for 100k and 1M events, each in its own
   process (the 1M file is the 100k file ten times over).
 
@@ -43,7 +45,7 @@ from protocol_kit.validation import Validator, load_plan  # noqa: E402
 from protocol_kit.validation.api import compiled  # noqa: E402
 from protocol_kit.validation.formats import format_checker  # noqa: E402
 
-TARGETS = {"parse": 0.6, "jsonschema": 30.0, "jobs": 1.6, "memory": 1.2}
+TARGETS = {"parse": 0.6, "jsonschema": 30.0, "jobs": 1.6, "memory": 1.2, "pii": 0.5}
 
 
 def best_of(repeat: int, run) -> float:
@@ -81,8 +83,8 @@ def jsonschema_by_hand(path: Path, plan, count: int, *, prebuilt: bool) -> None:
                     pass
 
 
-def library(path: Path, plan, jobs: int) -> None:
-    Validator(plan, jobs=jobs).run(read_chunks([path], slices=jobs > 1))
+def library(path: Path, plan, jobs: int, pii: str = "off") -> None:
+    Validator(plan, jobs=jobs, pii=pii).run(read_chunks([path], slices=jobs > 1))
 
 
 def cpu_seconds() -> float:
@@ -99,7 +101,7 @@ def cpu_of(run) -> float:
 
 def cli(path: Path, plan_path: Path, jobs: int) -> None:
     subprocess.run([sys.executable, "-m", "protocol_kit", "validate", "--plan", str(plan_path), str(path),
-                    "--format", "json", "--fail-on", "never", "--jobs", str(jobs)],
+                    "--format", "json", "--fail-on", "never", "--jobs", str(jobs), "--pii", "off"],
                    check=True, stdout=subprocess.DEVNULL)
 
 
@@ -107,7 +109,7 @@ def peak_memory_mb(path: Path, plan_path: Path) -> float:
     """maxrss of a fresh process validating ``path`` through the CLI."""
     code = ("import resource, sys; from protocol_kit.cli.exit import run_cli; from protocol_kit.cli.main import cli;"
             f"run_cli(cli, ['validate', '--plan', {str(plan_path)!r}, {str(path)!r}, '--format', 'json',"
-            " '--fail-on', 'never']);"
+            " '--fail-on', 'never', '--pii', 'off']);"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent)
@@ -121,6 +123,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--only-pii", action="store_true",
+                        help="measure only parsing and the library with --pii off and --pii flag")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="protocol-kit-bench-"))
     try:
@@ -140,8 +144,11 @@ def run(args, folder: Path) -> int:
           f"{len(plan.schemas)} schemas; {os.cpu_count()} cores; best of {args.repeat}", flush=True)
     rates: dict[str, float] = {}
     for _ in range(args.repeat):  # interleaved, so that load on the machine hits every figure alike
-        for name, job in (("parse", lambda: parse_only(corpus)), ("library", lambda: library(corpus, plan, 1))):
+        for name, job in (("parse", lambda: parse_only(corpus)), ("library", lambda: library(corpus, plan, 1)),
+                          ("pii", lambda: library(corpus, plan, 1, pii="flag"))):
             rates[name] = max(rates.get(name, 0), n / best_of(1, job))
+    if args.only_pii:
+        return pii_only(rates)
     subset = min(args.subset, n)
     rates["jsonschema"] = subset / best_of(1, lambda: jsonschema_by_hand(corpus, plan, subset, prebuilt=False))
     rates["jsonschema_prebuilt"] = 10 * subset / best_of(
@@ -157,6 +164,8 @@ def run(args, folder: Path) -> int:
         ("protocol_kit library, 1 process", rates["library"],
          f"{rates['library'] / rates['parse']:.2f}x parse, {rates['library'] / rates['jsonschema']:.0f}x validate()",
          f">= {TARGETS['parse']}x parse, >= {TARGETS['jsonschema']:.0f}x validate()"),
+        ("protocol_kit library, 1 process, --pii flag", rates["pii"],
+         f"{rates['pii'] / rates['library']:.2f}x --pii off", f">= {TARGETS['pii']}x --pii off"),
         (f"protocol_kit library, --jobs {args.jobs}", rates["jobs"], f"{rates['jobs'] / rates['library']:.2f}x 1 process",
          f">= {TARGETS['jobs']}x 1 process"),
         ("protocol-kit validate (CLI end to end), 1 process", rates["cli"], f"{rates['cli'] / rates['parse']:.2f}x parse", ""),
@@ -168,6 +177,8 @@ def run(args, folder: Path) -> int:
         failures.append("library below 0.6x parse")
     if rates["library"] < TARGETS["jsonschema"] * rates["jsonschema"]:
         failures.append("library below 30x python-jsonschema")
+    if rates["pii"] < TARGETS["pii"] * rates["library"]:
+        failures.append(f"--pii flag below {TARGETS['pii']}x --pii off")
     if rates["jobs"] < TARGETS["jobs"] * rates["library"]:
         failures.append(f"--jobs {args.jobs} below {TARGETS['jobs']}x")
     print(table([(name, f"{rate:,.0f}", ratio, target) for name, rate, ratio, target in rows],
@@ -180,6 +191,19 @@ def run(args, folder: Path) -> int:
         failures += memory(folder, corpus, plan_path, n)
     print("\nall targets met" if not failures else "\ntargets missed: " + "; ".join(failures))
     return 1 if failures else 0
+
+
+def pii_only(rates: dict[str, float]) -> int:
+    print(table([("orjson parse only (ceiling)", f"{rates['parse']:,.0f}", ""),
+                 ("protocol_kit library, 1 process, --pii off", f"{rates['library']:,.0f}",
+                  f"{rates['library'] / rates['parse']:.2f}x parse"),
+                 ("protocol_kit library, 1 process, --pii flag", f"{rates['pii']:,.0f}",
+                  f"{rates['pii'] / rates['library']:.2f}x --pii off (target >= {TARGETS['pii']}x)")],
+                ("", "events/s", "ratio")))
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    ok = rates["pii"] >= TARGETS["pii"] * rates["library"]
+    print("\nall targets met" if ok else f"\ntargets missed: --pii flag below {TARGETS['pii']}x --pii off")
+    return 0 if ok else 1
 
 
 def memory(folder: Path, corpus: Path, plan_path: Path, n: int) -> list[str]:

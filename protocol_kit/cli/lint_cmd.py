@@ -9,6 +9,7 @@ from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.options import display_path, load_plans, plan_identity_options, plans_argument
 from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
+from protocol_kit.pii import rules_from_config
 from protocol_kit.plan.lint import lint_plans
 from protocol_kit.report import from_violations
 from protocol_kit.report.output import ReportOptions
@@ -24,14 +25,16 @@ def command(plans: tuple[Path, ...], output: ReportOptions, fail_on: str, plan_n
             plan_version: str | None) -> int:
     """Lint tracking PLANS (YAML, xlsx, csv): naming conventions, duplicate
     and near-duplicate events, conflicting property types, missing
-    descriptions, contradictions and unknown or duplicate keys.
+    descriptions, contradictions, unknown or duplicate keys, and properties
+    that look personal but have no `pii:` declaration.
 
     Each finding has a stable code (see `protocol-kit explain CODE`); select,
     ignore and re-grade codes under [tool.protocol-kit.lint] in pyproject.toml.
     """
     config = load_config()
     loaded = load_plans(plans, config, name=plan_name, version=plan_version)
-    findings = lint_plans(loaded, config=config.lint)
+    pii = rules_from_config(config.section("pii"), base_dir=config.root)
+    findings = lint_plans(loaded, config=config.lint, pii=pii)
     data = from_violations("lint", findings, inputs=[display_path(p.source) for p in loaded if p.source],
                            plan=", ".join(p.name for p in loaded) or None,
                            plan_version=", ".join(p.version for p in loaded if p.version) or None,

@@ -13,9 +13,11 @@ from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.errors import ConfigError
 from protocol_kit.events import read_chunks
+from protocol_kit.pii import rules_from_config
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.report.validation import from_validation
 from protocol_kit.validation import Validator, load_plan
+from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.settings import validate_settings
 
@@ -33,6 +35,9 @@ from protocol_kit.validation.settings import validate_settings
               help="JSON Lines file for nonconforming events with their violations (quarantine mode).")
 @click.option("--omit-unplanned-properties", is_flag=True,
               help="Remove unplanned properties from events with no other error, so they pass.")
+@click.option("--pii", type=click.Choice(PII_MODES),
+              help="Personal data the plan does not declare (PII001): flag it (default), redact or hash it "
+                   "in passed events, block the event, or do not look for it.")
 @report_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Lowest severity that makes the exit code 1 (default: error).")
@@ -41,7 +46,7 @@ from protocol_kit.validation.settings import validate_settings
 @click.option("--max-violations", type=click.IntRange(min=0),
               help="Violations listed in full (all are counted; default: 1000).")
 def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, valid_out: Path | None,
-            quarantine_out: Path | None, omit_unplanned_properties: bool, output: ReportOptions,
+            quarantine_out: Path | None, omit_unplanned_properties: bool, pii: str | None, output: ReportOptions,
             fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None) -> int:
     """Validate EVENTS against a tracking plan.
 
@@ -63,9 +68,16 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
         several = " (several plans are configured)" if len(config.plans) > 1 else ""
         raise ConfigError(f"no plan given{several}: use --plan, or set [tool.protocol-kit.validate] plan "
                           "in pyproject.toml")
+    pii = pii or settings.pii
+    pii_table = config.section("pii")
+    pii_rules = rules_from_config(pii_table, base_dir=config.root)
+    salt = salt_from(pii_table) if pii == "hash" else None
+    if pii == "hash" and not salt:
+        raise click.UsageError(f"--pii hash needs a salt: set {SALT_ENV} or [tool.protocol-kit.pii] salt")
     validator = Validator(load_plan(plan_path), mode=mode, omit_unplanned=omit_unplanned_properties,
                           fail_fast=fail_fast, jobs=jobs or settings.jobs,
-                          max_violations=settings.max_violations if max_violations is None else max_violations)
+                          max_violations=settings.max_violations if max_violations is None else max_violations,
+                          pii=pii, pii_rules=pii_rules, salt=salt)
     inputs = read_chunks(events, slices=validator.jobs > 1)
     with ExitStack() as files:
         outputs = {name: files.enter_context(open(path, "wb")) for name, path in

@@ -16,7 +16,7 @@ from protocol_kit.pii.categories import CATEGORIES
 from protocol_kit.pii.rules import AllowEntry, PiiRules, ValueRule
 
 PREFIX = "tool.protocol-kit.pii"
-_TOP_KEYS = ("allow", "names", "values", "expected-paths", "baseline")
+_TOP_KEYS = ("allow", "names", "values", "expected-paths", "baseline", "salt")
 _ALLOW_KEYS = ("event", "path", "category", "value", "reason")
 _VALUE_KEYS = ("pattern", "category")
 
@@ -36,6 +36,8 @@ def rules_from_config(table: Mapping[str, Any], *, base_dir: Path | str | None =
                                       for i, entry in enumerate(_list(table["values"], f"{PREFIX}.values")))
     if "expected-paths" in table:
         fields["expected_paths"] = tuple(_strings(table["expected-paths"], f"{PREFIX}.expected-paths"))
+    if "salt" in table:  # for hashing by the validator (see protocol_kit/validation/personal.py)
+        _expect(table["salt"], str, f"{PREFIX}.salt", "a string")
     if "baseline" in table:
         _expect(table["baseline"], str, f"{PREFIX}.baseline", "a file path")
         fields["baseline"] = load_baseline(Path(base_dir or ".") / table["baseline"], key=f"{PREFIX}.baseline")

@@ -20,12 +20,18 @@ def plan_pii_findings(plan: Plan, *, rules: PiiRules | None = None) -> list[Viol
     """PII002/PII003 violations for the undeclared personal properties of ``plan``."""
     rules = rules or DEFAULT_RULES
     found = [_violation(prop, match, pointer, None)
-             for prop, match, pointer, dotted in _walk(plan.common, (), rules) if not rules.is_expected(dotted)]
+             for prop, match, pointer, dotted in _walk(plan.common, (), rules)
+             if not rules.is_expected(dotted) and not _allowed(rules, None, dotted, match)]
     for event in plan.events:
         root = event.payload_field
         found.extend(_violation(prop, match, pointer, event.name)
-                     for prop, match, pointer, _ in _walk(event.properties, (root,), rules))
+                     for prop, match, pointer, dotted in _walk(event.properties, (root,), rules)
+                     if not _allowed(rules, event.name, dotted, match))
     return found
+
+
+def _allowed(rules: PiiRules, event: str | None, dotted: str, match: NameMatch) -> bool:
+    return any(entry.value is None and entry.matches(event, dotted, match.category, "") for entry in rules.allow)
 
 
 def _walk(properties: tuple[Property, ...], parents: tuple[str, ...], rules: PiiRules

@@ -1,11 +1,13 @@
 """The library API: check one event, or run a validator over a stream of events."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable
 
 from protocol_kit.compile import CompiledPlan, compile_plan, load_compiled
 from protocol_kit.events.record import EventRecord
+from protocol_kit.pii import PiiRules
 from protocol_kit.plan import Plan
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
@@ -28,14 +30,18 @@ def compiled(plan: PlanLike) -> CompiledPlan:
     return plan if isinstance(plan, CompiledPlan) else compile_plan(plan)
 
 
-def validate(event: Any, plan: PlanLike) -> EventResult:
+def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRules | None = None,
+             salt: str | None = None) -> EventResult:
     """Check one event (a parsed payload) against ``plan``; every violation is reported.
 
+    ``pii``, ``pii_rules`` and ``salt``: personal data, as for :class:`Validator`; in
+    ``redact`` and ``hash`` modes ``result.rewritten`` is the event with it replaced.
     To check many events, build a :class:`Validator` once and call :meth:`Validator.run`.
     """
-    engine = Engine(compiled(plan))
+    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt))
     record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=0))
-    return EventResult(record=record, violations=tuple(engine.violations(record)))
+    rewritten = engine.personal.rewritten(record.payload) if engine.personal and record.parsed else None
+    return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
 
 
 class Validator:
@@ -46,12 +52,18 @@ class Validator:
     their violations). ``omit_unplanned``: remove unplanned properties from
     events that have no other error, so that they pass. ``fail_fast``: report
     each event's violations only up to its first error. ``jobs``: worker processes.
+    ``pii``: personal data the plan does not declare is ``flag`` ged (PII001),
+    ``redact`` ed or ``hash`` ed (with ``salt``) in passed events, makes the
+    event nonconforming (``block``), or is not looked for (``off``);
+    ``pii_rules`` from :func:`protocol_kit.pii.rules_from_config`.
     """
 
     def __init__(self, plan: PlanLike, *, mode: str = "report", omit_unplanned: bool = False,
-                 fail_fast: bool = False, jobs: int = 1, max_violations: int = MAX_VIOLATIONS):
+                 fail_fast: bool = False, jobs: int = 1, max_violations: int = MAX_VIOLATIONS,
+                 pii: str = "flag", pii_rules: PiiRules | None = None, salt: str | None = None):
         self.plan = compiled(plan)
-        self.options = Options(mode=mode, omit_unplanned=omit_unplanned, fail_fast=fail_fast)
+        self.options = Options(mode=mode, omit_unplanned=omit_unplanned, fail_fast=fail_fast,
+                               pii=pii, pii_rules=pii_rules, salt=salt)
         self.jobs = jobs
         self.max_violations = max_violations
 
@@ -66,8 +78,7 @@ class Validator:
         (binary streams, JSON Lines). ``progress`` is called with the number of
         events done after every batch.
         """
-        options = Options(mode=self.options.mode, omit_unplanned=self.options.omit_unplanned,
-                          fail_fast=self.options.fail_fast, keep_passed=valid_out is not None,
+        options = replace(self.options, keep_passed=valid_out is not None,
                           keep_quarantined=quarantine_out is not None)
         engine = Engine(self.plan, options)
         builder = ReportBuilder(max_violations=self.max_violations)

@@ -24,8 +24,10 @@ from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
+from protocol_kit.pii import PiiRules
 from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import PlanSchemas
 from protocol_kit.violation import Location, Violation
@@ -38,6 +40,9 @@ class Options:
     fail_fast: bool = False
     keep_passed: bool = False  # collect the bytes of passed events (there is a valid output)
     keep_quarantined: bool = False  # collect quarantine records (there is a quarantine output)
+    pii: str = "flag"  # flag, redact, hash, block, off (see personal.py)
+    pii_rules: PiiRules | None = None
+    salt: str | None = None  # for pii="hash"
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -73,6 +78,8 @@ class Engine:
         self.plan = plan
         self.options = options
         self.schemas = PlanSchemas(plan)
+        self.personal = None if options.pii == "off" else PersonalData(
+            self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
 
     def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
         if isinstance(batch, FileSlice):
@@ -87,13 +94,14 @@ class Engine:
         fast_track, fast_calls = self.schemas.fast_track, self.schemas.fast_calls
         keep = result.passed_out.append if self.options.keep_passed else None
         loads, fast_passed = orjson.loads, 0
+        clears = self.personal.clears if self.personal is not None else None
         for offset, line in enumerate(chunk.lines):
             payload = _UNPARSED
             try:
                 payload = loads(line)
                 call = payload.get("type", "track")
                 valid = fast_track.get(payload.get("event")) if call == "track" else fast_calls.get(call)
-                if valid is not None and valid(payload):
+                if valid is not None and valid(payload) and (clears is None or clears(payload)):
                     fast_passed += 1
                     if keep:
                         keep(line)
@@ -127,7 +135,7 @@ class Engine:
         """True when the compiled check alone says ``payload`` conforms and needs no detailed check."""
         try:
             valid = self.schemas.fast_check(payload)
-            return valid is not None and valid(payload)
+            return valid is not None and valid(payload) and (self.personal is None or self.personal.clears(payload))
         except (TypeError, ValueError):  # unhashable name, value the compiled validator cannot take
             return False
 
@@ -136,8 +144,11 @@ class Engine:
         if record.parsed and is_quarantine_record(record.payload):
             record = unwrap(record.payload, record.source)
         violations = self.violations(record, complete=self.options.omit_unplanned)
-        outcome, replacement = decide(record, violations, mode=self.options.mode,
+        routed = violations if self.personal is None else self.personal.routed(violations)
+        outcome, replacement = decide(record, routed, mode=self.options.mode,
                                       omit=self.options.omit_unplanned, recheck=self._conforms)
+        if self.personal is not None and outcome in ("passed", "omitted"):
+            replacement = self.personal.rewritten(record.payload if replacement is None else replacement) or replacement
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
             violations = up_to_first_error(violations)
         result.read += 1
@@ -158,7 +169,8 @@ class Engine:
             result.reported += 1
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
-        return check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
+        found = check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
+        return found if self.personal is None else self.personal.violations(record, found)
 
     def _conforms(self, payload: Any) -> bool:
         return not has_error(check_record(EventRecord(payload), self.schemas))

@@ -114,10 +114,15 @@ class ValidationReport:
 
 @dataclass(frozen=True, slots=True)
 class EventResult:
-    """The check of one event (see :func:`protocol_kit.validate`)."""
+    """The check of one event (see :func:`protocol_kit.validate`).
+
+    ``rewritten``: the event with its undeclared personal data redacted or hashed
+    (``pii="redact"`` or ``"hash"``), None when nothing was replaced.
+    """
 
     record: EventRecord
     violations: tuple[Violation, ...]
+    rewritten: Any = None
 
     @property
     def ok(self) -> bool:

@@ -7,6 +7,7 @@ mode = "report"                 # report, block, quarantine
 fail_on = "error"               # info, warning, error, never
 max_violations = 1000           # violations listed in full; all are counted
 jobs = 1
+pii = "flag"                    # flag, redact, hash, block, off
 ```
 """
 from __future__ import annotations
@@ -19,11 +20,12 @@ from typing import Any, Mapping
 from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError
 from protocol_kit.validation.digest import MAX_VIOLATIONS
+from protocol_kit.validation.personal import PII_MODES
 from protocol_kit.validation.report import MODES
 from protocol_kit.violation import Location
 
 FAIL_ON = ("info", "warning", "error", "never")
-KEYS = ("plan", "mode", "fail_on", "max_violations", "jobs")
+KEYS = ("plan", "mode", "fail_on", "max_violations", "jobs", "pii")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class ValidateSettings:
     fail_on: str = "error"
     max_violations: int = MAX_VIOLATIONS
     jobs: int = 1
+    pii: str = "flag"
 
 
 def validate_settings(config: Config) -> ValidateSettings:
@@ -49,9 +52,10 @@ def validate_settings(config: Config) -> ValidateSettings:
     settings = ValidateSettings(plan=config.root / plan if plan is not None else None,
                                 mode=table.get("mode", "report"), fail_on=table.get("fail_on", "error"),
                                 max_violations=table.get("max_violations", MAX_VIOLATIONS),
-                                jobs=table.get("jobs", 1))
+                                jobs=table.get("jobs", 1), pii=table.get("pii", "flag"))
     _check(settings.mode in MODES, "mode", MODES, where)
     _check(settings.fail_on in FAIL_ON, "fail_on", FAIL_ON, where)
+    _check(settings.pii in PII_MODES, "pii", PII_MODES, where)
     for key in ("max_violations", "jobs"):
         value = getattr(settings, key)
         if not isinstance(value, int) or isinstance(value, bool) or value < (0 if key == "max_violations" else 1):

@@ -5,10 +5,11 @@ import json
 
 import pytest
 
-from plan_support import case_dirs, check_golden, copy_case
+from plan_support import ROOT, case_dirs, check_golden, copy_case
 from protocol_kit import codes
 
 CASES = case_dirs("lint")
+PLAN_PII_CODES = {"PII002", "PII003"}  # personal data codes that plan lint reports
 
 
 def _plan_file(case):
@@ -38,7 +39,20 @@ def test_case_reports_its_code(case, project, run):
 
 def test_every_plan_lint_code_has_a_case():
     covered = {case.name.split("-")[0] for case in CASES}
-    assert {code for code in codes.CODES if code.startswith("PL")} <= covered
+    assert {code for code in codes.CODES if code.startswith("PL")} | PLAN_PII_CODES <= covered
+
+
+def test_pii_config_adds_name_rules_and_allows_by_event_and_path(project, run):
+    copy_case(CASES[0].parent / "PII003-config-names-and-allow-list", project)
+    found = {(f["event"], f["path"]) for f in _lint_json(project, run, "plan.yaml")}
+    assert ("Loyalty Joined", "/properties/member_number") in found
+    assert ("Loyalty Joined", "/properties/reply_email") in found
+    assert ("Support Ticket Opened", "/properties/reply_email") not in found
+
+
+def test_demo_plans_lint_clean_at_error_level(run):
+    result = run(ROOT, "lint", "--fail-on", "error")
+    assert result.code == 0, result.out
 
 
 def test_json_records_carry_code_name_severity_message_location(project, run):

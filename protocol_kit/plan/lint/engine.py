@@ -5,6 +5,7 @@ from typing import Callable, Iterable
 
 from protocol_kit import codes
 from protocol_kit.config import LintConfig
+from protocol_kit.pii import PiiRules, plan_pii_findings
 from protocol_kit.plan.lint import rules_constraints, rules_docs, rules_duplicates, rules_naming
 from protocol_kit.plan.model import Plan
 from protocol_kit.violation import Violation
@@ -18,16 +19,24 @@ RULES: list[Rule] = [
     *rules_docs.RULES,
     *rules_constraints.RULES,
 ]
+# Undeclared personal properties (PII002, PII003) also depend on [tool.protocol-kit.pii]: its name rules
+# and allow-list. They run after RULES with the rules ``lint_plan`` is given.
+PII_RULES: list[Callable[..., Iterable[Violation]]] = [plan_pii_findings]
 
 
-def lint_plan(plan: Plan, *, config: LintConfig = LintConfig()) -> list[Violation]:
-    """Every finding of ``plan``: problems met while loading it, then each rule's, in source order."""
-    found = [*plan.findings, *(v for rule in RULES for v in rule(plan))]
+def lint_plan(plan: Plan, *, config: LintConfig = LintConfig(), pii: PiiRules | None = None) -> list[Violation]:
+    """Every finding of ``plan``: problems met while loading it, then each rule's, in source order.
+
+    ``pii``: the personal data rules (default: the built-in ones).
+    """
+    found = [*plan.findings, *(v for rule in RULES for v in rule(plan)),
+             *(v for rule in PII_RULES for v in rule(plan, rules=pii))]
     return sorted(_configured(found, config), key=_position)
 
 
-def lint_plans(plans: Iterable[Plan], *, config: LintConfig = LintConfig()) -> list[Violation]:
-    return [v for plan in plans for v in lint_plan(plan, config=config)]
+def lint_plans(plans: Iterable[Plan], *, config: LintConfig = LintConfig(),
+               pii: PiiRules | None = None) -> list[Violation]:
+    return [v for plan in plans for v in lint_plan(plan, config=config, pii=pii)]
 
 
 def _configured(found: Iterable[Violation], config: LintConfig) -> Iterable[Violation]:

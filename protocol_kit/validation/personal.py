@@ -1,0 +1,222 @@
+"""Personal data in validated events (``--pii``): found where the plan does not declare it, then handled.
+
+Fields the compiled schema declares personal (``x-pii``) pass as planned,
+with whatever is nested in them,
+and so do the fields analytics SDKs always send (``context.ip``: the
+expected paths of :class:`~protocol_kit.pii.PiiRules`). Anything else the
+detector finds is a PII001 violation, with the category in the message and
+the value masked. What then happens depends on the mode:
+
+- ``flag``: reported as an error (it counts for ``--fail-on``), and the
+  event goes where its other violations send it;
+- ``redact`` / ``hash``: the value is replaced in the event that is passed
+  on (``[REDACTED:email]``, or a salted SHA-256), and the violation is a
+  warning, since it was handled;
+- ``block``: the event does not conform, so it is dropped or quarantined
+  (or reported, in report mode);
+- ``off``: nothing is looked for.
+
+Values that schema violations quote (an email sent as a ``currency``) are
+masked as well. Quarantined events are kept as they came, personal data included: that is
+what a quarantine file is for.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any, Iterator
+
+from protocol_kit.events.envelope import call_of, message_id_of
+from protocol_kit.events.record import EventRecord
+from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, hash_values, redact
+from protocol_kit.pii.screen import Screen
+from protocol_kit.validation.rules import _quoted as quoted  # how values appear in messages
+from protocol_kit.validation.schemas import EventSchema, PlanSchemas
+from protocol_kit.violation import Violation
+
+PII_MODES = ("flag", "redact", "hash", "block", "off")
+CODE = "PII001"
+SALT_ENV = "PROTOCOL_KIT_PII_SALT"
+SETTLED_FORMATS = frozenset(("date-time", "date", "time", "uuid"))  # valid values are not free-form text
+_PAYLOAD_FIELDS = ("properties", "traits")
+
+
+class PersonalData:
+    """Looks for undeclared personal data in the events of one plan, per ``mode``."""
+
+    def __init__(self, schemas: PlanSchemas, *, mode: str, rules: PiiRules | None = None, salt: str | None = None):
+        if mode not in PII_MODES or mode == "off":
+            raise ValueError(f"pii mode must be one of {', '.join(m for m in PII_MODES if m != 'off')}, not {mode!r}")
+        if mode == "hash" and not salt:
+            raise ValueError(f"pii mode 'hash' needs a salt: set [tool.protocol-kit.pii] salt or {SALT_ENV}")
+        self.schemas = schemas
+        self.mode = mode
+        self.rules = rules or PiiRules()
+        self.salt = salt
+        self.severity = "warning" if mode in ("redact", "hash") else "error"
+        self._declared: dict[int, dict[str, str | bool]] = {}
+        self._screens: dict[int, Screen] = {}
+        self._any_value_screens: dict[int, Screen] = {}  # for events that may break their schema
+        self._unplanned = Screen(self.rules)
+        self._last: tuple[Any, list[PiiFinding]] = (None, [])
+
+    def clears(self, payload: dict) -> bool:
+        """True when ``payload``, valid against its schema, has no undeclared personal data (a quick look)."""
+        entry = self._entry(payload)
+        if entry is None:
+            return self._unplanned.clears(payload)
+        screen = self._screens.get(id(entry))
+        if screen is None:
+            declared, settled = schema_facts(entry.compiled.schema)
+            screen = self._screens[id(entry)] = Screen(self.rules, declared=declared, settled=settled)
+        return screen.clears(payload)
+
+    def findings(self, payload: Any) -> list[PiiFinding]:
+        """The undeclared personal data of ``payload`` (the last answer is remembered)."""
+        if self._last[0] is payload:
+            return self._last[1]
+        entry = self._entry(payload) if isinstance(payload, dict) else None
+        declared = self._declarations(entry)
+        screen = self._any_value_screens.get(id(entry))
+        if screen is None:
+            screen = self._any_value_screens[id(entry)] = Screen(self.rules, declared=declared)
+        if screen.clears(payload):
+            found = []
+        else:
+            found = find_undeclared_pii(payload, declared=declared, rules=self.rules)
+        if found and declared:
+            found = [f for f in found if not _inside_declared(f.pointer, declared)]
+        self._last = (payload, found)
+        return found
+
+    def violations(self, record: EventRecord, checked: list[Violation]) -> list[Violation]:
+        """``checked`` (the schema's violations of ``record``) with their values masked where personal
+        data was found, followed by the PII001 violations."""
+        if not record.parsed or not isinstance(record.payload, dict):
+            return checked
+        found = self.findings(record.payload)
+        if not found:
+            return checked
+        masks = {f.pointer: f.masked for f in found}
+        return [_masked(v, masks, record.payload) for v in checked] + list(self._violations(record, found))
+
+    def routed(self, violations: list[Violation]) -> list[Violation]:
+        """The violations that decide where the event goes: PII001 only in ``block`` mode."""
+        if self.mode == "block":
+            return violations
+        return [v for v in violations if v.code != CODE]
+
+    def rewritten(self, payload: Any) -> Any | None:
+        """``payload`` with its undeclared personal data redacted or hashed; None when nothing changes."""
+        if self.mode not in ("redact", "hash"):
+            return None
+        found = self.findings(payload)
+        if not found:
+            return None
+        return redact(payload, found) if self.mode == "redact" else hash_values(payload, found, self.salt)
+
+    def _entry(self, payload: dict) -> EventSchema | None:
+        call = payload.get("type", "track")
+        if call == "track":
+            name = payload.get("event")
+            return self.schemas.track.get(name) if name.__class__ is str else None
+        return self.schemas.calls.get(call) if call.__class__ is str else None
+
+    def _declarations(self, entry: EventSchema | None) -> dict[str, str | bool]:
+        if entry is None:
+            return {}
+        declared = self._declared.get(id(entry))
+        if declared is None:
+            declared = self._declared[id(entry)] = schema_facts(entry.compiled.schema)[0]
+        return declared
+
+    def _violations(self, record: EventRecord, found: list[PiiFinding]) -> Iterator[Violation]:
+        routed = call_of(record.payload)
+        call, name = routed if isinstance(routed, tuple) else (None, None)
+        handled = {"redact": " (redacted)", "hash": " (hashed)"}.get(self.mode, "")
+        for finding in found:
+            yield Violation.of(
+                CODE, f"personal data ({finding.category}) in '{_label(finding.path)}', not declared in the plan: "
+                      f"{finding.masked}{handled}",
+                severity=self.severity, event=name if call == "track" else None, event_type=call,
+                path=finding.pointer, expected=finding.category, actual=finding.masked, source=record.source,
+                message_id=message_id_of(record.payload))
+
+
+def _masked(violation: Violation, masks: dict[str, str], payload: Any) -> Violation:
+    """``violation`` without the raw value it may quote (``should be one of 'USD', 'EUR', got '<email>'``)."""
+    masked = masks.get(violation.path)
+    if masked is None or not isinstance(violation.actual, str):
+        return violation
+    if violation.actual != _value_at(payload, violation.path):
+        return violation  # not the value: EV005 quotes the property's name
+    message = violation.message.replace(quoted(violation.actual), quoted(masked))
+    return replace(violation, message=message, actual=masked)
+
+
+def _value_at(document: Any, pointer: str) -> Any:
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(document, dict) and part in document:
+            document = document[part]
+        elif isinstance(document, list) and part.isdigit() and int(part) < len(document):
+            document = document[int(part)]
+        else:
+            return None
+    return document
+
+
+def schema_facts(schema: dict[str, Any]) -> tuple[dict[str, str | bool], frozenset[str]]:
+    """The ``x-pii`` declarations of a compiled schema, and the fields whose valid values are settled.
+
+    Both are JSON pointers into the payload, array items as ``*``
+    (``/properties/products/*/email``).
+    """
+    declared: dict[str, str | bool] = {}
+    settled: set[str] = set()
+    stack = [(schema, "")]
+    while stack:
+        node, pointer = stack.pop()
+        children = [(f"{pointer}/{_escape(name)}", sub) for name, sub in (node.get("properties") or {}).items()]
+        if isinstance(node.get("items"), dict):
+            children.append((f"{pointer}/*", node["items"]))
+        for where, sub in children:
+            if not isinstance(sub, dict):
+                continue
+            if "x-pii" in sub:
+                declared[where] = sub["x-pii"]
+            if _settled(sub):
+                settled.add(where)
+            stack.append((sub, where))
+    return declared, frozenset(settled)
+
+
+def _inside_declared(pointer: str, declared: dict[str, str | bool]) -> bool:
+    """Whether ``pointer`` is nested in a field declared personal (``first_name: ["Ada"]``)."""
+    segments = pointer.split("/")
+    for where, category in declared.items():
+        prefix = where.split("/")
+        if category is not False and len(prefix) < len(segments) and all(
+                p in ("*", s) for p, s in zip(prefix, segments)):
+            return True
+    return False
+
+
+def _settled(schema: dict[str, Any]) -> bool:
+    types = schema.get("type")
+    return ("enum" in schema or "const" in schema or types == "boolean" or types == ["boolean", "null"]
+            or schema.get("format") in SETTLED_FORMATS)
+
+
+def salt_from(config_table: Any) -> str | None:
+    """The hashing salt: ``PROTOCOL_KIT_PII_SALT``, else ``[tool.protocol-kit.pii] salt``."""
+    return os.environ.get(SALT_ENV) or config_table.get("salt") or None
+
+
+def _label(path: str) -> str:
+    head, _, rest = path.partition(".")
+    return rest if head in _PAYLOAD_FIELDS and rest else path
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
