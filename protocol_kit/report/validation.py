@@ -18,9 +18,7 @@ if TYPE_CHECKING:
 def from_validation(report: "ValidationReport", *, inputs: tuple[str, ...] = (), plan_version: str | None = None,
                     created: str | None = None) -> ReportData:
     s = report.summary
-    digest = tuple(DigestRow(event=r.event, event_type=r.event_type, kind=r.kind, code=r.code, severity=r.severity,
-                             path=r.path, count=r.count, first=r.first, last=r.last, message_ids=r.message_ids,
-                             message=r.message) for r in report.digest)
+    digest = report.digest
     return ReportData(
         tool="validate", title="protocol-kit validate",
         summary=Summary(violations=s.violations, by_severity=dict(s.by_severity), by_kind=dict(s.by_kind),

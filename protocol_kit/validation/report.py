@@ -1,7 +1,7 @@
 """The result of validating a stream of events: one object every output format reads.
 
 :class:`ValidationReport` holds the :class:`Summary` (counts), the digest (one
-:class:`DigestRow` per event, kind and path), the violations themselves (a
+:class:`~protocol_kit.report.data.DigestRow` per event, kind and path), the violations themselves (a
 capped list of :class:`~protocol_kit.violation.Violation`) and the
 :class:`Outcomes` (where every event went). ``to_dict()`` is the JSON shape
 printed by ``protocol-kit validate --format json``. See docs/validation.md.
@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from protocol_kit.events.record import EventRecord
-from protocol_kit.violation import Location, Violation
+from protocol_kit.report.data import DigestRow
+from protocol_kit.violation import Violation
 
 MODES = ("report", "block", "quarantine")
 
@@ -54,34 +55,6 @@ class Summary:
         return {"events": self.events, "valid": self.valid, "invalid": self.invalid,
                 "violations": self.violations, "by_kind": dict(self.by_kind),
                 "by_code": dict(self.by_code), "by_severity": dict(self.by_severity)}
-
-
-@dataclass(frozen=True, slots=True)
-class DigestRow:
-    """One kind of problem at one place of one event, however often it occurred.
-
-    ``path`` is the JSON pointer with array indices replaced by ``*``
-    (``/properties/products/*/quantity``); ``first`` and ``last`` are where it
-    was seen first and last; ``message`` is the first occurrence's message.
-    """
-
-    event: str | None
-    event_type: str | None
-    kind: str
-    code: str
-    severity: str
-    path: str
-    count: int
-    first: Location
-    last: Location
-    message_ids: tuple[str, ...]
-    message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"event": self.event, "event_type": self.event_type, "kind": self.kind, "code": self.code,
-                "severity": self.severity, "path": self.path, "count": self.count,
-                "first": str(self.first), "last": str(self.last),
-                "message_ids": list(self.message_ids), "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
