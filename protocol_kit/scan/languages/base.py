@@ -77,6 +77,19 @@ class Syntax:
     def arguments(self, args: ts.Node, source: "SourceFile") -> list[Arg]:
         return [Arg(None, node) for node in args.named_children if node.type != "comment"]
 
+    def read_pairs(self, node: ts.Node, source: "SourceFile", *, spread: str) -> Value:
+        """A dictionary or hash literal of ``pair`` children; ``spread`` names the splat node (``**rest``)."""
+        bag = BagBuilder(source)
+        for child in node.named_children:
+            if child.type == "pair":
+                key = child.child_by_field_name("key")
+                bag.pair(self.read(key, source), key, child.child_by_field_name("value"))
+            elif child.type == spread:
+                bag.spread(child.named_children[0])
+            elif child.type != "comment":
+                bag.has_unresolved = True
+        return bag.build()
+
     def read(self, node: ts.Node, source: "SourceFile") -> Value:
         raise NotImplementedError
 

@@ -69,7 +69,7 @@ class Python(Syntax):
         if kind == "subscript":
             return self._subscript(node, source)
         if kind == "dictionary":
-            return self._dictionary(node, source)
+            return self.read_pairs(node, source, spread="dictionary_splat")
         if kind in ("list", "tuple", "set"):
             return ArrayValue()
         if kind == "parenthesized_expression" and node.named_children:
@@ -81,18 +81,6 @@ class Python(Syntax):
         if any(part.type == "interpolation" for part in parts):
             return Dynamic("f-string")
         return Literal("".join(source.text(p) for p in parts if p.type in ("string_content", "escape_sequence")))
-
-    def _dictionary(self, node: ts.Node, source: SourceFile) -> Value:
-        bag = BagBuilder(source)
-        for child in node.named_children:
-            if child.type == "pair":
-                key = child.child_by_field_name("key")
-                bag.pair(self.read(key, source), key, child.child_by_field_name("value"))
-            elif child.type == "dictionary_splat":
-                bag.spread(child.named_children[0])
-            elif child.type != "comment":
-                bag.has_unresolved = True
-        return bag.build()
 
     def _dict_call(self, node: ts.Node, source: SourceFile) -> Value:
         bag = BagBuilder(source)

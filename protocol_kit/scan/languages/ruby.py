@@ -5,7 +5,7 @@ import tree_sitter as ts
 import tree_sitter_ruby
 
 from protocol_kit.scan.languages.base import (
-    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
+    Arg, SourceFile, Syntax, choice, concatenation, negative, number,
 )
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
@@ -68,21 +68,9 @@ class Ruby(Syntax):
         if kind in ("constant", "identifier", "scope_resolution"):
             return source.resolve(source.text(node).replace("::", "."))
         if kind == "hash":
-            return self._hash(node, source)
+            return self.read_pairs(node, source, spread="hash_splat_argument")
         if kind == "array":
             return ArrayValue()
         if kind == "parenthesized_statements" and node.named_children:
             return self.read(node.named_children[0], source)
         return Reference(source.text(node))
-
-    def _hash(self, node: ts.Node, source: SourceFile) -> Value:
-        bag = BagBuilder(source)
-        for child in node.named_children:
-            if child.type == "pair":
-                key = child.child_by_field_name("key")
-                bag.pair(self.read(key, source), key, child.child_by_field_name("value"))
-            elif child.type == "hash_splat_argument":
-                bag.spread(child.named_children[0])
-            elif child.type != "comment":
-                bag.has_unresolved = True
-        return bag.build()
