@@ -88,12 +88,12 @@ class _Walk:
             if key.__class__ is str:
                 info = known.get(key)
                 if info is None:
-                    info = known[key] = _key_info(classifier, key, parents)
+                    info = known[key] = key_info(classifier, key, parents)
                 key_category, match, words, id_like = info
                 if shortcuts and match is None and key_category is None:
                     kind = child.__class__  # the checks of _quiet, inlined: this loop sees every value
                     if kind is str:
-                        if len(child) < 4 or child.isalpha() or (_quiet_id(child) if id_like else _quiet_text(child)):
+                        if len(child) < 4 or child.isalpha() or (quiet_id(child) if id_like else quiet_text(child)):
                             continue
                     elif kind is float or kind is bool or child is None or kind is int and -10**12 < child < 10**12:
                         continue
@@ -177,19 +177,19 @@ def _quiet(value: Any) -> bool:
     """Values with nothing to find without a name rule: small numbers, booleans, null, plain words."""
     kind = value.__class__
     if kind is str:
-        return len(value) < 4 or value.isalpha() or _quiet_text(value)
+        return len(value) < 4 or value.isalpha() or quiet_text(value)
     if kind is float or kind is bool or value is None:
         return True
     return kind is int and -10**12 < value < 10**12
 
 
-def _quiet_text(text: str) -> bool:
+def quiet_text(text: str) -> bool:
     if len(text) <= 64 and text.replace(" ", "").isalpha():
         return "Bearer " not in text and "Basic " not in text
     return values.nothing_to_find(text if len(text) <= values.MAX_SCAN else text[:values.MAX_SCAN])
 
 
-def _quiet_id(text: str) -> bool:
+def quiet_id(text: str) -> bool:
     """Under an id or time name only emails, credentials, URLs and international phones are looked for."""
     head = text if len(text) <= values.MAX_SCAN else text[:values.MAX_SCAN]
     return ("@" not in head and head[:1] != "+" and "//" not in head and "%40" not in head
@@ -206,7 +206,7 @@ _KEY_CACHE: dict[tuple[NameClassifier, tuple[str, ...]], dict[str, tuple]] = {}
 _KEY_CACHE_SIZE = 4096
 
 
-def _key_info(classifier: NameClassifier, key: str, parents: tuple[str, ...]
+def key_info(classifier: NameClassifier, key: str, parents: tuple[str, ...]
               ) -> tuple[str | None, NameMatch | None, frozenset[str], bool]:
     """What a key is: personal data itself (a category), or a name (its match, context words,
     and whether it names an identifier or a time)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Collection, Mapping
 
-from protocol_kit.pii.detect import _key_info, _quiet_id, _quiet_text
+from protocol_kit.pii.detect import key_info, quiet_id, quiet_text
 from protocol_kit.pii.leaf import judge
 from protocol_kit.pii.names import NameMatch, classifier_for
 from protocol_kit.pii.rules import PiiRules
@@ -100,7 +100,7 @@ class Screen:
                 if entry[_MATCH] is None:
                     if len(child) < 4 or child.isalpha() or child in entry[_CLEARED]:
                         continue
-                    if entry[_ID_LIKE] and _quiet_id(child):  # ids and times are new in every event
+                    if entry[_ID_LIKE] and quiet_id(child):  # ids and times are new in every event
                         continue
                 if not self._leaf_clear(child, entry):
                     return False
@@ -137,7 +137,7 @@ class Screen:
         if key.__class__ is not str or not key or not _SIMPLE.isdisjoint(key):
             return self._make(_FLAG, "", None, (), None, frozenset(), None, False)
         parents, dotted = parent[_PARENTS], parent[_PATH]
-        key_category, match, words, id_like = _key_info(self.classifier, key, parents)
+        key_category, match, words, id_like = key_info(self.classifier, key, parents)
         where = parent[_WHERE] + "/" + key
         path = None if dotted is None else f"{dotted}.{key}" if dotted else key
         inner = (*parents[-1:], key) if parent is not self._root else (key,)
@@ -177,7 +177,7 @@ class Screen:
         match, kind = entry[_MATCH], value.__class__
         if match is None:
             if kind is str:
-                if len(value) < 4 or value.isalpha() or (_quiet_id(value) if entry[_ID_LIKE] else _quiet_text(value)):
+                if len(value) < 4 or value.isalpha() or (quiet_id(value) if entry[_ID_LIKE] else quiet_text(value)):
                     return True
             elif kind is float or kind is bool or value is None or kind is int and -10**12 < value < 10**12:
                 return True

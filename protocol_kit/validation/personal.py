@@ -30,7 +30,7 @@ from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, hash_values, redact
 from protocol_kit.pii.screen import Screen
-from protocol_kit.validation.rules import _quoted as quoted  # how values appear in messages
+from protocol_kit.validation.rules import quoted  # how values appear in messages
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas
 from protocol_kit.violation import Violation
 

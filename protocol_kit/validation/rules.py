@@ -100,21 +100,21 @@ def _unplanned(error: SchemaError, path: tuple) -> Iterator[Finding]:
 def _enum(error: SchemaError, path: tuple) -> Iterator[Finding]:
     allowed = error.value if error.keyword == "enum" else [error.value]
     shown = _shown(error, error.instance)
-    choices = ", ".join(_quoted(v) for v in allowed)
+    choices = ", ".join(quoted(v) for v in allowed)
     wording = f"be one of {choices}" if error.keyword == "enum" else f"be {choices}"
-    yield Finding("EV006", path, f"property '{label(path)}' should {wording}, got {_quoted(shown)}", allowed, shown)
+    yield Finding("EV006", path, f"property '{label(path)}' should {wording}, got {quoted(shown)}", allowed, shown)
 
 
 def _pattern(error: SchemaError, path: tuple) -> Iterator[Finding]:
     shown = _shown(error, error.instance)
     yield Finding("EV007", path, f"property '{label(path)}' should match {error.value}, "
-                  f"got {_quoted(shown)}", error.value, shown)
+                  f"got {quoted(shown)}", error.value, shown)
 
 
 def _format(error: SchemaError, path: tuple) -> Iterator[Finding]:
     shown = _shown(error, error.instance)
     yield Finding("EV008", path, f"property '{label(path)}' should be a valid {error.value}, "
-                  f"got {_quoted(shown)}", error.value, shown)
+                  f"got {quoted(shown)}", error.value, shown)
 
 
 _RANGE_WORDS = {"minimum": "at least", "maximum": "at most",
@@ -125,7 +125,7 @@ def _range(error: SchemaError, path: tuple) -> Iterator[Finding]:
     shown = _shown(error, error.instance)
     words = _RANGE_WORDS[error.keyword]
     yield Finding("EV009", path, f"property '{label(path)}' should be {words} {error.value}, "
-                  f"got {_quoted(shown)}", error.value, shown)
+                  f"got {quoted(shown)}", error.value, shown)
 
 
 _LENGTH_WORDS = {"minLength": ("at least", "characters long"), "maxLength": ("at most", "characters long"),
@@ -173,7 +173,7 @@ def _article(type_name: str) -> str:
     return f"an {type_name}" if type_name[:1] in "aeiou" else f"a {type_name}"
 
 
-def _quoted(value: Any) -> str:
+def quoted(value: Any) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:57] + "..."
         return f"'{text}'"
