@@ -5,7 +5,7 @@ configuration or input error (a plan that cannot be read, a missing file).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol
 
 import click
 
@@ -25,16 +25,10 @@ class Graded(Protocol):
 
 def exit_code_for(violations: Iterable[Graded], fail_on: str = "error") -> int:
     """1 when any violation (or digest row) is at or above ``fail_on`` (``never``: always 0)."""
-    return exit_code_for_severities({v.severity for v in violations}, fail_on)
-
-
-def exit_code_for_severities(severities: Iterable[str] | Mapping[str, int], fail_on: str = "error") -> int:
-    """The same contract from the severities found (a set, or counts by severity as in a report summary)."""
     if fail_on == "never":
         return CLEAN
     threshold = severity_rank(fail_on)
-    found = [s for s, n in severities.items() if n] if isinstance(severities, Mapping) else severities
-    return FINDINGS if any(severity_rank(s) >= threshold for s in found) else CLEAN
+    return FINDINGS if any(severity_rank(v.severity) >= threshold for v in violations) else CLEAN
 
 
 def exit_code_for_report(report: "ReportData", fail_on: str = "error", *, new_only: bool = False) -> int:
