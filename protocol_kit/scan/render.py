@@ -1,4 +1,4 @@
-"""Output formats for scan findings and coverage: one small renderer per format over the same data."""
+"""The scan's own output: its closing summary line and the coverage listing (findings use the report formats)."""
 from __future__ import annotations
 
 import json
@@ -8,24 +8,12 @@ from protocol_kit.scan.coverage import EventCoverage
 from protocol_kit.violation import Violation
 
 
-def render_text(violations: Sequence[Violation]) -> str:
-    """``path:line:col: CODE message``, one per line."""
-    return "\n".join(f"{v.source}: {v.code} {v.message}" for v in violations)
-
-
 def summary(violations: Sequence[Violation]) -> str:
     if not violations:
         return "No problems found."
     counts = {s: sum(v.severity == s for v in violations) for s in ("error", "warning", "info")}
     parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
     return f"Found {len(violations)} problem{'s' if len(violations) != 1 else ''} ({parts})."
-
-
-def render_json(violations: Sequence[Violation]) -> str:
-    return json.dumps([v.to_dict() for v in violations], indent=2, ensure_ascii=False)
-
-
-RENDERERS: dict[str, Callable[[Sequence[Violation]], str]] = {"text": render_text, "json": render_json}
 
 
 def render_coverage_text(report: Sequence[EventCoverage]) -> str:
