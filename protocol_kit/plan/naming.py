@@ -17,10 +17,6 @@ def normal_form(name: str) -> str:
     return "".join(w.lower() for w in words(name))
 
 
-def _title_word(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit()
-
-
 def _object_action_title(name: str) -> bool:
     parts = name.split(" ")
     return len(parts) >= 2 and all(p and re.fullmatch(r"[A-Z0-9][A-Za-z0-9]*", p) for p in parts)
