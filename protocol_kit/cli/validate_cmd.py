@@ -19,6 +19,7 @@ from protocol_kit.report.validation import from_validation
 from protocol_kit.validation import Validator, load_plan
 from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
 from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import VERSION_FALLBACKS
 from protocol_kit.validation.settings import validate_settings
 
 
@@ -38,6 +39,9 @@ from protocol_kit.validation.settings import validate_settings
 @click.option("--pii", type=click.Choice(PII_MODES),
               help="Personal data the plan does not declare (PII001): flag it (default), redact or hash it "
                    "in passed events, block the event, or do not look for it.")
+@click.option("--event-version", type=click.Choice(VERSION_FALLBACKS),
+              help="Which version of a versioned event checks payloads that name none in "
+                   "context.protocols.event_version (default: oldest).")
 @report_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
               help="Lowest severity that makes the exit code 1 (default: error).")
@@ -46,7 +50,8 @@ from protocol_kit.validation.settings import validate_settings
 @click.option("--max-violations", type=click.IntRange(min=0),
               help="Violations listed in full (all are counted; default: 1000).")
 def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, valid_out: Path | None,
-            quarantine_out: Path | None, omit_unplanned_properties: bool, pii: str | None, output: ReportOptions,
+            quarantine_out: Path | None, omit_unplanned_properties: bool, pii: str | None,
+            event_version: str | None, output: ReportOptions,
             fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None) -> int:
     """Validate EVENTS against a tracking plan.
 
@@ -77,7 +82,8 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     validator = Validator(load_plan(plan_path), mode=mode, omit_unplanned=omit_unplanned_properties,
                           fail_fast=fail_fast, jobs=jobs or settings.jobs,
                           max_violations=settings.max_violations if max_violations is None else max_violations,
-                          pii=pii, pii_rules=pii_rules, salt=salt)
+                          pii=pii, pii_rules=pii_rules, salt=salt,
+                          event_version=event_version or settings.event_version)
     inputs = read_chunks(events, slices=validator.jobs > 1)
     with ExitStack() as files:
         outputs = {name: files.enter_context(open(path, "wb")) for name, path in

@@ -23,6 +23,7 @@ class CompiledSchema:
     event: str | None
     file: str  # relative to the plan's folder, with forward slashes
     schema: dict[str, Any]
+    version: str | None = None  # the event version, for events planned with ``versions:``
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,8 @@ class CompiledPlan:
         return {
             "plan": self.name,
             "version": self.version,
-            "schemas": [{"call": s.call, "event": s.event, "file": s.file}
+            "schemas": [{"call": s.call, "event": s.event, "file": s.file,
+                         **({"version": s.version} if s.version is not None else {})}
                         for s in sorted(self.schemas, key=lambda s: s.file)],
         }
 
@@ -71,7 +73,7 @@ def load_compiled(folder: str | Path) -> CompiledPlan:
         index = json.loads(index_path.read_text("utf-8"))
         schemas = tuple(
             CompiledSchema(call=e["call"], event=e["event"], file=e["file"],
-                           schema=json.loads((folder / e["file"]).read_text("utf-8")))
+                           schema=json.loads((folder / e["file"]).read_text("utf-8")), version=e.get("version"))
             for e in index["schemas"]
         )
     except FileNotFoundError as error:

@@ -19,6 +19,8 @@ def compile_plan(plan: Plan) -> CompiledPlan:
 
 def _compile_event(plan: Plan, event: Event) -> CompiledSchema:
     file = f"track/{slug(event.name)}.json" if event.call == "track" else f"{event.call}.json"
+    if event.version is not None:  # one schema per version: track/order_completed/v2.json
+        file = f"track/{slug(event.name)}/v{slug(event.version)}.json"
     field = event.payload_field
     allow_unplanned = plan.additional_properties if event.additional_properties is None else event.additional_properties
     common = {p.name: p for p in plan.common}
@@ -46,7 +48,7 @@ def _compile_event(plan: Plan, event: Event) -> CompiledSchema:
     if event.deprecated:
         schema["deprecated"] = True
     return CompiledSchema(call=event.call, event=event.name if event.call == "track" else None,
-                          file=file, schema=schema)
+                          file=file, schema=schema, version=event.version)
 
 
 def property_schema(prop: Property, *, default_open: bool) -> dict[str, Any]:
@@ -101,6 +103,8 @@ def _metadata(plan: Plan, event: Event) -> dict[str, Any]:
     meta = {"plan": plan.name, "version": plan.version, "call": event.call}
     if event.call == "track":
         meta["event"] = event.name
+    if event.version is not None:
+        meta["event_version"] = event.version
     if event.owner:
         meta["owner"] = event.owner
     if event.status != "active":

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from typing import Any
 
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.format import check_plan_format
 from protocol_kit.plan.model import (
-    ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property,
+    ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property, version_order,
 )
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 
@@ -20,7 +21,8 @@ def build_plan(raw: RawPlan) -> Plan:
     data = raw.data
     defaults = data.get("defaults") or {}
     conventions = data.get("conventions") or {}
-    events = [_event(raw, name, spec, ("events", name)) for name, spec in (data.get("events") or {}).items()]
+    events = [event for name, spec in (data.get("events") or {}).items()
+              for event in _track_events(raw, name, spec, ("events", name))]
     for call, field in CALL_SECTIONS.items():
         if call in data:
             events.append(_event(raw, call, data[call], (call,), call=call, field=field))
@@ -34,7 +36,25 @@ def build_plan(raw: RawPlan) -> Plan:
         events=tuple(events),
         source=raw.file,
         findings=tuple(raw.findings),
+        key_locations={str(key): raw.locations[(key,)] for key in data if (key,) in raw.locations},
     )
+
+
+def _track_events(raw: RawPlan, name: str, spec: dict | None, path: KeyPath) -> list[Event]:
+    """One event, or one per version (oldest first) of an event planned with ``versions:``."""
+    spec = spec or {}
+    versions = spec.get("versions")
+    if versions is None:
+        return [_event(raw, name, spec, path)]
+    if "properties" in spec or "additional_properties" in spec:
+        raise PlanError(f"event '{name}' has versions: its properties belong in each version "
+                        "(events: {name: {versions: {1: {properties: ...}}}})", raw.location((*path, "versions")))
+    if not versions:
+        raise PlanError(f"event '{name}' has an empty `versions:` mapping", raw.location((*path, "versions")))
+    shared = {key: spec[key] for key in ("description", "owner", "status") if key in spec}
+    return [replace(_event(raw, name, {**shared, **(versions[key] or {})}, (*path, "versions", key)),
+                    version=str(key))
+            for key in sorted(versions, key=lambda k: version_order(str(k)))]
 
 
 def _event(raw: RawPlan, name: str, spec: dict | None, path: KeyPath,

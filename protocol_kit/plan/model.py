@@ -1,8 +1,9 @@
 """The tracking plan as immutable records. No I/O here: loaders build these."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from protocol_kit.violation import Location, Violation
 
@@ -76,6 +77,7 @@ class Event:
     status: str = "active"
     properties: tuple[Property, ...] = ()
     additional_properties: bool | None = None  # None: the plan's default
+    version: str | None = None  # set on each version of an event planned with ``versions:``
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -112,6 +114,7 @@ class Plan:
     events: tuple[Event, ...] = ()
     source: str | None = field(default=None, compare=False)
     findings: tuple[Violation, ...] = field(default=(), compare=False)
+    key_locations: Mapping[str, Location] = field(default_factory=dict, compare=False)  # top-level keys
 
     @property
     def track_events(self) -> tuple[Event, ...]:
@@ -120,6 +123,15 @@ class Plan:
     def event(self, name: str, call: str = "track") -> Event | None:
         return next((e for e in self.events if e.call == call and e.name == name), None)
 
+    def versions(self, name: str) -> tuple[Event, ...]:
+        """The versions of track event ``name``, oldest first (empty when it is not versioned)."""
+        return tuple(e for e in self.events if e.call == "track" and e.name == name and e.version is not None)
+
     def call(self, call: str) -> Event | None:
         """The plan's identify/page/screen/group definition, if any."""
         return next((e for e in self.events if e.call == call), None) if call != "track" else None
+
+
+def version_order(version: str) -> tuple:
+    """Sort key of event versions: ``2`` before ``10``, ``1.2`` before ``1.10``."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|[^\d.\-_]+", version))

@@ -31,14 +31,15 @@ def compiled(plan: PlanLike) -> CompiledPlan:
 
 
 def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRules | None = None,
-             salt: str | None = None) -> EventResult:
+             salt: str | None = None, event_version: str = "oldest") -> EventResult:
     """Check one event (a parsed payload) against ``plan``; every violation is reported.
 
     ``pii``, ``pii_rules`` and ``salt``: personal data, as for :class:`Validator`; in
     ``redact`` and ``hash`` modes ``result.rewritten`` is the event with it replaced.
+    ``event_version``: as for :class:`Validator`.
     To check many events, build a :class:`Validator` once and call :meth:`Validator.run`.
     """
-    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt))
+    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version))
     record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=0))
     rewritten = engine.personal.rewritten(record.payload) if engine.personal and record.parsed else None
     return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
@@ -56,14 +57,18 @@ class Validator:
     ``redact`` ed or ``hash`` ed (with ``salt``) in passed events, makes the
     event nonconforming (``block``), or is not looked for (``off``);
     ``pii_rules`` from :func:`protocol_kit.pii.rules_from_config`.
+    ``event_version``: which version of a versioned event checks payloads that name
+    none in ``context.protocols.event_version``, ``oldest`` or ``latest``
+    (a version the plan does not have is EV013, checked against the same one).
     """
 
     def __init__(self, plan: PlanLike, *, mode: str = "report", omit_unplanned: bool = False,
                  fail_fast: bool = False, jobs: int = 1, max_violations: int = MAX_VIOLATIONS,
-                 pii: str = "flag", pii_rules: PiiRules | None = None, salt: str | None = None):
+                 pii: str = "flag", pii_rules: PiiRules | None = None, salt: str | None = None,
+                 event_version: str = "oldest"):
         self.plan = compiled(plan)
         self.options = Options(mode=mode, omit_unplanned=omit_unplanned, fail_fast=fail_fast,
-                               pii=pii, pii_rules=pii_rules, salt=salt)
+                               pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version)
         self.jobs = jobs
         self.max_violations = max_violations
 

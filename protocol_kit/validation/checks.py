@@ -5,6 +5,7 @@ from typing import Any, Iterable, Iterator
 
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
+from protocol_kit.plan.model import version_order
 from protocol_kit.validation.rules import SchemaError, deprecated, findings_for, pointer
 from protocol_kit.validation.schema_errors import from_compiled, from_reference
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas, present
@@ -49,7 +50,9 @@ def iter_violations(record: EventRecord, schemas: PlanSchemas, *, reference: boo
     call, name = routed
     context = {"event": name if call == "track" else None, "event_type": call,
                "source": record.source, "message_id": message_id}
-    entry = schemas.track.get(name) if call == "track" else schemas.calls.get(call)
+    entry, unknown_version = schemas.track_entry(name, payload) if call == "track" else (schemas.calls.get(call), None)
+    if unknown_version is not None:
+        yield unknown_version_violation(entry, unknown_version, schemas, context)
     if entry is None:
         if call == "track":
             best = closest(name, schemas.track)
@@ -62,6 +65,13 @@ def iter_violations(record: EventRecord, schemas: PlanSchemas, *, reference: boo
                                expected=finding.expected, actual=finding.actual, **context)
     except RecursionError:
         yield Violation.of("EV001", "event is nested too deeply to be checked", **context)
+
+
+def unknown_version_violation(entry: EventSchema, wanted: str, schemas: PlanSchemas, context: dict) -> Violation:
+    planned = ", ".join(sorted(schemas.versions[entry.compiled.event], key=version_order))
+    return Violation.of("EV013", f"event '{entry.name}' has no version '{wanted}' in the plan (planned: {planned}); "
+                                 f"checked against version {entry.compiled.version}",
+                        path="/context/protocols/event_version", expected=planned, actual=wanted, **context)
 
 
 def _findings(entry: EventSchema, payload: Any, reference: bool):

@@ -43,6 +43,7 @@ class Options:
     pii: str = "flag"  # flag, redact, hash, block, off (see personal.py)
     pii_rules: PiiRules | None = None
     salt: str | None = None  # for pii="hash"
+    event_version: str = "oldest"  # the version of a versioned event checking payloads that name none
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -77,7 +78,7 @@ class Engine:
     def __init__(self, plan: CompiledPlan, options: Options = Options()):
         self.plan = plan
         self.options = options
-        self.schemas = PlanSchemas(plan)
+        self.schemas = PlanSchemas(plan, version_fallback=options.event_version)
         self.personal = None if options.pii == "off" else PersonalData(
             self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
 

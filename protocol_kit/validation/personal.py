@@ -119,7 +119,7 @@ class PersonalData:
         call = payload.get("type", "track")
         if call == "track":
             name = payload.get("event")
-            return self.schemas.track.get(name) if name.__class__ is str else None
+            return self.schemas.track_entry(name, payload)[0] if name.__class__ is str else None
         return self.schemas.calls.get(call) if call.__class__ is str else None
 
     def _declarations(self, entry: EventSchema | None) -> dict[str, str | bool]:

@@ -8,6 +8,7 @@ fail_on = "error"               # info, warning, error, never
 max_violations = 1000           # violations listed in full; all are counted
 jobs = 1
 pii = "flag"                    # flag, redact, hash, block, off
+event_version = "oldest"        # oldest, latest: the version of a versioned event for payloads naming none
 ```
 """
 from __future__ import annotations
@@ -22,10 +23,11 @@ from protocol_kit.errors import ConfigError
 from protocol_kit.validation.digest import MAX_VIOLATIONS
 from protocol_kit.validation.personal import PII_MODES
 from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import VERSION_FALLBACKS
 from protocol_kit.violation import Location
 
 FAIL_ON = ("info", "warning", "error", "never")
-KEYS = ("plan", "mode", "fail_on", "max_violations", "jobs", "pii")
+KEYS = ("plan", "mode", "fail_on", "max_violations", "jobs", "pii", "event_version")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class ValidateSettings:
     max_violations: int = MAX_VIOLATIONS
     jobs: int = 1
     pii: str = "flag"
+    event_version: str = "oldest"
 
 
 def validate_settings(config: Config) -> ValidateSettings:
@@ -52,10 +55,12 @@ def validate_settings(config: Config) -> ValidateSettings:
     settings = ValidateSettings(plan=config.root / plan if plan is not None else None,
                                 mode=table.get("mode", "report"), fail_on=table.get("fail_on", "error"),
                                 max_violations=table.get("max_violations", MAX_VIOLATIONS),
-                                jobs=table.get("jobs", 1), pii=table.get("pii", "flag"))
+                                jobs=table.get("jobs", 1), pii=table.get("pii", "flag"),
+                                event_version=table.get("event_version", "oldest"))
     _check(settings.mode in MODES, "mode", MODES, where)
     _check(settings.fail_on in FAIL_ON, "fail_on", FAIL_ON, where)
     _check(settings.pii in PII_MODES, "pii", PII_MODES, where)
+    _check(settings.event_version in VERSION_FALLBACKS, "event_version", VERSION_FALLBACKS, where)
     for key in ("max_violations", "jobs"):
         value = getattr(settings, key)
         if not isinstance(value, int) or isinstance(value, bool) or value < (0 if key == "max_violations" else 1):

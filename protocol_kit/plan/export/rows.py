@@ -36,6 +36,7 @@ def _event_rows(event: Event) -> Iterator[Cells]:
     shared: Cells = {"event": event.name, "event_description": event.description, "owner": event.owner}
     if event.call == "track":
         shared["status"] = event.status
+        shared["version"] = event.version
     shared = _present(shared)
     if not event.properties or event.additional_properties is not None:
         yield {**shared, **_present({"additional_properties": _flag(event.additional_properties)})}

@@ -35,7 +35,12 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
     for event in plan.events:
         if event.call != "track":
             data[event.call] = _event(event, CALL_FIELD[event.call])
-    track = {e.name: _event(e, "properties") for e in plan.track_events}
+    track: dict[str, Any] = {}
+    for e in plan.track_events:
+        if e.version is None:
+            track[e.name] = _event(e, "properties")
+        else:
+            track.setdefault(e.name, {"versions": {}})["versions"][e.version] = _event(e, "properties")
     if track:
         data["events"] = track
     return data

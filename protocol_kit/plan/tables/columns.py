@@ -42,6 +42,7 @@ COLUMNS = (
     Column("examples", "Examples", ("Example",)),
     Column("deprecated", "Deprecated"),
     Column("additional_properties", "Additional Properties"),
+    Column("version", "Version", ("Event Version",)),
 )
 STANDARD_COLUMNS = COLUMNS[:13]
 BY_KEY = {c.key: c for c in COLUMNS}

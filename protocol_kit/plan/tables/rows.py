@@ -100,6 +100,14 @@ def _section(raw: RawPlan, table: Table, row: Row, event: str) -> tuple[dict, Ke
         path, fields_key = ("events", event), "properties"
         section = raw.data.setdefault("events", {}).setdefault(event, {})
     _remember(raw, path, table, row, "event")
+    if "version" in row.values:
+        if event in CALLS or event == COMMON:
+            raise PlanError(f"Version applies to track events, not to '{event}' rows",
+                            table.cell(row.number, row.columns["version"]))
+        version = row.text("version")
+        path = (*path, "versions", version)
+        section = section.setdefault("versions", {}).setdefault(version, {})
+        _remember(raw, path, table, row, "version")
     return section, path, fields_key
 
 
