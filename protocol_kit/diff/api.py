@@ -1,0 +1,115 @@
+"""The library call behind ``protocol-kit diff`` and ``changelog``: two plans in, one result out."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from protocol_kit.compile import CompiledPlan
+from protocol_kit.diff.bump import Requirement, check_bump, requirement
+from protocol_kit.diff.change import Change
+from protocol_kit.diff.compare import compare_plans
+from protocol_kit.diff.compiled_plan import plan_from_compiled
+from protocol_kit.diff.ignore import IgnoreEntry, Ignored, apply_ignores, load_ignore_file
+from protocol_kit.diff.sources import read_plan
+from protocol_kit.plan import Plan
+from protocol_kit.violation import Violation, severity_rank
+
+PlanInput = Plan | CompiledPlan | str | Path
+# --fail-on: an impact axis, or the lowest severity as for every command
+IMPACT_GATES = ("producer", "consumer", "any", "none")
+SEVERITY_GATES = ("info", "warning", "error", "never")
+FAIL_ON = (*IMPACT_GATES, *SEVERITY_GATES)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOptions:
+    """``ignore``: accepted changes (entries, or the path of an ignore file); ``require_version_bump``:
+    report DF501 when the new plan's version does not grow as its changes require; ``renames``: pair a
+    removed and an added field of the same shape and a close name; ``today``: for expiry dates."""
+
+    ignore: tuple[IgnoreEntry, ...] | str | Path = ()
+    require_version_bump: bool = False
+    renames: bool = True
+    today: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old: Plan
+    new: Plan
+    changes: tuple[Change, ...]  # what is reported, the ignored ones left out
+    ignored: Ignored = Ignored()
+    requirement: Requirement | None = None
+    gate_findings: tuple[Violation, ...] = ()  # version bump and ignore file findings
+    all_changes: tuple[Change, ...] = ()  # the ignored ones included, in plan order (for the changelog)
+    _violations: tuple[Violation, ...] = field(default=(), repr=False)
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        """Every finding: one per change, then the version gate's and the ignore file's."""
+        return self._violations
+
+    @property
+    def breaking_producers(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.breaks_producers)
+
+    @property
+    def breaking_consumers(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.breaks_consumers)
+
+    def fails(self, fail_on: str = "producer") -> bool:
+        """Whether the result fails the gate: ``producer`` (producer-breaking errors), ``consumer``
+        (changes that may break consumers), ``any`` (either), ``none``; or a lowest severity. Version
+        bump findings (DF501) fail every gate but none/never."""
+        if fail_on in ("none", "never"):
+            return False
+        if fail_on in SEVERITY_GATES:
+            return any(severity_rank(v.severity) >= severity_rank(fail_on) for v in self.violations)
+        if any(v.code == "DF501" and v.severity == "error" for v in self.gate_findings):
+            return True
+        producer = any(c.graded == "error" for c in self.breaking_producers)
+        consumer = any(severity_rank(c.graded) >= severity_rank("warning") for c in self.breaking_consumers)
+        return {"producer": producer, "consumer": consumer, "any": producer or consumer}[fail_on]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": {"plan": self.old.name, "version": self.old.version},
+                "new": {"plan": self.new.name, "version": self.new.version},
+                "changes": len(self.changes), "producer_breaking": len(self.breaking_producers),
+                "consumer_breaking": len(self.breaking_consumers), "ignored": len(self.ignored.changes),
+                "version_bump": self.requirement.to_dict() if self.requirement else None}
+
+
+def diff_plans(old: PlanInput, new: PlanInput, options: DiffOptions = DiffOptions()) -> DiffResult:
+    """Compare two plans (models, compiled plans, or paths of any plan form) and grade every change."""
+    old_plan, new_plan = as_plan(old), as_plan(new)
+    changes = compare_plans(old_plan, new_plan, renames=options.renames)
+    entries = options.ignore
+    if isinstance(entries, (str, Path)):
+        entries = tuple(load_ignore_file(entries))
+    kept, ignored = apply_ignores(changes, entries, options.today or datetime.date.today())
+    need = requirement(old_plan.version, kept, new_version=new_plan.version)
+    gate: list[Violation] = []
+    if options.require_version_bump and (old_plan.version is not None or old_plan.events):  # not a new plan
+        need, finding = check_bump(old_plan.version, new_plan.version, kept,
+                                   new_plan.key_locations.get("version") or new_plan.key_locations.get("plan"))
+        if finding is not None:
+            gate.append(finding)
+    gate.extend(ignored.findings)
+    violations = tuple(c.violation() for c in kept) + tuple(gate)
+    return DiffResult(old=old_plan, new=new_plan, changes=tuple(kept), ignored=ignored, requirement=need,
+                      gate_findings=tuple(gate), all_changes=tuple(changes), _violations=violations)
+
+
+def as_plan(plan: PlanInput) -> Plan:
+    if isinstance(plan, Plan):
+        return plan
+    if isinstance(plan, CompiledPlan):
+        return plan_from_compiled(plan)
+    return read_plan(plan)
+
+
+def empty_like(plan: Plan) -> Plan:
+    """The plan before it existed: same name, nothing planned (a plan new at the git revision)."""
+    return Plan(name=plan.name, version=None, additional_properties=plan.additional_properties)
