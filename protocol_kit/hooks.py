@@ -52,6 +52,10 @@ HOOKS: tuple[Hook, ...] = (
          "Fails when the committed JSON Schemas differ from what the tracking plans compile to.",
          entry="protocol-kit compile --check", pass_filenames=False,
          files=r"(^|/)((plans?/[^/]+|[^/]*tracking[-_]plan[^/]*)\.(ya?ml|xlsx|csv)|schemas/.+\.json|pyproject\.toml)$"),
+    Hook("protocol-kit-diff", "Check tracking plan changes for breaking changes",
+         "Compares each changed tracking plan with the merge base and fails on changes that break the events "
+         "producers send today.",
+         entry="protocol-kit diff --against merge-base", files=PLAN_FILES),
     Hook("protocol-kit-validate", "Validate sample event payloads",
          "Validates sample analytics payloads (JSON, JSON Lines) against the tracking plan.",
          entry="protocol-kit validate",

@@ -11,7 +11,9 @@ from protocol_kit import __version__
 # name -> module defining a click command called ``command``; imported lazily
 # so that ``protocol-kit lint`` does not pay for the validator or the scanner.
 COMMANDS = {
+    "changelog": "protocol_kit.cli.changelog_cmd",
     "compile": "protocol_kit.cli.compile_cmd",
+    "diff": "protocol_kit.cli.diff_cmd",
     "digest": "protocol_kit.cli.digest_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
     "export": "protocol_kit.cli.export_cmd",

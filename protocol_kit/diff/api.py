@@ -12,7 +12,7 @@ from protocol_kit.diff.change import Change
 from protocol_kit.diff.compare import compare_plans
 from protocol_kit.diff.compiled_plan import plan_from_compiled
 from protocol_kit.diff.ignore import IgnoreEntry, Ignored, apply_ignores, load_ignore_file
-from protocol_kit.diff.sources import read_plan
+from protocol_kit.diff.sources import read_plan, read_plan_at
 from protocol_kit.plan import Plan
 from protocol_kit.violation import Violation, severity_rank
 
@@ -100,6 +100,16 @@ def diff_plans(old: PlanInput, new: PlanInput, options: DiffOptions = DiffOption
     violations = tuple(c.violation() for c in kept) + tuple(gate)
     return DiffResult(old=old_plan, new=new_plan, changes=tuple(kept), ignored=ignored, requirement=need,
                       gate_findings=tuple(gate), all_changes=tuple(changes), _violations=violations)
+
+
+def diff_against(path: str | Path, ref: str, options: DiffOptions = DiffOptions()) -> DiffResult:
+    """The plan at ``path`` against itself at git revision ``ref`` (``merge-base``: the merge base of HEAD).
+
+    A plan that did not exist at ``ref`` is compared with an empty plan: everything in it is new.
+    """
+    new = read_plan(path)
+    old = read_plan_at(path, ref)
+    return diff_plans(empty_like(new) if old is None else old, new, options)
 
 
 def as_plan(plan: PlanInput) -> Plan:

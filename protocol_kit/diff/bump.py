@@ -67,7 +67,8 @@ def check_bump(old_version: str | None, new_version: str | None, changes: list[C
     need = requirement(old_version, changes, new_version=new_version)
     if need.level is None:
         return need, None
-    what = f"changes that need a {need.level_name} bump ({need.scheme})"
+    article = "an" if need.level_name[0].lower() in "aeiou" else "a"
+    what = f"changes that need {article} {need.level_name} bump ({need.scheme})"
     if parse(old_version, need.scheme) is None:
         return need, _finding(f"cannot check the version: the old plan's version {old_version!r} is not "
                               f"{_written(need.scheme)}, and the plan has {what}", None, new_version, where)

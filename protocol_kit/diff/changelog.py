@@ -44,7 +44,7 @@ def _section(title: str, changes: list[Change], entry=None) -> list[str]:
 
 
 def _line(change: Change) -> str:
-    where = f"version {change.version}: " if change.version and change.code not in ("DF006", "DF007") else ""
+    where = f"version {change.version}: " if change.version else ""
     if not change.path:
         return f"- {where}{_sentence(change.text)}"
     label = field_label(change.path, in_payload_field=change.call is not None)

@@ -35,9 +35,6 @@ def _plan_defaults(old: Plan, new: Plan) -> Iterator[Change]:
     if change:
         yield replace(change, text=change.text + " by default (defaults.additional_properties), in every event "
                                                  "and object that does not say")
-    if old.description != new.description:
-        yield scope.change("DF401", "description changed", "", old=old.description, new=new.description,
-                           source=new.key_locations.get("description"))
 
 
 def _common(old: Plan, new: Plan, renames: bool) -> Iterator[Change]:
@@ -95,14 +92,14 @@ def _versions(old: list[Event], new: list[Event], old_plan: Plan, new_plan: Plan
     for version, after in new_by.items():
         before = old_by.get(version)
         if before is None:
-            yield Change("DF006", f"version {version} added", event=after.name, call="track", version=version,
+            yield Change("DF006", "added", event=after.name, call="track", version=version,
                          new=version, source=after.location)
         else:
             scope = Scope(event=after.name, call="track", version=after.version, renames=renames)
             yield from diff_event(before, after, old_plan, new_plan, scope)
     for version, before in old_by.items():
         if version not in new_by:
-            yield Change("DF007", f"version {version} removed", event=before.name, call="track", version=version,
+            yield Change("DF007", "removed", event=before.name, call="track", version=version,
                          old=version, source=before.location)
 
 

@@ -72,7 +72,8 @@ def resolve_ref(ref: str, folder: Path) -> str | None:
         return None
     for target in TARGET_BRANCHES:
         if _commit(target, folder) is not None:
-            return _git(["merge-base", "HEAD", target], folder).decode().strip()
+            base = _git(["merge-base", "HEAD", target], folder).decode().strip()
+            return _git(["rev-parse", "--short=12", base], folder).decode().strip()
     return "HEAD"
 
 

@@ -32,13 +32,14 @@ def from_diffs(results: Sequence["DiffResult"], *, inputs: Sequence[str] = ()) -
 def notes(result: "DiffResult") -> list[str]:
     plan = f"{result.new.name} {_versions(result)}".strip()
     counts = f"{len(result.changes)} change{'' if len(result.changes) == 1 else 's'}"
-    lines = [f"{plan}: {counts}, {len(result.breaking_producers)} breaking producers, "
-             f"{len(result.breaking_consumers)} breaking consumers"
+    lines = [f"{plan}: {counts}, {len(result.breaking_producers)} break producers, "
+             f"{len(result.breaking_consumers)} may break consumers"
              + (f", {len(result.ignored.changes)} ignored" if result.ignored.changes else "")]
     need = result.requirement
     if need is not None and need.level is not None:
         target = f": at least {need.expected}" if need.expected else ""
-        lines.append(f"the changes need a {need.level_name} version bump ({need.scheme}){target}")
+        article = "an" if need.level_name[0].lower() in "aeiou" else "a"
+        lines.append(f"the changes need {article} {need.level_name} version bump ({need.scheme}){target}")
     return lines
 
 

@@ -29,6 +29,10 @@ SAMPLES = {
         ["plans/shop.yaml", "schemas/shop/order-completed.json", "pyproject.toml", "tracking-plan.csv"],
         ["src/app.js", "package.json", "config/app.yaml"],
     ),
+    "protocol-kit-diff": (
+        ["plans/shop.yaml", "analytics/plans/mobile.xlsx", "tracking-plan.csv"],
+        ["src/app.js", "schemas/shop/index.json", "config/app.yaml"],
+    ),
     "protocol-kit-validate": (
         ["events/order-completed.json", "samples/day.jsonl", "tests/payloads/web.ndjson"],
         ["schemas/shop/index.json", "package.json", "events/README.md"],
