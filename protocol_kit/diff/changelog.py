@@ -46,7 +46,7 @@ def _section(title: str, changes: list[Change], entry=None) -> list[str]:
 def _line(change: Change) -> str:
     where = f"version {change.version}: " if change.version else ""
     if not change.path:
-        return f"- {where}{_sentence(change.text)}"
+        return f"- {_sentence(where + change.text)}"
     label = field_label(change.path, in_payload_field=change.call is not None)
     return f"- {where}`{label}`: {change.text}"
 

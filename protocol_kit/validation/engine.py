@@ -29,7 +29,7 @@ from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
 from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
-from protocol_kit.validation.schemas import PlanSchemas
+from protocol_kit.validation.schemas import VERSION_FALLBACKS, PlanSchemas
 from protocol_kit.violation import Location, Violation
 
 
@@ -48,6 +48,8 @@ class Options:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.event_version not in VERSION_FALLBACKS:
+            raise ValueError(f"event_version must be one of {', '.join(VERSION_FALLBACKS)}, not {self.event_version!r}")
 
 
 @dataclass(frozen=True, slots=True)
