@@ -59,9 +59,14 @@ class DiffResult:
     def breaking_consumers(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.breaks_consumers)
 
+    @property
+    def impacting(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.breaks_producers or c.breaks_consumers)
+
     def fails(self, fail_on: str = "producer") -> bool:
-        """Whether the result fails the gate: ``producer`` (producer-breaking errors), ``consumer``
-        (changes that may break consumers), ``any`` (either), ``none``; or a lowest severity. Version
+        """Whether the result fails the gate: ``producer`` (errors breaking producers), ``consumer``
+        (warnings and errors that may break consumers), ``any`` (warnings and errors with any impact, possible
+        producer breaks included), ``none``; or a lowest severity. Version
         bump findings (DF501) fail every gate but none/never."""
         if fail_on in ("none", "never"):
             return False
@@ -69,9 +74,10 @@ class DiffResult:
             return any(severity_rank(v.severity) >= severity_rank(fail_on) for v in self.violations)
         if any(v.code == "DF501" and v.severity == "error" for v in self.gate_findings):
             return True
-        producer = any(c.graded == "error" for c in self.breaking_producers)
-        consumer = any(severity_rank(c.graded) >= severity_rank("warning") for c in self.breaking_consumers)
-        return {"producer": producer, "consumer": consumer, "any": producer or consumer}[fail_on]
+        if fail_on == "producer":
+            return any(c.graded == "error" for c in self.breaking_producers)
+        impacted = self.breaking_consumers if fail_on == "consumer" else self.impacting
+        return any(severity_rank(c.graded) >= severity_rank("warning") for c in impacted)
 
     def to_dict(self) -> dict[str, Any]:
         return {"old": {"plan": self.old.name, "version": self.old.version},
