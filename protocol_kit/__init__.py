@@ -1,9 +1,9 @@
 """protocol_kit: open tracking-plan governance.
 
 Compile tracking plans to JSON Schema, lint them, validate events against
-them, find personal data and scan instrumentation code.
+them, find personal data, scan instrumentation code and compare plan versions.
 
-    >>> from protocol_kit import load_plan, validate, Validator, validate_dataframe, detect_pii
+    >>> from protocol_kit import load_plan, validate, Validator, validate_dataframe, detect_pii, diff_plans
 """
 __version__ = "0.1.0"
 
@@ -17,6 +17,7 @@ _EXPORTS = {
     "compile_plan": "protocol_kit.compile",
     "lint_plan": "protocol_kit.plan.lint",
     "scan_paths": "protocol_kit.scan",
+    "diff_plans": "protocol_kit.diff",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -69,6 +69,9 @@ def command(plans: tuple[Path, ...], against: str | None, renames: bool | None, 
     built on the old plan may break). Exit codes: 0 nothing at or above
     --fail-on, 1 such changes, 2 usage error or unreadable plan.
     """
+    if output.fail_on_new:
+        raise click.UsageError("diff compares two plans itself: accept known changes with --ignore-file "
+                               "instead of --fail-on-new")
     settings = diff_settings(load_config())
     options = DiffOptions(ignore=ignore_file or settings.ignore_file or (),
                           require_version_bump=settings.require_version_bump if require_version_bump is None

@@ -37,19 +37,19 @@ class DiffOptions:
 
 @dataclass(frozen=True)
 class DiffResult:
+    """``changes``: what is reported (ignored changes left out); ``violations``: every finding, one per
+    change, then those of the version gate and the ignore file (``gate_findings``); ``all_changes``: the
+    ignored ones included, in plan order (for the changelog); ``requirement``: the version bump the
+    changes need."""
+
     old: Plan
     new: Plan
-    changes: tuple[Change, ...]  # what is reported, the ignored ones left out
+    changes: tuple[Change, ...]
+    violations: tuple[Violation, ...] = field(default=(), repr=False)
     ignored: Ignored = Ignored()
     requirement: Requirement | None = None
-    gate_findings: tuple[Violation, ...] = ()  # version bump and ignore file findings
-    all_changes: tuple[Change, ...] = ()  # the ignored ones included, in plan order (for the changelog)
-    _violations: tuple[Violation, ...] = field(default=(), repr=False)
-
-    @property
-    def violations(self) -> tuple[Violation, ...]:
-        """Every finding: one per change, then the version gate's and the ignore file's."""
-        return self._violations
+    gate_findings: tuple[Violation, ...] = ()
+    all_changes: tuple[Change, ...] = ()
 
     @property
     def breaking_producers(self) -> tuple[Change, ...]:
@@ -104,8 +104,8 @@ def diff_plans(old: PlanInput, new: PlanInput, options: DiffOptions = DiffOption
             gate.append(finding)
     gate.extend(ignored.findings)
     violations = tuple(c.violation() for c in kept) + tuple(gate)
-    return DiffResult(old=old_plan, new=new_plan, changes=tuple(kept), ignored=ignored, requirement=need,
-                      gate_findings=tuple(gate), all_changes=tuple(changes), _violations=violations)
+    return DiffResult(old=old_plan, new=new_plan, changes=tuple(kept), violations=violations, ignored=ignored,
+                      requirement=need, gate_findings=tuple(gate), all_changes=tuple(changes))
 
 
 def diff_against(path: str | Path, ref: str, options: DiffOptions = DiffOptions()) -> DiffResult:

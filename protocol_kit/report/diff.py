@@ -45,4 +45,4 @@ def notes(result: "DiffResult") -> list[str]:
 
 def _versions(result: "DiffResult") -> str:
     old, new = result.old.version, result.new.version
-    return f"{old or '(no version)'} -> {new or '(no version)'}" if old or new else ""
+    return f"{old or '(no version)'} → {new or '(no version)'}" if old or new else ""

@@ -103,3 +103,13 @@ def test_an_event_with_properties_and_versions_is_refused(tmp_path):
     from protocol_kit.errors import PlanError
     with pytest.raises(PlanError, match="its properties belong in each version"):
         load_plan(plan)
+
+
+def test_a_compiled_folder_keeps_the_versions(tmp_path):
+    from protocol_kit.compile import load_compiled, write_schemas
+
+    write_schemas(compile_plan(load_plan(PLAN)), tmp_path)
+    compiled = load_compiled(tmp_path / "shop")
+    assert [s.version for s in compiled.schemas] == ["1", "10", "2"]
+    report = Validator(compiled).run(events())
+    assert (report.summary.valid, report.summary.invalid) == (4, 1)
