@@ -11,6 +11,7 @@ from protocol_kit.diff.bump import Requirement, check_bump, requirement
 from protocol_kit.diff.change import Change
 from protocol_kit.diff.compare import compare_plans
 from protocol_kit.diff.compiled_plan import plan_from_compiled
+from protocol_kit.diff.locate import in_new_plan
 from protocol_kit.diff.ignore import IgnoreEntry, Ignored, apply_ignores, load_ignore_file
 from protocol_kit.diff.sources import read_plan, read_plan_at
 from protocol_kit.plan import Plan
@@ -90,7 +91,10 @@ class DiffResult:
 def diff_plans(old: PlanInput, new: PlanInput, options: DiffOptions = DiffOptions()) -> DiffResult:
     """Compare two plans (models, compiled plans, or paths of any plan form) and grade every change."""
     old_plan, new_plan = as_plan(old), as_plan(new)
-    changes = compare_plans(old_plan, new_plan, renames=options.renames)
+    return _graded(old_plan, new_plan, compare_plans(old_plan, new_plan, renames=options.renames), options)
+
+
+def _graded(old_plan: Plan, new_plan: Plan, changes: list[Change], options: DiffOptions) -> DiffResult:
     entries = options.ignore
     if isinstance(entries, (str, Path)):
         entries = tuple(load_ignore_file(entries))
@@ -115,7 +119,9 @@ def diff_against(path: str | Path, ref: str, options: DiffOptions = DiffOptions(
     """
     new = read_plan(path)
     old = read_plan_at(path, ref)
-    return diff_plans(empty_like(new) if old is None else old, new, options)
+    old = empty_like(new) if old is None else old
+    changes = [in_new_plan(change, new) for change in compare_plans(old, new, renames=options.renames)]
+    return _graded(old, new, changes, options)
 
 
 def as_plan(plan: PlanInput) -> Plan:

@@ -36,10 +36,13 @@ def repo(project, monkeypatch):
     return project
 
 
-def test_against_a_branch_reports_the_removal_at_its_old_place(repo, run):
+def test_against_a_branch_a_removal_points_at_the_new_plan_and_names_its_old_place(repo, run):
     result = run(repo, "diff", "plans/shop.yaml", "--against", "main", "--format", "concise")
     assert result.code == 1, result.err
-    assert result.out.startswith("main:plans/shop.yaml:25:7: DF104 property 'coupon' of 'Order Completed': removed")
+    assert result.out.startswith("plans/shop.yaml:6:3: DF104 property 'coupon' of 'Order Completed': removed "
+                                 "(was at main:plans/shop.yaml:25:7)")
+    github = run(repo, "diff", "plans/shop.yaml", "--against", "main", "--format", "github").out
+    assert github.startswith("::error file=plans/shop.yaml,line=6,col=3,title=DF104 property-removed::")
 
 
 def test_against_the_merge_base_and_the_configured_plans(repo, run):
@@ -48,12 +51,14 @@ def test_against_the_merge_base_and_the_configured_plans(repo, run):
     result = run(repo, "diff", "--against", "merge-base", "--format", "json")
     assert result.code == 1
     [finding] = json.loads(result.out)["violations"]
-    assert finding["code"] == "DF104" and finding["location"] == f"{base}:plans/shop.yaml:25:7"
+    assert finding["code"] == "DF104" and f"(was at {base}:plans/shop.yaml:25:7)" in finding["message"]
+    assert finding["location"].endswith("plans/shop.yaml:6:3")
 
 
 def test_from_a_subfolder_and_from_the_library(repo, run):
     result = run(repo / "plans", "diff", "shop.yaml", "--against", "HEAD", "--format", "concise")
-    assert "HEAD:plans/shop.yaml:25:7: DF104" in result.out
+    assert result.out.startswith("shop.yaml:6:3: DF104")
+    assert "(was at HEAD:plans/shop.yaml:25:7)" in result.out
     assert [c.code for c in diff_against(repo / "plans" / "shop.yaml", "HEAD").changes] == ["DF104"]
 
 
