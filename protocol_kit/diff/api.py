@@ -120,7 +120,7 @@ def diff_against(path: str | Path, ref: str, options: DiffOptions = DiffOptions(
     new = read_plan(path)
     old = read_plan_at(path, ref)
     old = empty_like(new) if old is None else old
-    changes = [in_new_plan(change, new) for change in compare_plans(old, new, renames=options.renames)]
+    changes = [in_new_plan(change, old, new) for change in compare_plans(old, new, renames=options.renames)]
     return _graded(old, new, changes, options)
 
 

@@ -14,8 +14,10 @@ from protocol_kit.plan.model import Plan, Property
 from protocol_kit.violation import Location
 
 
-def in_new_plan(change: Change, new: Plan) -> Change:
-    if change.source is None or change.source.file == new.source or change.source.file is None:
+def in_new_plan(change: Change, old: Plan, new: Plan) -> Change:
+    """``change`` located in ``new`` when it is located in ``old`` (a plan file or a schemas folder)."""
+    file = change.source.file if change.source is not None else None
+    if file is None or old.source is None or not (file == old.source or file.startswith(old.source + "/")):
         return change
     where = nearest(change, new)
     if where is None:

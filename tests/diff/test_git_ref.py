@@ -84,3 +84,17 @@ def test_unknown_revision_is_a_usage_error(repo, run):
     result = run(repo, "diff", "plans/shop.yaml", "--against", "no-such-branch")
     assert result.code == 2
     assert "unknown git revision 'no-such-branch'" in result.err
+
+
+def test_a_compiled_schemas_folder_at_a_ref(repo, run):
+    shutil.copy(PAIR / "old.yaml", repo / "plans" / "shop.yaml")
+    assert run(repo, "compile").code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Compiled schemas")
+    shutil.copy(PAIR / "new.yaml", repo / "plans" / "shop.yaml")
+    assert run(repo, "compile").code == 0
+    result = run(repo, "diff", "schemas/shop", "--against", "HEAD", "--format", "concise")
+    assert result.code == 1
+    assert result.out == ("schemas/shop/track/order_completed.json: DF104 property 'coupon' of 'Order Completed': "
+                          "removed (was at HEAD:schemas/shop/track/order_completed.json); to keep old producers "
+                          "valid, plan the change as version 2 of the event (impact: producers, consumers)\n")
