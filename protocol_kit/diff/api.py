@@ -10,7 +10,7 @@ from protocol_kit.compile import CompiledPlan
 from protocol_kit.diff.bump import Requirement, check_bump, requirement
 from protocol_kit.diff.change import Change
 from protocol_kit.diff.compare import compare_plans
-from protocol_kit.diff.compiled_plan import plan_from_compiled
+from protocol_kit.diff.compiled_plan import compiled_view, plan_from_compiled
 from protocol_kit.diff.locate import in_new_plan
 from protocol_kit.diff.ignore import IgnoreEntry, Ignored, apply_ignores, load_ignore_file
 from protocol_kit.diff.sources import read_plan, read_plan_at
@@ -91,6 +91,8 @@ class DiffResult:
 def diff_plans(old: PlanInput, new: PlanInput, options: DiffOptions = DiffOptions()) -> DiffResult:
     """Compare two plans (models, compiled plans, or paths of any plan form) and grade every change."""
     old_plan, new_plan = as_plan(old), as_plan(new)
+    if _is_compiled(old) != _is_compiled(new):  # compare a plan file with a folder as the folder shows it
+        old_plan, new_plan = compiled_view(old_plan), compiled_view(new_plan)
     return _graded(old_plan, new_plan, compare_plans(old_plan, new_plan, renames=options.renames), options)
 
 
@@ -130,6 +132,10 @@ def as_plan(plan: PlanInput) -> Plan:
     if isinstance(plan, CompiledPlan):
         return plan_from_compiled(plan)
     return read_plan(plan)
+
+
+def _is_compiled(plan: PlanInput) -> bool:
+    return isinstance(plan, CompiledPlan) or (isinstance(plan, (str, Path)) and Path(plan).is_dir())
 
 
 def empty_like(plan: Plan) -> Plan:

@@ -8,6 +8,7 @@ properties of each event.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -81,3 +82,19 @@ def _type(schema: dict[str, Any]) -> tuple[str, bool]:
 
 def _where(folder: str | None, file: str) -> Location:
     return Location(file=str(PurePosixPath(folder) / file) if folder else file)
+
+
+def compiled_view(plan: Plan) -> Plan:
+    """``plan`` as a compiled folder shows it: ``common.properties``/``common.traits`` merged into each
+    event's own fields (an event's own definition wins), so a plan file compares with a folder."""
+    commons = {p.name: p for p in plan.common}
+    if not any(field in commons for field in set(PAYLOAD_FIELD.values())):
+        return plan
+    events = []
+    for event in plan.events:
+        shared = commons.get(event.payload_field)
+        own = {p.name for p in event.properties}
+        extra = tuple(p for p in shared.properties if p.name not in own) if shared else ()
+        events.append(replace(event, properties=(*event.properties, *extra)))
+    common = tuple(p for p in plan.common if p.name not in set(PAYLOAD_FIELD.values()))
+    return replace(plan, common=common, events=tuple(events))

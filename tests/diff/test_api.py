@@ -180,3 +180,11 @@ def test_usage_errors(project, run):
     assert run(project, "diff", "old.yaml").code == 2
     missing = run(project, "diff", "old.yaml", "nothere.yaml")
     assert missing.code == 2 and "nothere.yaml: no such file" in missing.err
+
+
+@pytest.mark.parametrize("name", ["ecommerce", "saas"])
+def test_each_example_plan_equals_its_compiled_folder(name):
+    from plan_support import ROOT
+    plan, folder = ROOT / "plans" / f"{name}.yaml", ROOT / "schemas" / name
+    assert diff_plans(plan, folder).violations == () == diff_plans(folder, plan).violations
+    assert diff_plans(ROOT / "plans" / "ecommerce.xlsx", ROOT / "plans" / "ecommerce.yaml").violations == ()
