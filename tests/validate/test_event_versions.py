@@ -113,3 +113,19 @@ def test_a_compiled_folder_keeps_the_versions(tmp_path):
     assert [s.version for s in compiled.schemas] == ["1", "10", "2"]
     report = Validator(compiled).run(events())
     assert (report.summary.valid, report.summary.invalid) == (4, 1)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "yaml"])
+def test_every_export_format_round_trips_versions(tmp_path, fmt):
+    from protocol_kit.plan.export import export_plan
+
+    export_plan(load_plan(PLAN), tmp_path / f"plan.{fmt}", format=fmt)
+    assert load_plan(tmp_path / f"plan.{fmt}") == load_plan(PLAN)
+
+
+def test_a_version_on_a_call_row_is_refused(tmp_path):
+    from protocol_kit.errors import PlanError
+
+    (tmp_path / "plan.csv").write_text("Event,Version,Property,Type\nidentify,2,email,email\n")
+    with pytest.raises(PlanError, match=r"plan.csv, row 2, column 2: Version applies to track events"):
+        load_plan(tmp_path / "plan.csv")
