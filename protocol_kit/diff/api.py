@@ -11,8 +11,8 @@ from protocol_kit.diff.bump import Requirement, check_bump, requirement
 from protocol_kit.diff.change import Change
 from protocol_kit.diff.compare import compare_plans
 from protocol_kit.diff.compiled_plan import compiled_view, plan_from_compiled
-from protocol_kit.diff.locate import in_new_plan
 from protocol_kit.diff.ignore import IgnoreEntry, Ignored, apply_ignores, load_ignore_file
+from protocol_kit.diff.locate import in_new_plan
 from protocol_kit.diff.sources import read_plan, read_plan_at
 from protocol_kit.plan import Plan
 from protocol_kit.violation import Violation, severity_rank

@@ -39,10 +39,13 @@ def read_plan_at(path: str | Path, ref: str) -> Plan | None:
     """The plan at ``path`` as it was at git revision ``ref``; None when it did not exist there."""
     path = Path(path)
     folder = path if path.is_dir() else path.parent
+    try:
+        top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
+    except InputError:
+        raise InputError("--against needs the plan to be in a git repository", Location(file=str(path))) from None
     ref = resolve_ref(ref, folder)
     if ref is None:
         return None
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
     relative = PurePosixPath(path.resolve().relative_to(top.resolve()).as_posix())
     label = f"{ref}:{relative}"
     with tempfile.TemporaryDirectory(prefix="protocol-kit-diff-") as tmp:

@@ -98,3 +98,11 @@ def test_a_compiled_schemas_folder_at_a_ref(repo, run):
     assert result.out == ("schemas/shop/track/order_completed.json: DF104 property 'coupon' of 'Order Completed': "
                           "removed (was at HEAD:schemas/shop/track/order_completed.json); to keep old producers "
                           "valid, plan the change as version 2 of the event (impact: producers, consumers)\n")
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path, run):
+    shutil.copy(PAIR / "old.yaml", tmp_path / "shop.yaml")
+    (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n")
+    result = run(tmp_path, "diff", "shop.yaml", "--against", "main")
+    assert result.code == 2
+    assert result.err == "error: shop.yaml: --against needs the plan to be in a git repository\n"
