@@ -64,7 +64,8 @@ def command(plans: tuple[Path, ...], against: str | None, renames: bool | None, 
     plan as it is at a git revision.
 
     Each change is a finding with a DF code (see `protocol-kit explain`),
-    located in the new plan (in the old one for removals) and graded for
+    located in the new plan (removals in the old one, or with --against at
+    what still holds them in the new plan) and graded for
     producers (events sent today now fail validation) and consumers (models
     built on the old plan may break). Exit codes: 0 nothing at or above
     --fail-on, 1 such changes, 2 usage error or unreadable plan.

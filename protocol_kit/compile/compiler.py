@@ -20,7 +20,7 @@ def compile_plan(plan: Plan) -> CompiledPlan:
 def _compile_event(plan: Plan, event: Event) -> CompiledSchema:
     file = f"track/{slug(event.name)}.json" if event.call == "track" else f"{event.call}.json"
     if event.version is not None:  # one schema per version: track/order_completed/v2.json
-        file = f"track/{slug(event.name)}/v{slug(event.version)}.json"
+        file = f"track/{slug(event.name)}/{_version_file(event.version)}.json"
     field = event.payload_field
     allow_unplanned = plan.additional_properties if event.additional_properties is None else event.additional_properties
     common = {p.name: p for p in plan.common}
@@ -49,6 +49,12 @@ def _compile_event(plan: Plan, event: Event) -> CompiledSchema:
         schema["deprecated"] = True
     return CompiledSchema(call=event.call, event=event.name if event.call == "track" else None,
                           file=file, schema=schema, version=event.version)
+
+
+def _version_file(version: str) -> str:
+    """``2`` and ``v2`` -> ``v2``, ``1.1`` -> ``v1_1``, ``beta`` -> ``beta``."""
+    written = slug(version.removeprefix("v").removeprefix("V"))
+    return f"v{written}" if written[:1].isdigit() else written
 
 
 def property_schema(prop: Property, *, default_open: bool) -> dict[str, Any]:
