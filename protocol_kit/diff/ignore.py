@@ -3,7 +3,7 @@
 ```yaml
 # .protocol-kit/diff-ignore.yaml
 - code: DF104                 # a code, a prefix (DF1) or a name (property-removed)
-  event: Order Completed      # optional: any event when left out
+  event: Order Completed      # optional: an event, a call (identify...) or common; any when left out
   property: coupon            # optional: a name, a dotted path (products[].sku) or a JSON pointer
   reason: coupon was never sent by any app
   expires: 2026-03-31         # optional: after this day the change is reported again, with DF502
@@ -44,7 +44,7 @@ class IgnoreEntry:
         entry = codes.by_name(self.code)
         if not (change.code.startswith(self.code.upper()) or (entry is not None and entry.code == change.code)):
             return False
-        if self.event is not None and self.event not in (change.event, change.call):
+        if self.event is not None and self.event not in (change.event, change.call or "common"):
             return False
         if self.version is not None and self.version != change.version:
             return False

@@ -103,6 +103,8 @@ def test_ignore_entry_matches_by_name_prefix_event_and_path_forms():
                   IgnoreEntry("DF206", "r", property="total"), IgnoreEntry("DF206", "r", property="/properties/total")):
         assert entry.matches(change), entry
     assert not IgnoreEntry("DF206", "r", event="Cart Viewed").matches(change)
+    common = diff_plans(*pair("common-fields")).changes[0]
+    assert IgnoreEntry("DF102", "r", event="common", property="context.app").matches(common)
     assert not IgnoreEntry("DF104", "r").matches(change)
 
 
