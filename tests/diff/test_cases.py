@@ -3,7 +3,8 @@
 A case folder holds ``old`` and ``new`` plans in any form (``old.yaml``,
 ``new.xlsx``, a compiled ``old/`` folder...), ``expected.txt`` (the findings,
 ``--format concise``), optionally ``args`` (more options, such as
-``--ignore-file ignore.yaml``) and ``changelog.md`` (the ``changelog`` output).
+``--ignore-file ignore.yaml``), ``changelog.md`` (the ``changelog`` output) and
+``report.FORMAT`` (the output of ``--format FORMAT``).
 A folder named after a code (``DF104-property-removed``) must report that code.
 """
 from __future__ import annotations
@@ -72,3 +73,14 @@ def test_changelog(case, project, run):
 def test_every_plan_change_code_has_a_case():
     covered = {case.name[:5] for case in CASES}
     assert {code for code in codes.CODES if code.startswith("DF")} <= covered
+
+
+REPORTS = [(case, report) for case in CASES for report in sorted(case.glob("report.*"))]
+
+
+@pytest.mark.parametrize("case, report", REPORTS, ids=[f"{c.name}-{r.suffix[1:]}" for c, r in REPORTS])
+def test_report_format(case, report, project, run):
+    """``report.FORMAT`` files: the golden output of ``--format FORMAT``."""
+    copy_case(case, project)
+    result = run(project, "diff", *plans(case), "--format", report.suffix[1:], "--fail-on", "none", *extra_args(case))
+    check_golden(report, result.out)
