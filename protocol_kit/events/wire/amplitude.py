@@ -24,7 +24,7 @@ from protocol_kit.events.wire.record import WireRecord
 
 NAME = "amplitude"
 LABEL = "Amplitude"
-EXPECTED = "Amplitude {api_key, events: [{event_type, ...}]}"
+EXPECTED = "an Amplitude {api_key, events: [{event_type, ...}]}"
 SET_OPERATIONS = ("$set", "$setOnce")
 IDS = ("event_type", "user_id", "device_id", "insert_id", "time", "library",
        "event_properties", "user_properties", "group_properties", "groups")

@@ -26,7 +26,7 @@ from protocol_kit.events.wire.record import WireRecord
 
 NAME = "mixpanel"
 LABEL = "Mixpanel"
-EXPECTED = "Mixpanel data=<JSON or base64> of {event, properties: {token, distinct_id}} or profile updates"
+EXPECTED = "a Mixpanel data= form body (JSON or base64)"
 OWN = ("$", "mp_")
 CREDENTIALS = ("token", "$token")
 PROFILE_KEYS = ("$distinct_id", "$group_id")

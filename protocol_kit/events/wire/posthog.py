@@ -22,7 +22,7 @@ from protocol_kit.events.wire.record import WireRecord
 
 NAME = "posthog"
 LABEL = "PostHog"
-EXPECTED = "PostHog {api_key, batch: [{event, distinct_id, properties}]}"
+EXPECTED = "a PostHog {api_key, batch: [{event, distinct_id, ...}]}"
 PAGE_FIELDS = {"$current_url": "url", "$pathname": "path", "$referrer": "referrer", "$title": "title"}
 
 

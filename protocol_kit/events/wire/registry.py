@@ -52,7 +52,7 @@ def detect(document: Any) -> tuple[str, str] | None:
 
 
 def unknown_payload() -> str:
-    shapes = "; ".join(wire_format(name).EXPECTED for name in INPUT_FORMATS[1:])
+    shapes = ", ".join(wire_format(name).EXPECTED for name in INPUT_FORMATS[1:] if name != "rudderstack")
     return f"not a known analytics payload: expected {shapes}"
 
 
@@ -71,13 +71,11 @@ def read_document(document: Any, *, source: Location = Location(), input_format:
         name = found[0]
     else:
         name = input_format
-        module = wire_format(name)
-        if module.looks_like(document) is None:
-            found = detect(document)
-            if found is not None and not {found[0], name} <= SEGMENT_SPEC:
-                message = (f"not a {module.LABEL} payload: looks like {found[1]}, "
-                           f"read with --input-format {found[0]}")
-                return [WireRecord(source=source, error=message, format=name, original=document)]
+        found = detect(document)  # the most specific format first: a PostHog batch is no Segment batch
+        if found is not None and not {found[0], name} <= SEGMENT_SPEC:
+            message = (f"not a {wire_format(name).LABEL} payload: looks like {found[1]}, "
+                       f"read with --input-format {found[0]}")
+            return [WireRecord(source=source, error=message, format=name, original=document)]
     return list(wire_format(name).read(document, Reading(name, source, event_name)))
 
 

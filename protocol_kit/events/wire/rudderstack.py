@@ -15,7 +15,7 @@ from protocol_kit.events.wire.record import WireRecord
 
 NAME = "rudderstack"
 LABEL = "RudderStack"
-EXPECTED = "RudderStack {batch: [...]} (Segment-spec calls with channel or rudderId)"
+EXPECTED = "a RudderStack call or {batch: [...]} (Segment-spec calls with channel or rudderId)"
 MARKERS = ("channel", "rudderId")
 
 

@@ -18,7 +18,7 @@ from protocol_kit.events.wire.record import WireRecord
 
 NAME = "segment"
 LABEL = "Segment"
-EXPECTED = "Segment {type, event, properties...} or {batch: [...]}"
+EXPECTED = "a Segment call {type, event, ...} or {batch: [...]}"
 ENVELOPE = frozenset(("type", "event", "userId", "anonymousId", "messageId", "properties", "traits",
                       "context", "groupId", "previousId", "timestamp", "integrations", "batch"))
 CREDENTIALS = ("writeKey",)

@@ -35,7 +35,7 @@ from protocol_kit.events.wire.record import WireRecord
 
 NAME = "snowplow"
 LABEL = "Snowplow"
-EXPECTED = "Snowplow {schema: .../payload_data/..., data: [{e, ...}]} or a query string e=..."
+EXPECTED = "a Snowplow payload_data body or e=... query string"
 PAYLOAD_DATA = "/payload_data/"
 EVENT_TYPES = {"ue": "self-describing", "se": "structured", "pv": "page view"}
 TRACKER_MARKERS = ("tv", "p", "aid", "eid", "tna")
