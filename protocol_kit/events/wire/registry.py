@@ -72,9 +72,10 @@ def read_document(document: Any, *, source: Location = Location(), input_format:
     else:
         name = input_format
         found = detect(document)  # the most specific format first: a PostHog batch is no Segment batch
-        if found is not None and not {found[0], name} <= SEGMENT_SPEC:
-            message = (f"not a {wire_format(name).LABEL} payload: looks like {found[1]}, "
-                       f"read with --input-format {found[0]}")
+        if found is not None and found[0] != name and not {found[0], name} <= SEGMENT_SPEC:
+            label = wire_format(name).LABEL
+            article = "an" if label[0] in "AEIOU" else "a"
+            message = f"not {article} {label} payload: looks like {found[1]}, read with --input-format {found[0]}"
             return [WireRecord(source=source, error=message, format=name, original=document)]
     return list(wire_format(name).read(document, Reading(name, source, event_name)))
 
