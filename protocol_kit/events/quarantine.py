@@ -48,6 +48,12 @@ def is_quarantine_record(payload: Any) -> bool:
     return isinstance(payload, dict) and MARKER in payload
 
 
+def original_format(payload: dict[str, Any]) -> str | None:
+    """The wire format of a quarantined SDK record that could not be read (to read it back the same way)."""
+    name = payload.get("format")
+    return name if isinstance(name, str) and name and "payload" not in payload else None
+
+
 def unwrap(payload: dict[str, Any], source: Location) -> EventRecord:
     """The original event of a quarantine record, read as if it were at ``source``."""
     if "payload" in payload:

@@ -22,7 +22,7 @@ import orjson
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.jsonl import json_line
-from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
+from protocol_kit.events.quarantine import is_quarantine_record, original_format, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.events.wire import WireReader
@@ -155,9 +155,11 @@ class Engine:
         A record is one event, or a body some SDK sent (a batch, a form body...)
         that the wire formats read into its events.
         """
+        known = None
         if record.parsed and is_quarantine_record(record.payload):
+            known = original_format(record.payload)
             record = unwrap(record.payload, record.source)
-        for event in self.wire.records(record):
+        for event in self.wire.records(record, input_format=known):
             name = self.wire.format_of(event)
             if name:
                 result.formats[name] += 1

@@ -30,11 +30,12 @@ EXPECTED = "a Mixpanel data= form body (JSON or base64)"
 OWN = ("$", "mp_")
 CREDENTIALS = ("token", "$token")
 PROFILE_KEYS = ("$distinct_id", "$group_id")
+FORM_FIELDS = frozenset(("data", "ip", "verbose", "img", "callback", "_", "api_key", "strict", "test"))
 
 
 def looks_like(document: Any) -> str | None:
-    if isinstance(document, Form):
-        return "a Mixpanel form body" if "data" in document else None
+    if _is_form(document):
+        return "a Mixpanel form body"
     first = document[0] if isinstance(document, list) and document else document
     if not isinstance(first, dict):
         return None
@@ -45,6 +46,12 @@ def looks_like(document: Any) -> str | None:
     return None
 
 
+def _is_form(document: Any) -> bool:
+    """A form body (or its fields as an object, as quarantine keeps them) with Mixpanel's ``data`` field."""
+    return isinstance(document, dict) and isinstance(document.get("data"), str) and (
+        isinstance(document, Form) or set(document) <= FORM_FIELDS)
+
+
 def _is_event(item: dict) -> bool:
     properties = item.get("properties")
     return "event" in item and isinstance(properties, dict) and (
@@ -52,7 +59,7 @@ def _is_event(item: dict) -> bool:
 
 
 def read(document: Any, reading: Reading) -> Iterator[WireRecord]:
-    if isinstance(document, Form):
+    if _is_form(document):
         decoded, problem = form_data(document.get("data"))
         if problem:
             yield reading.error(problem, dict(document))
@@ -70,9 +77,9 @@ def form_data(value: Any) -> tuple[Any, str | None]:
     if value.lstrip()[:1] in ("{", "["):
         return json_text(value, "form field 'data'")
     decoded, problem = base64_json(value, "form field 'data'")
-    if problem:
-        return None, f"{problem} (expected JSON, or base64 of JSON)"
-    return decoded, None
+    if problem and problem.endswith("is not base64"):
+        return None, f"{problem}: expected JSON, or base64 of JSON"
+    return decoded, problem
 
 
 def _read_one(item: Any, reading: Reading, index: int | None) -> WireRecord:

@@ -4,11 +4,13 @@ Each event ``{event, distinct_id, properties, uuid, timestamp, $set}``:
 ``distinct_id`` is the ``userId``, ``uuid`` the ``messageId``. Properties
 whose name starts with ``$`` are PostHog's own: ``$lib``/``$lib_version``
 become ``context.library``, ``$os``/``$os_version`` ``context.os``, ``$ip``
-``context.ip``, the rest ``context.posthog``; the others are the event's
-properties. ``$set`` and ``$set_once`` (on the event or in its properties) are
+``context.ip``, ``$current_url``/``$pathname``/``$referrer``/``$title``
+``context.page`` (``url``, ``path``, ``referrer``, ``title``), the rest
+``context.posthog``; the others are the event's properties. ``$set`` and ``$set_once`` (on the event or in its properties) are
 the person's traits: the identify call's traits for ``$identify`` and ``$set``
 events, ``context.traits`` on any other. PostHog's special events become
-Segment calls: ``$identify`` and ``$set`` identify, ``$pageview`` page,
+Segment calls: ``$identify`` and ``$set`` identify, ``$pageview`` page (its
+``url`` and ``title`` are the page call's properties),
 ``$screen`` screen, ``$groupidentify`` group, ``$create_alias`` alias.
 ``api_key`` is a credential of the request and stays out of the event.
 """
@@ -24,6 +26,7 @@ NAME = "posthog"
 LABEL = "PostHog"
 EXPECTED = "a PostHog {api_key, batch: [{event, distinct_id, ...}]}"
 PAGE_FIELDS = {"$current_url": "url", "$pathname": "path", "$referrer": "referrer", "$title": "title"}
+PAGEVIEW_PROPERTIES = ("url", "title")  # what a $pageview is about; the rest of the page goes to context.page
 
 
 def looks_like(document: Any) -> str | None:
@@ -84,14 +87,15 @@ def _event(name: str, item: dict, properties: dict) -> dict[str, Any]:
         alias = mine.pop("alias", None)
         previous = properties.get("distinct_id", distinct_id)
         return event("alias", **{**ids, "userId": alias}, previousId=previous, context=_context(own))
+    page = {field: own.pop(key) for key, field in PAGE_FIELDS.items() if key in own}
     if name == "$pageview":
-        page = {field: own.pop(key) for key, field in PAGE_FIELDS.items() if key in own}
-        return event("page", **ids, name=mine.pop("name", None), properties={**page, **mine},
-                     context=_context(own, traits=person))
+        viewed = {field: page.pop(field) for field in PAGEVIEW_PROPERTIES if field in page}
+        return event("page", **ids, name=mine.pop("name", None), properties={**viewed, **mine},
+                     context=_context(own, traits=person, page=page))
     if name == "$screen":
         return event("screen", **ids, name=own.pop("$screen_name", None), properties=mine,
-                     context=_context(own, traits=person))
-    return event("track", event=name, **ids, properties=mine, context=_context(own, traits=person))
+                     context=_context(own, traits=person, page=page))
+    return event("track", event=name, **ids, properties=mine, context=_context(own, traits=person, page=page))
 
 
 def _person(*sources: Any) -> dict[str, Any]:
@@ -102,9 +106,11 @@ def _person(*sources: Any) -> dict[str, Any]:
     return merged
 
 
-def _context(own: dict[str, Any], traits: dict[str, Any] | None = None) -> dict[str, Any]:
+def _context(own: dict[str, Any], traits: dict[str, Any] | None = None,
+             page: dict[str, Any] | None = None) -> dict[str, Any]:
     rest = dict(own)
     context = compact({
+        "page": page or None,
         "library": compact({"name": rest.pop("$lib", None), "version": rest.pop("$lib_version", None)}),
         "os": compact({"name": rest.pop("$os", None), "version": rest.pop("$os_version", None)}),
         "ip": rest.pop("$ip", None),

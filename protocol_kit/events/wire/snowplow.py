@@ -12,8 +12,8 @@ one event as its query string. Events by ``e``:
 - ``se`` (structured): a track call named ``se_ac`` (the action) with
   properties ``category``, ``label``, ``property``, ``value`` from ``se_ca``,
   ``se_la``, ``se_pr``, ``se_va`` (a number);
-- ``pv`` (page view): a page call named ``page``, properties ``url``,
-  ``title``, ``referrer`` from ``url``, ``page``, ``refr``.
+- ``pv`` (page view): a page call named ``page``, properties ``url`` and
+  ``title`` from ``url`` and ``page`` (``refr`` is ``context.page.referrer``).
 
 Contexts (``co`` as JSON, ``cx`` as base64) are entities ``{schema, data}``:
 each becomes ``context.<name>`` (the schema's name in snake_case) holding its
@@ -21,8 +21,9 @@ data, so an entity ``iglu:com.acme/app/jsonschema/1-0-0`` is checked against
 the plan's common ``context.app``. ``uid`` is the ``userId``, ``duid`` the
 ``anonymousId``, ``eid`` the ``messageId``, ``dtm`` (milliseconds) the
 ``timestamp``, ``tv`` ``context.library``, ``ip``/``ua``/``lang``/``tz``
-``context.ip``/``userAgent``/``locale``/``timezone``; the other tracker
-fields go to ``context.snowplow``.
+``context.ip``/``userAgent``/``locale``/``timezone``, ``url``/``page``/``refr``
+of other events ``context.page``; the other tracker fields go to
+``context.snowplow``.
 """
 from __future__ import annotations
 
@@ -87,7 +88,7 @@ def _read_one(item: Any, reading: Reading, index: int | None) -> WireRecord:
     ids = {"userId": item.get("uid"), "anonymousId": item.get("duid"), "messageId": item.get("eid"),
            "timestamp": iso_time(item.get("dtm"), unit="ms")}
     if kind == "pv":
-        properties = compact({"url": item.get("url"), "title": item.get("page"), "referrer": item.get("refr")})
+        properties = compact({"url": item.get("url"), "title": item.get("page")})
         return reading.event(event("page", name=item.get("page"), **ids, properties=properties, context=context),
                              item, index)
     if kind == "se":
@@ -138,10 +139,11 @@ def _context(item: dict) -> tuple[dict[str, Any], str | None]:
     context: dict[str, Any] = compact({
         "library": {"name": "snowplow", "version": item["tv"]} if isinstance(item.get("tv"), str) else None,
         "ip": item.get("ip"), "userAgent": item.get("ua"), "locale": item.get("lang"), "timezone": item.get("tz")})
-    if item.get("e") != "pv":
-        page = compact({"url": item.get("url"), "title": item.get("page"), "referrer": item.get("refr")})
-        if page:
-            context["page"] = page
+    viewed = item.get("e") == "pv"  # a page view's url and title are its properties
+    page = compact({"url": None if viewed else item.get("url"), "title": None if viewed else item.get("page"),
+                    "referrer": item.get("refr")})
+    if page:
+        context["page"] = page
     rest = {k: v for k, v in item.items() if k not in USED}
     if rest:
         context["snowplow"] = rest

@@ -34,17 +34,21 @@ class WireReader:
         by_form = {normal_form(name): name for name in planned_events}
         self.event_name = (lambda name: by_form.get(normal_form(name), name)) if by_form else same_name
 
-    def records(self, record: EventRecord) -> list[EventRecord]:
-        """The events of ``record``: itself when it is one Segment-spec call as it is, else those of its body."""
+    def records(self, record: EventRecord, *, input_format: str | None = None) -> list[EventRecord]:
+        """The events of ``record``: itself when it is one Segment-spec call as it is, else those of its body.
+
+        ``input_format``: this record's format, when known (a quarantined SDK record), instead of the reader's.
+        """
         if isinstance(record, WireRecord):
             return [record]
         if not record.parsed:
             return self._unparsed(record)
         payload = record.payload
-        options = {"source": record.source, "input_format": self.input_format, "event_name": self.event_name}
+        input_format = input_format or self.input_format
+        options = {"source": record.source, "input_format": input_format, "event_name": self.event_name}
         if isinstance(payload, (bytes, bytearray, str)) and not _json_string(record):
             return list(read_body(payload, **options))
-        if self.input_format == AUTO and not isinstance(payload, (dict, list)) or _plain_list(payload):
+        if input_format == AUTO and not isinstance(payload, (dict, list)) or _plain_list(payload):
             return [record]  # a JSON value that is no body: the checks say what is wrong with it
         found = read_document(payload, **options)
         if len(found) == 1 and found[0].format in ("segment", "rudderstack") and found[0].original is None \
