@@ -100,3 +100,13 @@ def test_a_mixed_file_reads_each_line_in_its_format(tmp_path, protocol_kit):
     assert outcome.code == 0, outcome.stdout
     assert "formats read: amplitude (4), mixpanel (4), posthog (5), rudderstack (5), segment (10), snowplow (6)" \
         in outcome.stdout
+
+
+def test_worker_processes_read_bodies_too(tmp_path, protocol_kit):
+    lines = [line for sdk in FOLDERS for line in bodies(sdk, "mistakes")]
+    path = tmp_path / "requests.log"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    one = json.loads(protocol_kit("validate", "--plan", str(PLAN), str(path), "--format", "json").stdout)
+    two = json.loads(protocol_kit("validate", "--plan", str(PLAN), str(path), "--format", "json", "-j", "2").stdout)
+    assert one["violations"] == two["violations"] and one["summary"]["formats"] == two["summary"]["formats"]
+    assert found(one["violations"]) == sorted(EXPECTED["mistakes"] * len(FOLDERS))
