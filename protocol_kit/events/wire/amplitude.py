@@ -6,8 +6,10 @@ event name, ``event_properties`` its properties, ``user_id`` the ``userId``,
 ``device_id`` the ``anonymousId``, ``insert_id`` the ``messageId``, ``time``
 (milliseconds) the ``timestamp``, ``library`` (``amplitude-python/1.3.0``)
 ``context.library``; ``ip``, ``app_version``, ``os_name``/``os_version``,
-``device_model``/``device_manufacturer``, ``country``/``region``/``city``
-take their places in ``context``; every other field goes to
+``device_model``/``device_manufacturer``/``device_brand``, the advertising ids
+(``idfa``, ``adid``), ``idfv``/``android_id``, ``carrier``,
+``country``/``region``/``city``/``location_lat``/``location_lng`` take their
+places in ``context``; every other field goes to
 ``context.amplitude``. User properties (``$set``, ``$setOnce`` and plain
 names; other operations go to ``context.amplitude``) are the traits of a
 ``$identify`` event and ``context.traits`` elsewhere. ``$groupidentify`` is a
@@ -30,8 +32,12 @@ IDS = ("event_type", "user_id", "device_id", "insert_id", "time", "library",
        "event_properties", "user_properties", "group_properties", "groups")
 CONTEXT_PLACES = {"ip": ("ip",), "app_version": ("app", "version"), "os_name": ("os", "name"),
                   "os_version": ("os", "version"), "device_model": ("device", "model"),
-                  "device_manufacturer": ("device", "manufacturer"), "country": ("location", "country"),
-                  "region": ("location", "region"), "city": ("location", "city")}
+                  "device_manufacturer": ("device", "manufacturer"), "device_brand": ("device", "brand"),
+                  "idfa": ("device", "advertisingId"), "adid": ("device", "advertisingId"),
+                  "idfv": ("device", "id"), "android_id": ("device", "id"), "carrier": ("network", "carrier"),
+                  "country": ("location", "country"), "region": ("location", "region"),
+                  "city": ("location", "city"), "location_lat": ("location", "latitude"),
+                  "location_lng": ("location", "longitude")}
 
 
 def looks_like(document: Any) -> str | None:

@@ -3,8 +3,9 @@
 :func:`parse_body` takes what an HTTP server received (bytes or text) and
 returns the parsed JSON value, or for form bodies and query strings a
 :class:`Form` (a dict of the fields, the last value of a repeated field
-winning). A form's ``data`` field, as Mixpanel sends it (JSON text, or base64
-of JSON), is decoded by the readers. Query strings are taken from a bare
+winning). A form's ``data`` field, as Mixpanel's SDKs and PostHog's
+JavaScript SDK send it (JSON text, or base64 of JSON), is decoded by
+:func:`form_data` before the format is detected. Query strings are taken from a bare
 ``e=pv&...``, a ``?e=pv&...``, a path or URL ``/i?e=pv&...``, or an HTTP
 request line ``GET /i?e=pv&... HTTP/1.1``.
 """
@@ -18,12 +19,37 @@ from urllib.parse import parse_qsl
 
 import orjson
 
+from protocol_kit.events.wire.common import base64_json, json_text
+
 GZIP_MAGIC = b"\x1f\x8b"
 _REQUEST_LINE = re.compile(r"^(?:[A-Z]+\s+)?(\S+?)(?:\s+HTTP/\d(?:\.\d)?)?$")
 
 
 class Form(dict):
     """The fields of a form body or query string."""
+
+
+# the fields of a data= form body beside ``data`` (Mixpanel's and PostHog's JavaScript SDKs, Mixpanel's others)
+FORM_FIELDS = frozenset(("data", "ip", "verbose", "img", "callback", "_", "api_key", "strict", "test",
+                         "compression", "ver"))
+
+
+def is_data_form(document: Any) -> bool:
+    """A form body with a ``data`` field (or its fields as an object, as quarantine keeps them)."""
+    return isinstance(document, dict) and isinstance(document.get("data"), str) and (
+        isinstance(document, Form) or set(document) <= FORM_FIELDS)
+
+
+def form_data(value: str) -> tuple[Any, str | None]:
+    """The JSON in a form's ``data`` field: JSON text, or base64 of it; or the reason there is none."""
+    if not value.strip():
+        return None, "form field 'data' is empty"
+    if value.lstrip()[:1] in ("{", "["):
+        return json_text(value, "form field 'data'")
+    decoded, problem = base64_json(value, "form field 'data'")
+    if problem and problem.endswith("is not base64"):
+        return None, f"{problem}: expected JSON, or base64 of JSON"
+    return decoded, problem
 
 
 class BodyError(ValueError):

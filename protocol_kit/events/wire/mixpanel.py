@@ -1,13 +1,14 @@
 """Mixpanel: ``/track`` events and ``/engage`` and ``/groups`` profile updates, as form bodies or JSON.
 
-The Python and JavaScript SDKs post a form body ``data=<JSON>`` (or base64 of
-the JSON); the JSON is one object or an array of them. A tracked event
-``{event, properties: {token, distinct_id, time, $insert_id, mp_lib, ...}}``:
+The Python and JavaScript SDKs post a form body ``data=<JSON>`` (or base64
+of the JSON, see :func:`.body.form_data`); the JSON is one object or an
+array of them. A tracked event ``{event, properties: {token, distinct_id, time, $insert_id, mp_lib, ...}}``:
 ``distinct_id`` is the ``userId`` (a ``$device:`` id the ``anonymousId``),
 ``$insert_id`` the ``messageId``, ``time`` (seconds or milliseconds) the
 ``timestamp``, ``mp_lib``/``$lib_version`` ``context.library``, ``ip``
-``context.ip``; other names starting with ``$`` or ``mp_`` go to
-``context.mixpanel``; ``token`` is a credential and stays out. The rest are
+``context.ip``, ``$device_id`` ``context.device.id``, ``$os``/``$os_version``
+``context.os``, ``$city``/``$region``/``mp_country_code`` ``context.location``;
+other names starting with ``$`` or ``mp_`` go to ``context.mixpanel``; ``token`` is a credential and stays out. The rest are
 the event's properties. ``$create_alias`` becomes an alias call and
 ``$identify`` an identify call. A profile update ``{$token, $distinct_id,
 $set, $set_once, ...}`` is an identify call whose traits are ``$set_once``
@@ -19,8 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from protocol_kit.events.wire.body import Form
-from protocol_kit.events.wire.common import base64_json, compact, event, iso_time, json_text, split_own
+from protocol_kit.events.wire.common import compact, event, iso_time, split_own
 from protocol_kit.events.wire.reading import Reading
 from protocol_kit.events.wire.record import WireRecord
 
@@ -30,12 +30,9 @@ EXPECTED = "a Mixpanel data= form body (JSON or base64)"
 OWN = ("$", "mp_")
 CREDENTIALS = ("token", "$token")
 PROFILE_KEYS = ("$distinct_id", "$group_id")
-FORM_FIELDS = frozenset(("data", "ip", "verbose", "img", "callback", "_", "api_key", "strict", "test"))
 
 
 def looks_like(document: Any) -> str | None:
-    if _is_form(document):
-        return "a Mixpanel form body"
     first = document[0] if isinstance(document, list) and document else document
     if not isinstance(first, dict):
         return None
@@ -46,12 +43,6 @@ def looks_like(document: Any) -> str | None:
     return None
 
 
-def _is_form(document: Any) -> bool:
-    """A form body (or its fields as an object, as quarantine keeps them) with Mixpanel's ``data`` field."""
-    return isinstance(document, dict) and isinstance(document.get("data"), str) and (
-        isinstance(document, Form) or set(document) <= FORM_FIELDS)
-
-
 def _is_event(item: dict) -> bool:
     properties = item.get("properties")
     return "event" in item and isinstance(properties, dict) and (
@@ -59,27 +50,9 @@ def _is_event(item: dict) -> bool:
 
 
 def read(document: Any, reading: Reading) -> Iterator[WireRecord]:
-    if _is_form(document):
-        decoded, problem = form_data(document.get("data"))
-        if problem:
-            yield reading.error(problem, dict(document))
-            return
-        document = decoded
     items = document if isinstance(document, list) else [document]
     for index, item in enumerate(items):
         yield _read_one(item, reading, index if isinstance(document, list) else None)
-
-
-def form_data(value: Any) -> tuple[Any, str | None]:
-    """The JSON in a form's ``data`` field: JSON text, or base64 of it."""
-    if not isinstance(value, str) or not value.strip():
-        return None, "Mixpanel form body without a 'data' field"
-    if value.lstrip()[:1] in ("{", "["):
-        return json_text(value, "form field 'data'")
-    decoded, problem = base64_json(value, "form field 'data'")
-    if problem and problem.endswith("is not base64"):
-        return None, f"{problem}: expected JSON, or base64 of JSON"
-    return decoded, problem
 
 
 def _read_one(item: Any, reading: Reading, index: int | None) -> WireRecord:
@@ -132,10 +105,22 @@ def _object(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+# Mixpanel's own properties that have a place in Segment's context: name -> (object, field)
+CONTEXT_PLACES = {"mp_lib": ("library", "name"), "$lib_version": ("library", "version"),
+                  "$device_id": ("device", "id"), "$os": ("os", "name"), "$os_version": ("os", "version"),
+                  "$city": ("location", "city"), "$region": ("location", "region"),
+                  "mp_country_code": ("location", "country")}
+
+
 def _context(own: dict[str, Any], ip: Any) -> dict[str, Any]:
-    rest = {k: v for k, v in own.items() if k not in ("mp_lib", "$lib_version")}
-    context = compact({"library": compact({"name": own.get("mp_lib"), "version": own.get("$lib_version")}),
-                       "ip": ip if isinstance(ip, str) else None})
+    context: dict[str, Any] = compact({"ip": ip if isinstance(ip, str) else None})
+    rest = {}
+    for key, value in own.items():
+        place = CONTEXT_PLACES.get(key)
+        if place is None:
+            rest[key] = value
+        else:
+            context.setdefault(place[0], {})[place[1]] = value
     if rest:
         context["mixpanel"] = rest
     return context

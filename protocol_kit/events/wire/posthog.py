@@ -1,10 +1,15 @@
-"""PostHog: ``{"api_key": ..., "batch": [...]}`` bodies (``/batch/``) and single capture events (``/capture/``, ``/e/``).
+"""PostHog: ``{"api_key": ..., "batch": [...]}`` bodies (``/batch/``), single capture events (``/capture/``, ``/e/``).
+
+The JavaScript SDK's bodies are read too: an array of events, gzip-compressed
+or as a ``data=`` form body (base64), with ``distinct_id`` and ``token`` in
+the properties.
 
 Each event ``{event, distinct_id, properties, uuid, timestamp, $set}``:
 ``distinct_id`` is the ``userId``, ``uuid`` the ``messageId``. Properties
 whose name starts with ``$`` are PostHog's own: ``$lib``/``$lib_version``
 become ``context.library``, ``$os``/``$os_version`` ``context.os``, ``$ip``
-``context.ip``, ``$current_url``/``$pathname``/``$referrer``/``$title``
+``context.ip``, ``$device_id`` ``context.device.id``, ``$raw_user_agent``
+``context.userAgent``, ``$current_url``/``$pathname``/``$referrer``/``$title``
 ``context.page`` (``url``, ``path``, ``referrer``, ``title``), the rest
 ``context.posthog``; the others are the event's properties. ``$set`` and ``$set_once`` (on the event or in its properties) are
 the person's traits: the identify call's traits for ``$identify`` and ``$set``
@@ -30,6 +35,8 @@ PAGEVIEW_PROPERTIES = ("url", "title")  # what a $pageview is about; the rest of
 
 
 def looks_like(document: Any) -> str | None:
+    if isinstance(document, list):
+        return "PostHog events" if document and _is_event(document[0]) else None
     if not isinstance(document, dict):
         return None
     batch = document.get("batch")
@@ -43,16 +50,18 @@ def looks_like(document: Any) -> str | None:
 
 
 def _is_event(item: Any) -> bool:
+    """An event with PostHog's ``distinct_id``, or with ``$lib`` among its properties and no Mixpanel ``mp_lib``."""
     if not isinstance(item, dict) or "event" not in item:
         return False
     properties = item.get("properties")
-    library = properties.get("$lib") if isinstance(properties, dict) else None
-    return "distinct_id" in item or (isinstance(library, str) and library.startswith("posthog"))
+    own_library = isinstance(properties, dict) and "$lib" in properties and "mp_lib" not in properties
+    return "distinct_id" in item or own_library
 
 
 def read(document: Any, reading: Reading) -> Iterator[WireRecord]:
-    if isinstance(document, dict) and isinstance(document.get("batch"), list):
-        for index, item in enumerate(document["batch"]):
+    items = document.get("batch") if isinstance(document, dict) else document
+    if isinstance(items, list):
+        for index, item in enumerate(items):
             yield _read_one(item, reading, index)
     else:
         yield _read_one(document, reading, None)
@@ -113,7 +122,9 @@ def _context(own: dict[str, Any], traits: dict[str, Any] | None = None,
         "page": page or None,
         "library": compact({"name": rest.pop("$lib", None), "version": rest.pop("$lib_version", None)}),
         "os": compact({"name": rest.pop("$os", None), "version": rest.pop("$os_version", None)}),
+        "device": compact({"id": rest.pop("$device_id", None)}),
         "ip": rest.pop("$ip", None),
+        "userAgent": rest.pop("$raw_user_agent", None),
         "traits": traits or None,
     })
     if rest:

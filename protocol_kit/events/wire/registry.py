@@ -15,7 +15,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any, Callable
 
-from protocol_kit.events.wire.body import BodyError, parse_body
+from protocol_kit.events.wire.body import BodyError, form_data, is_data_form, parse_body
 from protocol_kit.events.wire.reading import Reading, same_name
 from protocol_kit.events.wire.record import WireRecord
 from protocol_kit.violation import Location
@@ -24,8 +24,8 @@ from protocol_kit.violation import Location
 FORMATS = {
     "snowplow": "protocol_kit.events.wire.snowplow",
     "amplitude": "protocol_kit.events.wire.amplitude",
-    "mixpanel": "protocol_kit.events.wire.mixpanel",
     "posthog": "protocol_kit.events.wire.posthog",
+    "mixpanel": "protocol_kit.events.wire.mixpanel",
     "rudderstack": "protocol_kit.events.wire.rudderstack",
     "segment": "protocol_kit.events.wire.segment",
 }
@@ -62,8 +62,15 @@ def read_document(document: Any, *, source: Location = Location(), input_format:
 
     With ``auto`` the format is detected; a body no format knows is one
     record with an error. With a given format, a body that another format
-    recognises is one record whose error says which and how to read it.
+    recognises is one record whose error says which and how to read it. A
+    ``data=`` form body is read from its decoded ``data``.
     """
+    if is_data_form(document):
+        decoded, problem = form_data(document["data"])
+        if problem:
+            name = "" if input_format == AUTO else input_format
+            return [WireRecord(source=source, error=problem, format=name, original=dict(document))]
+        document = decoded
     if input_format == AUTO:
         found = detect(document)
         if found is None:

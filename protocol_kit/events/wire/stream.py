@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from protocol_kit.events.record import EventRecord
-from protocol_kit.events.wire.body import BodyError, Form, is_json_text, parse_form
+from protocol_kit.events.wire.body import BodyError, is_json_text, parse_form
 from protocol_kit.events.wire.reading import same_name
 from protocol_kit.events.wire.record import WireRecord
 from protocol_kit.events.wire.registry import AUTO, INPUT_FORMATS, read_body, read_document
@@ -84,4 +84,4 @@ def _plain_list(payload: Any) -> bool:
     return isinstance(payload, list) and not (payload and isinstance(payload[0], dict))
 
 
-__all__ = ["Form", "WireReader"]
+__all__ = ["WireReader"]
