@@ -12,7 +12,6 @@ request line ``GET /i?e=pv&... HTTP/1.1``.
 from __future__ import annotations
 
 import gzip
-import re
 import zlib
 from typing import Any
 from urllib.parse import parse_qsl
@@ -22,7 +21,6 @@ import orjson
 from protocol_kit.events.wire.common import base64_json, json_text
 
 GZIP_MAGIC = b"\x1f\x8b"
-_REQUEST_LINE = re.compile(r"^(?:[A-Z]+\s+)?(\S+?)(?:\s+HTTP/\d(?:\.\d)?)?$")
 
 
 class Form(dict):
@@ -86,8 +84,10 @@ def decoded_text(body: bytes | bytearray) -> str:
 
 def parse_form(text: str) -> Form:
     """The fields of a form body or query string (see the module's doc for the shapes read)."""
-    match = _REQUEST_LINE.match(text) if "\n" not in text else None
-    target = match.group(1) if match else text
+    target = text
+    words = text.split() if " " in text else ()
+    if len(words) in (2, 3) and words[0].isupper() and (len(words) == 2 or words[2].startswith("HTTP/")):
+        target = words[1]  # a request line: GET /i?e=pv&... HTTP/1.1
     if "?" in target:
         target = target.split("?", 1)[1]
     if "=" not in target:

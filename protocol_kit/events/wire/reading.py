@@ -1,7 +1,7 @@
 """What a wire-format reader is handed: where the body came from, and how to name what it finds."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from protocol_kit.events.wire.record import WireRecord
@@ -36,6 +36,8 @@ class Reading:
     def at(self, index: int | None) -> Location:
         if index is None:
             return self.source
-        if self.source.index is not None:  # a batch inside an array: keep the outer position
-            return self.source
-        return replace(self.source, index=index)
+        source = self.source
+        if source.index is not None:  # a batch inside an array: keep the outer position
+            return source
+        return Location(file=source.file, line=source.line, column=source.column, sheet=source.sheet,
+                        row=source.row, index=index)

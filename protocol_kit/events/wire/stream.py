@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from protocol_kit.events.envelope import CALLS
 from protocol_kit.events.record import EventRecord
+from protocol_kit.events.wire import rudderstack, segment
 from protocol_kit.events.wire.body import BodyError, is_json_text, parse_form
 from protocol_kit.events.wire.reading import same_name
 from protocol_kit.events.wire.record import WireRecord
@@ -48,6 +50,8 @@ class WireReader:
         options = {"source": record.source, "input_format": input_format, "event_name": self.event_name}
         if isinstance(payload, (bytes, bytearray, str)) and not _json_string(record):
             return list(read_body(payload, **options))
+        if input_format == AUTO and _plain_call(payload):
+            return [record]  # the usual case: a Segment-spec call as it is (no other format has a call type)
         if input_format == AUTO and not isinstance(payload, (dict, list)) or _plain_list(payload):
             return [record]  # a JSON value that is no body: the checks say what is wrong with it
         found = read_document(payload, **options)
@@ -77,6 +81,12 @@ class WireReader:
 def _json_string(record: EventRecord) -> bool:
     """Whether the payload is a JSON string read from a line (``"just a string"``), not a body given as text."""
     return record.raw is not None
+
+
+def _plain_call(payload: Any) -> bool:
+    """A Segment-spec call that no format changes: a call type, no credentials, no RudderStack markers."""
+    return isinstance(payload, dict) and payload.get("type") in CALLS and segment.call_event(payload) is payload \
+        and rudderstack.looks_like(payload) is None
 
 
 def _plain_list(payload: Any) -> bool:
