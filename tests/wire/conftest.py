@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from tests.wire.senders import NODE_FOLDER
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "wire"
 PLAN = CASES / "plan.yaml"
+SDK_TEST_SECONDS = 120  # a test whose SDK hangs fails after this long instead of holding the suite
 
 
 @pytest.fixture
@@ -24,7 +27,24 @@ def loopback_only(monkeypatch):
 
 
 @pytest.fixture
-def recorder(loopback_only):
+def time_limit():
+    """Fails the test with TimeoutError when it runs longer than SDK_TEST_SECONDS (POSIX, main thread)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeoutError(f"an SDK test ran longer than {SDK_TEST_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(SDK_TEST_SECONDS)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def recorder(loopback_only, time_limit):
     """A loopback HTTP server on a free port recording every request; ``recorder.host`` is its address."""
     record = Recorder()
     server = start(record)
