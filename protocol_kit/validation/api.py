@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable
 
 from protocol_kit.compile import CompiledPlan, compile_plan, load_compiled
-from protocol_kit.events.quarantine import is_quarantine_record, original_format, unwrap
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiRules
 from protocol_kit.plan import Plan
@@ -47,12 +46,8 @@ def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRul
     """
     engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt, input_format=input_format))
     record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location())
-    known = None
-    if record.parsed and is_quarantine_record(record.payload):
-        known = original_format(record.payload)
-        record = unwrap(record.payload, record.source)
-    events = engine.wire.records(record, input_format=known)
-    if len(events) == 1 and events[0] is record and record is not event:  # one event given as it is: it is the input's first
+    events = engine.events_of(record)
+    if len(events) == 1 and events[0] is record and record is not event:  # one event as it is: the first
         events = [EventRecord(record.payload, source=Location(index=0))]
     results = tuple(_checked(engine, one) for one in events)
     return results[0] if len(results) == 1 else BodyResult(events=results)

@@ -155,11 +155,7 @@ class Engine:
         A record is one event, or a body some SDK sent (a batch, a form body...)
         that the wire formats read into its events.
         """
-        known = None
-        if record.parsed and is_quarantine_record(record.payload):
-            known = original_format(record.payload)
-            record = unwrap(record.payload, record.source)
-        for event in self.wire.records(record, input_format=known):
+        for event in self.events_of(record):
             name = self.wire.format_of(event)
             if name:
                 result.formats[name] += 1
@@ -171,6 +167,14 @@ class Engine:
                     result.passed_out.append(_line(event, None))
                 continue
             self.check_event(event, result)
+
+    def events_of(self, record: EventRecord) -> list[EventRecord]:
+        """The events ``record`` holds: itself, those of an SDK's body, or the original of a quarantine record."""
+        known = None
+        if record.parsed and is_quarantine_record(record.payload):
+            known = original_format(record.payload)
+            record = unwrap(record.payload, record.source)
+        return self.wire.records(record, input_format=known)
 
     def check_event(self, record: EventRecord, result: BatchResult) -> None:
         """Check one event in detail and record its outcome in ``result``."""

@@ -1,20 +1,21 @@
 """Mixpanel: ``/track`` events and ``/engage`` and ``/groups`` profile updates, as form bodies or JSON.
 
-The Python and JavaScript SDKs post a form body ``data=<JSON>`` (or base64
-of the JSON, see :func:`.body.form_data`); the JSON is one object or an
-array of them. A tracked event ``{event, properties: {token, distinct_id, time, $insert_id, mp_lib, ...}}``:
-``distinct_id`` is the ``userId`` (a ``$device:`` id the ``anonymousId``),
-``$insert_id`` the ``messageId``, ``time`` (seconds or milliseconds) the
-``timestamp``, ``mp_lib``/``$lib_version`` ``context.library``, ``ip``
-``context.ip``, ``$device_id`` ``context.device.id``, ``$os``/``$os_version``
-``context.os``, ``$city``/``$region``/``mp_country_code`` ``context.location``;
-other names starting with ``$`` or ``mp_`` go to ``context.mixpanel``; ``token`` is a credential and stays out. The rest are
-the event's properties. ``$create_alias`` becomes an alias call and
-``$identify`` an identify call. A profile update ``{$token, $distinct_id,
-$set, $set_once, ...}`` is an identify call whose traits are ``$set_once``
-with ``$set`` over it (the other operations, ``$add``, ``$unset``..., go to
-``context.mixpanel``); a group update ``{$group_key, $group_id, $set}`` is a
-group call.
+The Python and JavaScript SDKs post a form body ``data=<JSON>`` (or base64 of
+the JSON, see :func:`.body.form_data`); the JSON is one object or an array of
+them. A tracked event ``{event, properties: {token, distinct_id, time,
+$insert_id, mp_lib, ...}}``: ``distinct_id`` is the ``userId`` (a ``$device:``
+id the ``anonymousId``), ``$insert_id`` the ``messageId``, ``time`` (seconds
+or milliseconds) the ``timestamp``, ``mp_lib``/``$lib_version``
+``context.library``, ``ip`` ``context.ip``, ``$device_id``
+``context.device.id``, ``$os``/``$os_version`` ``context.os``,
+``$city``/``$region``/``mp_country_code`` ``context.location``; other names
+starting with ``$`` or ``mp_`` go to ``context.mixpanel``; ``token`` is a
+credential and stays out. The rest are the event's properties.
+``$create_alias`` becomes an alias call and ``$identify`` an identify call. A
+profile update ``{$token, $distinct_id, $set, $set_once, ...}`` is an identify
+call whose traits are ``$set_once`` with ``$set`` over it (the other
+operations, ``$add``, ``$unset``..., go to ``context.mixpanel``); a group
+update ``{$group_key, $group_id, $set}`` is a group call.
 """
 from __future__ import annotations
 

@@ -11,13 +11,14 @@ become ``context.library``, ``$os``/``$os_version`` ``context.os``, ``$ip``
 ``context.ip``, ``$device_id`` ``context.device.id``, ``$raw_user_agent``
 ``context.userAgent``, ``$current_url``/``$pathname``/``$referrer``/``$title``
 ``context.page`` (``url``, ``path``, ``referrer``, ``title``), the rest
-``context.posthog``; the others are the event's properties. ``$set`` and ``$set_once`` (on the event or in its properties) are
-the person's traits: the identify call's traits for ``$identify`` and ``$set``
-events, ``context.traits`` on any other. PostHog's special events become
-Segment calls: ``$identify`` and ``$set`` identify, ``$pageview`` page (its
-``url`` and ``title`` are the page call's properties),
-``$screen`` screen, ``$groupidentify`` group, ``$create_alias`` alias.
-``api_key`` is a credential of the request and stays out of the event.
+``context.posthog``; the others are the event's properties. ``$set`` and
+``$set_once`` (on the event or in its properties) are the person's traits: the
+identify call's traits for ``$identify`` and ``$set`` events,
+``context.traits`` on any other. PostHog's special events become Segment
+calls: ``$identify`` and ``$set`` identify, ``$pageview`` page (its ``url``
+and ``title`` are the page call's properties), ``$screen`` screen,
+``$groupidentify`` group, ``$create_alias`` alias. ``api_key`` is a credential
+of the request and stays out of the event.
 """
 from __future__ import annotations
 
