@@ -2,7 +2,8 @@
 
 The JavaScript SDK's bodies are read too: an array of events, gzip-compressed
 or as a ``data=`` form body (base64), with ``distinct_id`` and ``token`` in
-the properties.
+the properties; and the Node.js SDK's, whose events name their ``library``
+and ``library_version`` beside ``type: "capture"``.
 
 Each event ``{event, distinct_id, properties, uuid, timestamp, $set}``:
 ``distinct_id`` is the ``userId``, ``uuid`` the ``messageId``. Properties
@@ -75,6 +76,8 @@ def _read_one(item: Any, reading: Reading, index: int | None) -> WireRecord:
     if not isinstance(name, str) or not name:
         return reading.error("PostHog event without an 'event' name", item, index)
     properties = item.get("properties") if isinstance(item.get("properties"), dict) else {}
+    if "$lib" not in properties and isinstance(item.get("library"), str):  # posthog-node names it on the event
+        properties = {**properties, "$lib": item["library"], "$lib_version": item.get("library_version")}
     return reading.event(_event(name, item, properties), item, index)
 
 
