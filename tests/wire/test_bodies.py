@@ -110,3 +110,11 @@ def test_worker_processes_read_bodies_too(tmp_path, protocol_kit):
     two = json.loads(protocol_kit("validate", "--plan", str(PLAN), str(path), "--format", "json", "-j", "2").stdout)
     assert one["violations"] == two["violations"] and one["summary"]["formats"] == two["summary"]["formats"]
     assert found(one["violations"]) == sorted(EXPECTED["mistakes"] * len(FOLDERS))
+
+
+def test_a_forced_format_names_the_format_a_body_is_in(protocol_kit):
+    outcome = protocol_kit("validate", "--plan", str(PLAN), str(CASES / "amplitude" / "conforming.txt"),
+                           "--input-format", "posthog")
+    assert outcome.code == 1
+    assert "EV001 not a PostHog payload: looks like an Amplitude batch, read with --input-format amplitude" \
+        in outcome.stdout
