@@ -32,7 +32,7 @@ class Location:
                 parts.append(f"column {self.column}")
             return ", ".join(parts)
         if self.line is not None:
-            parts.append(str(self.line))
+            parts.append(str(self.line) + (f"[{self.index}]" if self.index is not None else ""))  # a batch's event
             if self.column is not None:
                 parts.append(str(self.column))
         elif self.index is not None:

@@ -13,6 +13,7 @@ from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.errors import ConfigError
 from protocol_kit.events import read_chunks
+from protocol_kit.events.wire import INPUT_FORMATS
 from protocol_kit.pii import rules_from_config
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.report.validation import from_validation
@@ -49,16 +50,21 @@ from protocol_kit.validation.settings import validate_settings
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: 1).")
 @click.option("--max-violations", type=click.IntRange(min=0),
               help="Violations listed in full (all are counted; default: 1000).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+              help="What the SDK sent: detected per file or line by content (auto), or the one given.")
 def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, valid_out: Path | None,
             quarantine_out: Path | None, omit_unplanned_properties: bool, pii: str | None,
             event_version: str | None, output: ReportOptions,
-            fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None) -> int:
+            fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None,
+            input_format: str) -> int:
     """Validate EVENTS against a tracking plan.
 
     EVENTS are JSON Lines files (.jsonl, .ndjson), JSON files (.json: one
     event, an array, or a Segment batch), gzip-compressed files (.gz),
     folders of such files, or - for stdin. Quarantine files written by this
-    command can be fed back in once fixed.
+    command can be fed back in once fixed. What analytics SDKs send is read
+    too, a body per file or per line: Segment and RudderStack batches,
+    PostHog, Mixpanel (data= form bodies), Amplitude and Snowplow payloads.
 
     Prints a digest (one row per event, kind of problem and path) and a
     summary. Exit codes: 0 no violation at or above --fail-on, 1 violations,
@@ -89,7 +95,7 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
         outputs = {name: files.enter_context(open(path, "wb")) for name, path in
                    (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path is not None}
         progress = files.enter_context(_Progress()) if sys.stderr.isatty() else None
-        report = validator.run(inputs, progress=progress, **outputs)
+        report = validator.run(inputs, progress=progress, input_format=input_format, **outputs)
     data = from_validation(report, inputs=events, plan_version=validator.plan.version)
     return emit(data, output, fail_on=fail_on or settings.fail_on)
 

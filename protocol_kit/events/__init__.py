@@ -1,4 +1,8 @@
-"""Reading event streams and payload files: JSON Lines, JSON, Segment batches, gzip, folders, stdin."""
+"""Reading event streams and payload files: JSON Lines, JSON, Segment batches, gzip, folders, stdin.
+
+What analytics SDKs send (Segment, RudderStack, PostHog, Mixpanel, Amplitude,
+Snowplow) is read by :mod:`protocol_kit.events.wire`.
+"""
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.reader import FileSlice, LineChunk, read_chunks, read_events
 from protocol_kit.events.record import EventRecord

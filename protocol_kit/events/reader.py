@@ -2,11 +2,16 @@
 
 JSON Lines (``.jsonl``, ``.ndjson``, and anything else not ending in ``.json``)
 is read line by line, in chunks of lines handed to the validator as they are:
-memory does not grow with the number of events. A ``.json`` file (one event,
-an array of events, or a Segment batch ``{"batch": [...]}``) is one JSON
-document and is parsed whole, so its size is bounded by memory: use JSON Lines
-for large streams. ``.gz`` files are decompressed on the fly. On stdin, input
-starting with ``[`` is read as one JSON document, anything else as JSON Lines.
+memory does not grow with the number of events. A line may also hold a whole
+request body an SDK sent (a batch, a form body...): the validator reads it
+through the wire formats (:mod:`protocol_kit.events.wire`). A ``.json`` file
+(one event, an array of events, or any body an SDK sends, such as a Segment
+batch ``{"batch": [...]}``) is one JSON document and is parsed whole, so its
+size is bounded by memory: use JSON Lines for large streams. So is a file of
+any other name, and stdin, whose first line is not JSON by itself but whose
+whole content is one JSON document (a pretty-printed body). ``.gz`` files are
+decompressed on the fly. On stdin, input starting with ``[`` is read as one
+JSON document, anything else as JSON Lines.
 
 Bad input never stops the run: a line that is not JSON, a file that is not
 valid JSON or a truncated gzip stream becomes an :class:`EventRecord` with an
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import sys
 import zlib
 from dataclasses import dataclass
@@ -121,6 +127,8 @@ def _chunks(sources: list[Path | str], chunk_lines: int, slices: bool) -> Iterat
             yield from _read_stdin(chunk_lines)
         elif _is_json_document(path):
             yield from _document_records(_read_whole(path), str(path))
+        elif (document := _document_in(path)) is not None:
+            yield from _document_records(document, str(path))
         elif slices and not path.name.lower().endswith(".gz"):
             yield from file_slices(path, chunk_lines * SLICE_BYTES_PER_LINE)
         else:
@@ -194,6 +202,34 @@ def _line_chunks(stream: BinaryIO, name: str, chunk_lines: int) -> Iterator[Line
         yield LineChunk(name, number, lines)
 
 
+def _document_in(path: Path) -> bytes | None:
+    """The content of a file holding one JSON document over several lines (a pretty-printed body), else None."""
+    try:
+        with _open(path) as stream:
+            first = stream.readline()
+            while first and not first.strip():
+                first = stream.readline()
+            if not _starts_document(first):
+                return None
+            data = first + stream.read()
+    except _GZIP_ERRORS:
+        return None  # the line reader reports where the data breaks
+    return data if _is_json(data) else None
+
+
+def _starts_document(line: bytes) -> bool:
+    """A line that opens a JSON object or array without being JSON on its own."""
+    return line.lstrip()[:1] in (b"{", b"[") and not _is_json(line)
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
 def _read_whole(path: Path) -> bytes | EventRecord:
     try:
         with _open(path) as stream:
@@ -206,12 +242,20 @@ def _read_stdin(chunk_lines: int) -> Iterator[LineChunk | EventRecord]:
     stream = io.BufferedReader(sys.stdin.buffer) if not hasattr(sys.stdin.buffer, "peek") else sys.stdin.buffer
     if stream.peek(64).lstrip()[:1] == b"[":
         yield from _document_records(stream.read(), STDIN_NAME)
+        return
+    first = stream.readline()
+    if _starts_document(first):
+        data = first + stream.read()
+        if _is_json(data):
+            yield from _document_records(data, STDIN_NAME)
+            return
+        yield from _line_chunks(io.BytesIO(data), STDIN_NAME, chunk_lines)
     else:
-        yield from _line_chunks(stream, STDIN_NAME, chunk_lines)
+        yield from _line_chunks(itertools.chain([first] if first else [], stream), STDIN_NAME, chunk_lines)
 
 
 def _document_records(data: bytes | EventRecord, name: str) -> Iterator[EventRecord]:
-    """The events of one JSON document: an event, an array of events or a ``{"batch": [...]}``."""
+    """The records of one JSON document: an event or body (a batch is split by the wire formats), or an array."""
     if isinstance(data, EventRecord):
         yield data
         return
@@ -223,8 +267,6 @@ def _document_records(data: bytes | EventRecord, name: str) -> Iterator[EventRec
     except orjson.JSONDecodeError as error:
         yield EventRecord(raw=data, source=Location(file=name), error=_json_error(error))
         return
-    if isinstance(document, dict) and isinstance(document.get("batch"), list):
-        document = document["batch"]
     if isinstance(document, list):
         for index, payload in enumerate(document):
             yield EventRecord(payload=payload, source=Location(file=name, index=index))

@@ -27,7 +27,8 @@ def from_validation(report: "ValidationReport", *, inputs: tuple[str, ...] = (),
         inputs=inputs, plan=report.plan, plan_version=plan_version, events=event_counts(digest), created=created,
         notes=notes(report),
         # the fields of the validator's documented JSON summary (docs/validation.md) that ReportData names otherwise
-        extra={"violations_not_kept": report.violations_not_kept, "outcomes": report.outcomes.to_dict()})
+        extra={"violations_not_kept": report.violations_not_kept, "outcomes": report.outcomes.to_dict(),
+               "formats": dict(report.formats)})
 
 
 def event_counts(digest: tuple[DigestRow, ...]) -> tuple[EventCount, ...]:
@@ -48,6 +49,9 @@ def notes(report: "ValidationReport") -> tuple[str, ...]:
     accounting = [f"{o.passed} passed" + (f" ({o.omitted} with properties omitted)" if o.omitted else "")]
     accounting += [f"{getattr(o, name)} {name}" for name in ("dropped", "quarantined", "reported") if getattr(o, name)]
     lines.append(f"{o.mode} mode: {o.read} read = " + " + ".join(accounting))
+    if set(report.formats) - {"segment"}:  # plain Segment-spec input needs no word on its format
+        read = ", ".join(f"{name} ({count})" for name, count in report.formats.items())
+        lines.append(f"formats read: {read}")
     if report.violations_not_kept:
         lines.append(f"{report.violations_not_kept} violation(s) counted but not listed (--max-violations)")
     return tuple(lines)

@@ -12,7 +12,7 @@ from protocol_kit.plan import Plan
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
 from protocol_kit.validation.engine import BatchResult, Engine, Options, batches
-from protocol_kit.validation.report import EventResult, Outcomes, ValidationReport
+from protocol_kit.validation.report import BodyResult, EventResult, Outcomes, ValidationReport
 from protocol_kit.violation import Location
 
 PlanLike = Plan | CompiledPlan | str | Path
@@ -31,16 +31,32 @@ def compiled(plan: PlanLike) -> CompiledPlan:
 
 
 def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRules | None = None,
-             salt: str | None = None, event_version: str = "oldest") -> EventResult:
-    """Check one event (a parsed payload) against ``plan``; every violation is reported.
+             salt: str | None = None, event_version: str = "oldest",
+             input_format: str = "auto") -> EventResult | BodyResult:
+    """Check one event or one body an SDK sent against ``plan``; every violation is reported.
 
+    ``event``: a Segment-spec event, an SDK's message (a PostHog or Amplitude
+    event, a Mixpanel record...), or a raw body (bytes or str: JSON, a form body,
+    a query string). ``input_format``: its wire format, or ``auto`` to detect it
+    (see :mod:`protocol_kit.events.wire`). One event gives an :class:`EventResult`
+    (its ``record`` keeps the SDK's original); a body of several events (a batch)
+    a :class:`BodyResult` with one result per event. Both have ``ok`` and ``violations``.
     ``pii``, ``pii_rules`` and ``salt``: personal data, as for :class:`Validator`; in
     ``redact`` and ``hash`` modes ``result.rewritten`` is the event with it replaced.
     ``event_version``: as for :class:`Validator`.
     To check many events, build a :class:`Validator` once and call :meth:`Validator.run`.
     """
-    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version))
-    record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=0))
+    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version,
+                                            input_format=input_format))
+    record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location())
+    events = engine.events_of(record)
+    if len(events) == 1 and events[0] is record and record is not event:  # one event as it is: the first
+        events = [EventRecord(record.payload, source=Location(index=0))]
+    results = tuple(_checked(engine, one) for one in events)
+    return results[0] if len(results) == 1 else BodyResult(events=results)
+
+
+def _checked(engine: Engine, record: EventRecord) -> EventResult:
     rewritten = engine.personal.rewritten(record.payload) if engine.personal and record.parsed else None
     return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
 
@@ -73,18 +89,21 @@ class Validator:
         self.max_violations = max_violations
 
     def run(self, events: Iterable[Any], *, valid_out: BinaryIO | None = None,
-            quarantine_out: BinaryIO | None = None,
-            progress: Callable[[int], None] | None = None) -> ValidationReport:
+            quarantine_out: BinaryIO | None = None, progress: Callable[[int], None] | None = None,
+            input_format: str = "auto") -> ValidationReport:
         """Validate every event of ``events`` and return the report.
 
-        ``events``: parsed payloads (dicts), :class:`EventRecord` s, or the
-        chunks of :func:`protocol_kit.events.read_chunks`. Passed events are
+        ``events``: parsed payloads (dicts), raw bodies an SDK sent (bytes or
+        str) or parsed ones (a PostHog batch, an Amplitude body...),
+        :class:`EventRecord` s, or the chunks of :func:`protocol_kit.events.read_chunks`.
+        ``input_format``: the wire format of the bodies, or ``auto`` to detect it
+        per item (``report.formats`` counts the events read per format). Passed events are
         written to ``valid_out`` and quarantined ones to ``quarantine_out``
         (binary streams, JSON Lines). ``progress`` is called with the number of
         events done after every batch.
         """
         options = replace(self.options, keep_passed=valid_out is not None,
-                          keep_quarantined=quarantine_out is not None)
+                          keep_quarantined=quarantine_out is not None, input_format=input_format)
         engine = Engine(self.plan, options)
         builder = ReportBuilder(max_violations=self.max_violations)
         totals = BatchResult()
@@ -98,7 +117,7 @@ class Validator:
                 progress(totals.read)
         outcomes = Outcomes(mode=options.mode, read=totals.read, passed=totals.passed, omitted=totals.omitted,
                             dropped=totals.dropped, quarantined=totals.quarantined, reported=totals.reported)
-        return builder.build(self.plan.name, outcomes)
+        return replace(builder.build(self.plan.name, outcomes), formats=dict(sorted(totals.formats.items())))
 
     def _results(self, engine: Engine, work):
         if self.jobs > 1:
@@ -111,5 +130,6 @@ class Validator:
 def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> None:
     for name in ("read", "passed", "omitted", "dropped", "quarantined", "reported"):
         setattr(totals, name, getattr(totals, name) + getattr(result, name))
+    totals.formats.update(result.formats)
     for violations in result.violations:
         builder.add_event(violations)

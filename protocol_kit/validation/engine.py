@@ -14,6 +14,7 @@ input order.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -21,9 +22,10 @@ import orjson
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.jsonl import json_line
-from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
+from protocol_kit.events.quarantine import is_quarantine_record, original_format, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
+from protocol_kit.events.wire import WireReader
 from protocol_kit.pii import PiiRules
 from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
@@ -44,6 +46,7 @@ class Options:
     pii_rules: PiiRules | None = None
     salt: str | None = None  # for pii="hash"
     event_version: str = "oldest"  # the version of a versioned event checking payloads that name none
+    input_format: str = "auto"  # the wire format of the input, or auto: detected per record (events/wire)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -71,6 +74,7 @@ class BatchResult:
     violations: list[list[Violation]] = field(default_factory=list)  # per event that has any
     passed_out: list[bytes] = field(default_factory=list)
     quarantine_out: list[bytes] = field(default_factory=list)
+    formats: Counter = field(default_factory=Counter)  # events read per wire format
 
 
 _UNPARSED = object()
@@ -83,6 +87,9 @@ class Engine:
         self.schemas = PlanSchemas(plan, version_fallback=options.event_version)
         self.personal = None if options.pii == "off" else PersonalData(
             self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
+        self.wire = WireReader(options.input_format, planned_events=self.schemas.track)
+        # Segment-spec calls can be decided by the compiled check alone; other formats are read first
+        self.fast = options.input_format in ("auto", "segment", "rudderstack")
 
     def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
         if isinstance(batch, FileSlice):
@@ -94,7 +101,7 @@ class Engine:
     def process_lines(self, chunk: LineChunk) -> BatchResult:
         """The hot loop: parse, look up, one compiled check; anything else goes to :meth:`check`."""
         result = BatchResult()
-        fast_track, fast_calls = self.schemas.fast_track, self.schemas.fast_calls
+        fast_track, fast_calls = (self.schemas.fast_track, self.schemas.fast_calls) if self.fast else ({}, {})
         keep = result.passed_out.append if self.options.keep_passed else None
         loads, fast_passed = orjson.loads, 0
         clears = self.personal.clears if self.personal is not None else None
@@ -117,6 +124,8 @@ class Engine:
                 self.check(record, result)
         result.read += fast_passed
         result.passed += fast_passed
+        if fast_passed:
+            result.formats[self.wire.plain_format] += fast_passed
         if result.passed_out and not result.passed_out[-1].endswith(b"\n"):
             result.passed_out[-1] += b"\n"
         return result
@@ -125,9 +134,10 @@ class Engine:
         result = BatchResult()
         for index, item in enumerate(batch.items, batch.first_index):
             record = item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index))
-            if record.parsed and isinstance(record.payload, dict) and self.fast_valid(record.payload):
+            if self.fast and record.parsed and isinstance(record.payload, dict) and self.fast_valid(record.payload):
                 result.read += 1
                 result.passed += 1
+                result.formats[self.wire.plain_format] += 1
                 if self.options.keep_passed:
                     result.passed_out.append(_line(record, None))
                 continue
@@ -143,9 +153,34 @@ class Engine:
             return False
 
     def check(self, record: EventRecord, result: BatchResult) -> None:
-        """Check one event in detail and record its outcome in ``result``."""
+        """Check the events of one record in detail and record their outcomes in ``result``.
+
+        A record is one event, or a body some SDK sent (a batch, a form body...)
+        that the wire formats read into its events.
+        """
+        for event in self.events_of(record):
+            name = self.wire.format_of(event)
+            if name:
+                result.formats[name] += 1
+            if event is not record and event.parsed and isinstance(event.payload, dict) \
+                    and self.fast_valid(event.payload):  # an event of a body that conforms: no details needed
+                result.read += 1
+                result.passed += 1
+                if self.options.keep_passed:
+                    result.passed_out.append(_line(event, None))
+                continue
+            self.check_event(event, result)
+
+    def events_of(self, record: EventRecord) -> list[EventRecord]:
+        """The events ``record`` holds: itself, those of an SDK's body, or the original of a quarantine record."""
+        known = None
         if record.parsed and is_quarantine_record(record.payload):
+            known = original_format(record.payload)
             record = unwrap(record.payload, record.source)
+        return self.wire.records(record, input_format=known)
+
+    def check_event(self, record: EventRecord, result: BatchResult) -> None:
+        """Check one event in detail and record its outcome in ``result``."""
         violations = self.violations(record, complete=self.options.omit_unplanned)
         routed = violations if self.personal is None else self.personal.routed(violations)
         outcome, replacement = decide(record, routed, mode=self.options.mode,

@@ -72,6 +72,7 @@ class ValidationReport:
     violations: tuple[Violation, ...]
     violations_not_kept: int
     outcomes: Outcomes
+    formats: Mapping[str, int] = field(default_factory=dict)  # events read per wire format (events/wire)
 
     @property
     def ok(self) -> bool:
@@ -80,7 +81,7 @@ class ValidationReport:
 
     def to_dict(self) -> dict[str, Any]:
         summary = {"plan": self.plan, **self.summary.to_dict(), "violations_not_kept": self.violations_not_kept,
-                   "outcomes": self.outcomes.to_dict()}
+                   "outcomes": self.outcomes.to_dict(), "formats": dict(self.formats)}
         return {"summary": summary, "digest": [row.to_dict() for row in self.digest],
                 "violations": [v.to_dict() for v in self.violations]}
 
@@ -101,3 +102,31 @@ class EventResult:
     def ok(self) -> bool:
         """True when the event has no violation of severity error (warnings allowed)."""
         return not any(v.severity == "error" for v in self.violations)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyResult:
+    """The check of a body holding several events (an SDK's batch; see :func:`protocol_kit.validate`).
+
+    ``events``: one :class:`EventResult` per event, in body order; ``violations``
+    are theirs, in the same order; ``formats`` counts the events per wire format.
+    """
+
+    events: tuple[EventResult, ...]
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        return tuple(v for result in self.events for v in result.violations)
+
+    @property
+    def ok(self) -> bool:
+        """True when no event of the body has a violation of severity error."""
+        return all(result.ok for result in self.events)
+
+    @property
+    def formats(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for result in self.events:
+            name = getattr(result.record, "format", None) or "segment"
+            counts[name] = counts.get(name, 0) + 1
+        return counts
