@@ -10,12 +10,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import tree_sitter as ts
 
 from protocol_kit.scan.model import Choice, Dynamic, Entry, Literal, ObjectValue, PropertyBag, Reference, Value
+from protocol_kit.scan.scopes import Scopes
 from protocol_kit.violation import Location
+
+if TYPE_CHECKING:
+    from protocol_kit.scan.project import Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +49,15 @@ class Syntax:
     calls_query: str = ""
     # A query capturing @name with @value (a constant) or @body (a class, enum, module).
     declarations_query: str = ""
+    # A query capturing @name and @value for each assignment to a plain variable (optional).
+    assignments_query: str = ""
     # A query capturing @name for each name imported into the file (optional).
     imports_query: str = ""
     function_types: frozenset[str] = frozenset()
+    # Blocks that scope their own declarations (besides functions).
+    block_types: frozenset[str] = frozenset()
+    # ``Events.SIGNED_UP.value``: members that read an enum case's value.
+    value_accessors: frozenset[str] = frozenset()
     identifier_types: frozenset[str] = frozenset({"identifier"})
     # Python and Ruby SDKs take the user id first: ``track(user_id, event, properties)``.
     user_id_first: bool = False
@@ -73,6 +83,17 @@ class Syntax:
     @functools.cached_property
     def imports(self) -> ts.Query:
         return ts.Query(self.language, self.imports_query)
+
+    @functools.cached_property
+    def assignments(self) -> ts.Query:
+        return ts.Query(self.language, self.assignments_query)
+
+    def bind_members(self, scopes: "Scopes") -> None:
+        """Bind what the declarations query cannot say (enum properties, implicit raw values)."""
+
+    def external(self, name: str, source: "SourceFile") -> Value:
+        """A name the file does not define: from its imports or the project, else unresolved."""
+        return Reference(name, "not defined in the file")
 
     def arguments(self, args: ts.Node, source: "SourceFile") -> list[Arg]:
         return [Arg(None, node) for node in args.named_children if node.type != "comment"]
@@ -105,17 +126,23 @@ class Syntax:
 
 
 class SourceFile:
-    """One parsed file: text, character columns and same-file name resolution."""
+    """One parsed file: text, character columns and scope-aware name resolution.
 
-    def __init__(self, syntax: Syntax, data: bytes, path: str):
+    ``project`` (a :class:`~protocol_kit.scan.project.Project`) resolves the
+    names the file imports or takes from elsewhere in the code base.
+    """
+
+    def __init__(self, syntax: Syntax, data: bytes, path: str, project: "Project | None" = None):
         self.syntax = syntax
         self.data = data
         self.path = path
+        self.project = project
         self.tree = syntax.parser.parse(data)
         self._ascii = data.isascii()
-        self._scope: dict[str, ts.Node] | None = None
+        self._scopes: Scopes | None = None
         self._resolving: set[str] = set()
         self._declarable: dict[str, bool] = {}
+        self.cache: dict[str, object] = {}  # per-file tables a language builds once (its imports...)
 
     def text(self, node: ts.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -136,35 +163,71 @@ class SourceFile:
     def value(self, node: ts.Node) -> Value:
         return self.syntax.read(node, self)
 
-    def resolve(self, name: str) -> Value:
-        """The value of a constant, enum case or object member defined in this file."""
+    @property
+    def scopes(self) -> Scopes:
+        if self._scopes is None:
+            self._scopes = Scopes(self)
+        return self._scopes
+
+    def resolve(self, name: str, at: ts.Node | None = None) -> Value:
+        """The value of ``name`` where ``at`` uses it (None: at the top of the file).
+
+        The nearest definition in the file wins; a name the file does not
+        define is looked up in what it imports and in the project.
+        """
         if name in self._resolving:
-            return Reference(name)
-        if self._scope is None and not self._may_declare(name.split(".")[0]):
-            return Reference(name)
-        node = self.scope.get(name)
-        if node is None:
-            return self._resolve_member(name)
+            return Reference(name, "defined in terms of itself")
         self._resolving.add(name)
         try:
-            return self.value(node)
+            return self._resolve(name, at)
         finally:
             self._resolving.discard(name)
 
-    def _resolve_member(self, name: str) -> Value:
+    def _resolve(self, name: str, at: ts.Node | None) -> Value:
+        root = name.split(".")[0]
+        if self._scopes is None and not self._may_declare(root):
+            return self.syntax.external(name, self)
+        found = self.scopes.lookup(name, at)
+        if found.parameter:
+            return Reference(name, "a parameter of the enclosing function")
+        if found.values:
+            return self._combine(name, found.values)
         head, dot, last = name.rpartition(".")
-        if not dot:
-            return Reference(name)
-        if last in ("value", "rawValue", "name"):  # Python and Swift enum values
-            inner = self.resolve(head)
-            if not isinstance(inner, Reference):
-                return inner
-        parent = self.resolve(head)
+        if dot and self.scopes.defines(root):
+            return self._member(head, last, at)
+        return self.syntax.external(name, self)
+
+    def _member(self, head: str, last: str, at: ts.Node | None) -> Value:
+        parent = self.resolve(head, at)
+        if last in self.syntax.value_accessors and not isinstance(parent, (Reference, ObjectValue)):
+            return parent
         if isinstance(parent, ObjectValue):
             member = parent.bag.get(last)
             if member is not None:
                 return member
-        return Reference(name)
+            return Reference(f"{head}.{last}", f"{head!r} has no member {last!r}")
+        if isinstance(parent, Reference):
+            return Reference(f"{head}.{last}", parent.why)
+        return Reference(f"{head}.{last}", f"a member of {head!r}, which is not an object")
+
+    def _combine(self, name: str, nodes: tuple) -> Value:
+        """One value for all the definitions of a variable: each literal, or unresolved."""
+        values = [self.value(n) if isinstance(n, ts.Node) else n for n in nodes if n is not None]
+        if not values:
+            return Reference(name, "declared without a value")
+        if len(values) == 1:
+            return values[0]
+        literals: list = []
+        for value in values:
+            if isinstance(value, Literal):
+                literals.append(value.value)
+            elif isinstance(value, Choice):
+                literals.extend(value.values)
+            else:
+                why = value.why if isinstance(value, Reference) and value.why else "assigned a value computed at run time"
+                return Reference(name, why)
+        unique = tuple(dict.fromkeys(literals))
+        return Literal(unique[0]) if len(unique) == 1 else Choice(unique)
 
     def _may_declare(self, root: str) -> bool:
         """Whether the text could declare ``root`` at all (``root =``, ``root: T =``, ``enum root``...).
@@ -175,72 +238,28 @@ class SourceFile:
         if root not in self._declarable:
             name = re.escape(root).encode()
             pattern = (rb"(?<![\w.$])" + name + rb"\s*(?::[^=\n;]*)?=(?![=>~])"
-                       rb"|\b(?:class|enum|module|object|interface|struct)\s+" + name + rb"\b")
+                       rb"|\b(?:class|enum|module|object|interface|struct|case|let|var|val)\s+" + name + rb"\b"
+                       rb"|\b(?:String|int|long|Object|const|final)\s+" + name + rb"\b")
             self._declarable[root] = re.search(pattern, self.data) is not None
         return self._declarable[root]
 
-    @property
-    def scope(self) -> dict[str, ts.Node]:
-        if self._scope is None:
-            self._scope = self._declarations()
-        return self._scope
-
-    def _declarations(self) -> dict[str, ts.Node]:
-        containers: dict[int, str] = {}
-        scope: dict[str, ts.Node] = {}
-        cursor = ts.QueryCursor(self.syntax.declarations)
-        for _, captures in cursor.matches(self.tree.root_node):
-            name_node = captures["name"][0]
-            prefix = self._container_of(name_node, containers)
-            name = self.text(name_node)
-            qualified = f"{prefix}.{name}" if prefix else name
-            if "body" in captures:
-                containers[captures["body"][0].id] = qualified
-            elif "value" in captures:
-                scope.setdefault(qualified, captures["value"][0])
-                scope.setdefault(name, captures["value"][0])
-        return scope
-
-    @staticmethod
-    def _container_of(node: ts.Node, containers: dict[int, str]) -> str:
-        parent = node.parent
-        while parent is not None:
-            if parent.id in containers:
-                return containers[parent.id]
-            parent = parent.parent
-        return ""
-
     def parameters_around(self, node: ts.Node) -> set[str]:
         """Parameter names of the functions enclosing ``node``."""
-        names: set[str] = set()
-        parent = node.parent
-        while parent is not None:
-            if parent.type in self.syntax.function_types:
-                for index, child in enumerate(parent.children):
-                    field = parent.field_name_for_child(index)
-                    if "parameter" in child.type or field in ("parameter", "parameters"):
-                        names.update(self.text(n) for n in _descendants(child, self.syntax.identifier_types))
-            parent = parent.parent
-        return names
+        return self.scopes.parameters_around(node)
 
     def syntax_error(self) -> ts.Node | None:
         """The first ERROR or MISSING node, when the file does not parse cleanly."""
-        node = self.tree.root_node
-        if not node.has_error:
-            return None
-        while True:
+        return next(self.syntax_errors(), None)
+
+    def syntax_errors(self) -> Iterator[ts.Node]:
+        """Every outermost ERROR or MISSING node, in file order."""
+        stack = [self.tree.root_node] if self.tree.root_node.has_error else []
+        while stack:
+            node = stack.pop()
             if node.is_error or node.is_missing:
-                return node
-            node = next((c for c in node.children if c.has_error or c.is_missing), None)
-            if node is None:
-                return None
-
-
-def _descendants(node: ts.Node, types: frozenset[str]) -> Iterator[ts.Node]:
-    if node.type in types:
-        yield node
-    for child in node.named_children:
-        yield from _descendants(child, types)
+                yield node
+                continue
+            stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
 
 
 class BagBuilder:

@@ -47,6 +47,8 @@ class Java(Syntax):
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_java.language)
     function_types = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
+    block_types = frozenset({"block"})
+    assignments_query = "(assignment_expression left: (identifier) @name right: (_) @value)"
 
     def read(self, node: ts.Node, source: SourceFile) -> Value:
         kind = node.type
@@ -65,7 +67,7 @@ class Java(Syntax):
         if kind == "identifier":
             return self._variable(node, source)
         if kind == "field_access":
-            return source.resolve(source.text(node))
+            return source.resolve(source.text(node), node)
         if _creates_map(node, source):
             return EMPTY_OBJECT
         if kind == "method_invocation":
@@ -101,9 +103,10 @@ class Java(Syntax):
     def _variable(self, node: ts.Node, source: SourceFile) -> Value:
         """A local map or ``Properties`` object, with the ``put`` calls made on it before this use."""
         name = source.text(node)
-        created = source.scope.get(name)
-        if not _creates_map(created, source):
-            return source.resolve(name)
+        found = source.scopes.lookup(name, node)
+        created = found.values[0] if len(found.values) == 1 else None
+        if not isinstance(created, ts.Node) or not _creates_map(created, source):
+            return source.resolve(name, node)
         bag = BagBuilder(source)
         block = created.parent
         while block is not None and block.type not in ("block", "class_body"):

@@ -18,7 +18,8 @@ CALLS = """
   arguments: (arguments) @args
   (#any-of? @method {names})) @call
 """
-DECLARATIONS = "(variable_declarator name: (identifier) @name value: (_) @value)"
+DECLARATIONS = "(variable_declarator name: (identifier) @name value: (_)? @value)"
+ASSIGNMENTS = "(assignment_expression left: (identifier) @name right: (_) @value)"
 TS_DECLARATIONS = DECLARATIONS + """
 (enum_declaration name: (identifier) @name body: (enum_body) @body)
 (enum_body (enum_assignment name: (property_identifier) @name value: (_) @value))
@@ -37,6 +38,8 @@ class JavaScript(Syntax):
     grammar = staticmethod(tree_sitter_javascript.language)
     function_types = frozenset({"function_declaration", "function_expression", "arrow_function",
                                 "method_definition", "generator_function_declaration"})
+    block_types = frozenset({"statement_block"})
+    assignments_query = ASSIGNMENTS
 
     def read(self, node: ts.Node, source: SourceFile) -> Value:
         kind = node.type
@@ -58,7 +61,7 @@ class JavaScript(Syntax):
         if kind == "binary_expression" and node.child_by_field_name("operator").type == "+":
             return concatenation([self.read(node.child_by_field_name(f), source) for f in ("left", "right")])
         if kind in ("identifier", "member_expression"):
-            return source.resolve(source.text(node).replace("?.", "."))
+            return source.resolve(source.text(node).replace("?.", "."), node)
         if kind == "subscript_expression":
             return self._subscript(node, source)
         if kind == "object":
@@ -94,7 +97,7 @@ class JavaScript(Syntax):
     def _subscript(self, node: ts.Node, source: SourceFile) -> Value:
         index = self.read(node.child_by_field_name("index"), source)
         if isinstance(index, Literal) and isinstance(index.value, str):
-            return source.resolve(f"{source.text(node.child_by_field_name('object'))}.{index.value}")
+            return source.resolve(f"{source.text(node.child_by_field_name('object'))}.{index.value}", node)
         return Reference(source.text(node))
 
     def receiver_text(self, node: ts.Node, source: SourceFile) -> str:

@@ -37,6 +37,8 @@ class Kotlin(Syntax):
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_kotlin.language)
     function_types = frozenset({"function_declaration", "lambda_literal", "anonymous_function"})
+    block_types = frozenset({"block"})
+    assignments_query = "(assignment . (identifier) @name (_) @value .)"
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
         """``track(name = "Signed Up", properties = mapOf(...))``: a name before ``=`` labels the value."""
@@ -67,7 +69,7 @@ class Kotlin(Syntax):
         if kind in ("additive_expression", "binary_expression") and any(c.type == "+" for c in node.children):
             return concatenation([self.read(c, source) for c in node.named_children])
         if kind in ("identifier", "navigation_expression"):
-            return source.resolve(source.text(node))
+            return source.resolve(source.text(node), node)
         if kind == "call_expression":
             return self._call(node, source)
         if kind == "parenthesized_expression" and node.named_children:

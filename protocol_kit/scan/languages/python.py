@@ -33,6 +33,7 @@ class Python(Syntax):
     imports_query = IMPORTS
     grammar = staticmethod(tree_sitter_python.language)
     function_types = frozenset({"function_definition", "lambda"})
+    value_accessors = frozenset({"value"})
     user_id_first = True
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
@@ -65,7 +66,7 @@ class Python(Syntax):
         if kind == "call" and source.text(node.child_by_field_name("function")) == "dict":
             return self._dict_call(node, source)
         if kind in ("identifier", "attribute"):
-            return source.resolve(source.text(node))
+            return source.resolve(source.text(node), node)
         if kind == "subscript":
             return self._subscript(node, source)
         if kind == "dictionary":
@@ -97,5 +98,5 @@ class Python(Syntax):
     def _subscript(self, node: ts.Node, source: SourceFile) -> Value:
         index = self.read(node.child_by_field_name("subscript"), source)
         if isinstance(index, Literal) and isinstance(index.value, str):
-            return source.resolve(f"{source.text(node.child_by_field_name('value'))}.{index.value}")
+            return source.resolve(f"{source.text(node.child_by_field_name('value'))}.{index.value}", node)
         return Reference(source.text(node))

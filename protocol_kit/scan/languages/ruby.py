@@ -66,7 +66,7 @@ class Ruby(Syntax):
         if kind == "binary" and node.child_by_field_name("operator").type == "+":
             return concatenation([self.read(node.child_by_field_name(f), source) for f in ("left", "right")])
         if kind in ("constant", "identifier", "scope_resolution"):
-            return source.resolve(source.text(node).replace("::", "."))
+            return source.resolve(source.text(node).replace("::", "."), node)
         if kind == "hash":
             return self.read_pairs(node, source, spread="hash_splat_argument")
         if kind == "array":

@@ -21,6 +21,7 @@ DECLARATIONS = """
 (class_declaration name: (type_identifier) @name body: (_) @body)
 (enum_entry name: (simple_identifier) @name raw_value: (_) @value)
 """
+ASSIGNMENTS = "(assignment target: (directly_assignable_expression (simple_identifier) @name) result: (_) @value)"
 STRINGS = ("line_string_literal", "multi_line_string_literal")
 TEXT = ("line_str_text", "multi_line_str_text", "str_escaped_char")
 
@@ -33,6 +34,9 @@ class Swift(Syntax):
     grammar = staticmethod(tree_sitter_swift.language)
     function_types = frozenset({"function_declaration", "lambda_literal", "init_declaration"})
     identifier_types = frozenset({"simple_identifier"})
+    block_types = frozenset({"statements"})
+    assignments_query = ASSIGNMENTS
+    value_accessors = frozenset({"rawValue"})
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
         found = []
@@ -61,7 +65,7 @@ class Swift(Syntax):
         if kind == "additive_expression" and source.text(node.child_by_field_name("op")) == "+":
             return concatenation([self.read(node.child_by_field_name(f), source) for f in ("lhs", "rhs")])
         if kind in ("simple_identifier", "navigation_expression"):
-            return source.resolve(source.text(node))
+            return source.resolve(source.text(node), node)
         if kind == "dictionary_literal":
             return self._dictionary(node, source)
         if kind == "array_literal":
