@@ -40,6 +40,7 @@ class ScanConfig:
     fail_on: str = "error"
     max_file_bytes: int = 2_000_000
     max_line_length: int = 1_000
+    cache: bool = True
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> "ScanConfig":
@@ -78,6 +79,10 @@ def _option(key: str, raw: Any) -> Any:
     if key in ("fail-on",):
         if raw not in FAIL_ON:
             raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected one of {', '.join(FAIL_ON)}, got {raw!r}")
+        return raw
+    if key == "cache":
+        if not isinstance(raw, bool):
+            raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected true or false, got {raw!r}")
         return raw
     if key.startswith("max-"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw <= 0:

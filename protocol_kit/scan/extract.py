@@ -12,7 +12,7 @@ from typing import Iterator
 import tree_sitter as ts
 
 from protocol_kit.scan.config import DEFAULT_METHODS, ScanConfig
-from protocol_kit.scan.languages.base import Arg, SourceFile
+from protocol_kit.scan.languages.base import PARAMETER, Arg, SourceFile
 from protocol_kit.scan.model import (
     UNKNOWN_BAG, Choice, Dynamic, EventName, Literal, ObjectValue, PropertyBag, Reference,
     TrackingCall, Value,
@@ -130,9 +130,14 @@ def _event_name(value: Value, node: ts.Node, source: SourceFile, location: Locat
         return EventName(candidates=names, location=location)
     if isinstance(value, Dynamic):
         return EventName(dynamic=value.reason, location=location)
-    name = value.name if isinstance(value, Reference) else source.text(node)
-    parameter = re.split(r"[.\[(:]", name)[0] in source.parameters_around(node)
-    return EventName(reference=name, parameter=parameter, location=location)
+    if isinstance(value, Reference):
+        name, why = value.name, value.why or "computed at run time"
+    else:
+        name, why = source.text(node), "not a string"
+    parameter = why == PARAMETER or re.split(r"[.\[(:]", name)[0] in source.parameters_around(node)
+    if parameter:
+        why = PARAMETER
+    return EventName(reference=name, parameter=parameter, location=location, why=why)
 
 
 def _bag(value: Value) -> PropertyBag:

@@ -21,6 +21,8 @@ from protocol_kit.violation import Location
 if TYPE_CHECKING:
     from protocol_kit.scan.project import Project
 
+PARAMETER = "a parameter of the enclosing function"
+
 
 @dataclass(frozen=True, slots=True)
 class Arg:
@@ -58,6 +60,8 @@ class Syntax:
     block_types: frozenset[str] = frozenset()
     # ``Events.SIGNED_UP.value``: members that read an enum case's value.
     value_accessors: frozenset[str] = frozenset()
+    # Names ``bind_members`` may bind that no declaration spells out (``default``).
+    always_declared: frozenset[str] = frozenset()
     identifier_types: frozenset[str] = frozenset({"identifier"})
     # Python and Ruby SDKs take the user id first: ``track(user_id, event, properties)``.
     user_id_first: bool = False
@@ -189,13 +193,23 @@ class SourceFile:
             return self.syntax.external(name, self)
         found = self.scopes.lookup(name, at)
         if found.parameter:
-            return Reference(name, "a parameter of the enclosing function")
+            return Reference(name, PARAMETER)
         if found.values:
             return self._combine(name, found.values)
         head, dot, last = name.rpartition(".")
         if dot and self.scopes.defines(root):
+            alias = self._alias(root, at)
+            if alias is not None:
+                return self.resolve(self.text(alias) + name[len(root):], alias)
             return self._member(head, last, at)
         return self.syntax.external(name, self)
+
+    def _alias(self, root: str, at: ts.Node | None) -> ts.Node | None:
+        """``export default Events`` or ``E = Events``: a name that only stands for another name."""
+        found = self.scopes.lookup(root, at).values
+        if len(found) == 1 and isinstance(found[0], ts.Node) and found[0].type in self.syntax.identifier_types:
+            return found[0] if self.text(found[0]) != root else None
+        return None
 
     def _member(self, head: str, last: str, at: ts.Node | None) -> Value:
         parent = self.resolve(head, at)
@@ -235,6 +249,8 @@ class SourceFile:
         A cheap test that spares the declarations query in the many files that
         only pass variables, parameters and imports to tracking calls.
         """
+        if root in self.syntax.always_declared:
+            return True
         if root not in self._declarable:
             name = re.escape(root).encode()
             pattern = (rb"(?<![\w.$])" + name + rb"\s*(?::[^=\n;]*)?=(?![=>~])"

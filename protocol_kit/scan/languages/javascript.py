@@ -5,9 +5,11 @@ import tree_sitter as ts
 import tree_sitter_javascript
 import tree_sitter_typescript
 
+from protocol_kit.scan.languages import es_modules
 from protocol_kit.scan.languages.base import (
     BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
 )
+from protocol_kit.scan.scopes import Scopes
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -40,6 +42,23 @@ class JavaScript(Syntax):
                                 "method_definition", "generator_function_declaration"})
     block_types = frozenset({"statement_block"})
     assignments_query = ASSIGNMENTS
+    always_declared = frozenset({"default", "module", "exports"})
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        return es_modules.external(name, source)
+
+    def bind_members(self, scopes: Scopes) -> None:
+        """``export default X``, ``export { A as B }``, ``module.exports = {...}`` and ``exports.X = ...``."""
+        source = scopes.source
+        for statement in source.tree.root_node.named_children:
+            if statement.type == "export_statement":
+                _bind_export(statement, source, scopes)
+            elif statement.type == "expression_statement" and statement.named_children:
+                assignment = statement.named_children[0]
+                if assignment.type == "assignment_expression":
+                    left = source.text(assignment.child_by_field_name("left"))
+                    if left == "module.exports" or left.startswith(("module.exports.", "exports.")):
+                        scopes.bind_member(statement, left, assignment.child_by_field_name("right"))
 
     def read(self, node: ts.Node, source: SourceFile) -> Value:
         kind = node.type
@@ -70,7 +89,10 @@ class JavaScript(Syntax):
             return ArrayValue()
         if kind in WRAPPERS and node.named_children:
             return self.read(node.named_children[0], source)
-        return Reference(source.text(node))
+        if kind == "call_expression" and source.text(node.child_by_field_name("function")) == "Object.freeze":
+            arguments = node.child_by_field_name("arguments").named_children
+            return self.read(arguments[0], source) if arguments else Reference("Object.freeze()")
+        return Reference(source.text(node), "computed at run time")
 
     def _object(self, node: ts.Node, source: SourceFile) -> Value:
         bag = BagBuilder(source)
@@ -102,6 +124,25 @@ class JavaScript(Syntax):
 
     def receiver_text(self, node: ts.Node, source: SourceFile) -> str:
         return source.text(node).replace("?.", ".")
+
+
+def _bind_export(statement: ts.Node, source: SourceFile, scopes: Scopes) -> None:
+    if statement.child_by_field_name("source") is not None:
+        return  # ``export ... from``: an import, see es_modules
+    value = statement.child_by_field_name("value") or statement.child_by_field_name("declaration")
+    if any(c.type == "default" for c in statement.children) and value is not None:
+        if value.type in ("identifier", "object", "as_expression", "call_expression", "string", "member_expression"):
+            scopes.bind_member(statement, "default", value)
+        elif value.type in ("enum_declaration", "class_declaration"):
+            name = value.child_by_field_name("name")
+            if name is not None:
+                scopes.bind_member(statement, "default", name)
+        return
+    for clause in (c for c in statement.named_children if c.type == "export_clause"):
+        for item in clause.named_children:
+            name, alias = item.child_by_field_name("name"), item.child_by_field_name("alias")
+            if item.type == "export_specifier" and alias is not None:
+                scopes.bind_member(statement, source.text(alias), name)
 
 
 class TypeScript(JavaScript):
