@@ -28,7 +28,7 @@ VERSION = 1
 FAMILIES = {".swift": "swift", ".kt": "jvm", ".kts": "jvm", ".java": "jvm", ".rb": "ruby", ".rake": "ruby"}
 _SWIFT = re.compile(rb"\b(?:enum|struct|class|extension|protocol)\s+(\w+)|\bstatic\s+let\s+(\w+)|^let\s+(\w+)"
                     rb"|\bcase\s+(\w+(?:\s*=\s*[^,\n]+)?(?:\s*,\s*\w+(?:\s*=\s*[^,\n]+)?)*)", re.M)
-_JVM = re.compile(rb"\b(?:class|object|interface|enum|record)\s+(\w+)|\bconst\s+val\s+(\w+)|^val\s+(\w+)"
+_JVM = re.compile(rb"\b(?:class|object|interface|enum|record)\s+(?!class\b|interface\b)(\w+)|\bconst\s+val\s+(\w+)|^val\s+(\w+)"
                   rb"|\bstatic\s+final\s+[\w<>,.\[\]\s]+?\s(\w+)\s*=", re.M)
 _RUBY = re.compile(rb"\b(?:module|class)\s+((?:\w+::)*[A-Z]\w*)|^\s*([A-Z][A-Z0-9_]*)\s*=(?!=)", re.M)
 _CASE_NAME = re.compile(rb"(?:^|,)\s*(\w+)")

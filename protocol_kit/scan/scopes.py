@@ -89,6 +89,10 @@ class Scopes:
         prefix = self._container_of(anchor)
         self._bind(f"{prefix}.{name}" if prefix else name, Binding(value, ROOT, 0, len(self.source.data)))
 
+    def bind_global(self, name: str, value: "ts.Node | Value") -> None:
+        """Bind ``name`` as it is written, visible everywhere in the file."""
+        self._bind(name, Binding(value, ROOT, 0, len(self.source.data)))
+
     def container_name(self, body: ts.Node) -> str | None:
         return self.containers.get(body.id)
 

@@ -6,6 +6,7 @@ import functools
 import tree_sitter as ts
 import tree_sitter_java
 
+from protocol_kit.scan.languages import jvm
 from protocol_kit.scan.languages.base import (
     BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
 )
@@ -23,8 +24,8 @@ DECLARATIONS = """
 (class_declaration name: (identifier) @name body: (class_body) @body)
 (interface_declaration name: (identifier) @name body: (interface_body) @body)
 (enum_declaration name: (identifier) @name body: (enum_body) @body)
-(enum_constant name: (identifier) @name arguments: (argument_list . (_) @value))
 """
+ENUMS = "(enum_declaration body: (enum_body) @body)"
 PUTS = """
 (method_invocation
   object: (identifier) @object
@@ -49,6 +50,36 @@ class Java(Syntax):
     function_types = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
     block_types = frozenset({"block"})
     assignments_query = "(assignment_expression left: (identifier) @name right: (_) @value)"
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        return jvm.external(name, source)
+
+    def bind_members(self, scopes) -> None:
+        source = scopes.source
+        if b"enum" not in source.data:
+            return
+        enums = []
+        for _, captures in ts.QueryCursor(self.enums).matches(source.tree.root_node):
+            body = captures["body"][0]
+            parameters: list[str] = []
+            for part in body.named_children:
+                for member in part.named_children if part.type == "enum_body_declarations" else ():
+                    if member.type == "constructor_declaration":
+                        formal = member.child_by_field_name("parameters")
+                        parameters = [source.text(p.child_by_field_name("name")) for p in formal.named_children
+                                      if p.type == "formal_parameter"]
+            entries = []
+            for constant in body.named_children:
+                if constant.type == "enum_constant":
+                    arguments = constant.child_by_field_name("arguments")
+                    values = [(None, a) for a in arguments.named_children] if arguments else []
+                    entries.append((constant.child_by_field_name("name"), values))
+            enums.append((parameters, entries))
+        jvm.bind_enum_properties(scopes, enums)
+
+    @functools.cached_property
+    def enums(self) -> ts.Query:
+        return ts.Query(self.language, ENUMS)
 
     def read(self, node: ts.Node, source: SourceFile) -> Value:
         kind = node.type
@@ -91,6 +122,11 @@ class Java(Syntax):
             return bag.build()
         if qualified == "String.format" or callee in ("concat", "formatted"):
             return Dynamic(f"{callee} call")
+        if target is not None and not args:  # ``Event.PAGE.getEventName()``, ``Event.PAGE.name()``
+            prop = callee[3].lower() + callee[4:] if callee.startswith("get") and len(callee) > 3 else callee
+            value = source.resolve(f"{source.text(target)}.{prop}", node)
+            if not isinstance(value, Reference):
+                return value
         if callee in ("put", "putValue") and target is not None and len(args) == 2:
             inner = self.read(target, source)
             if isinstance(inner, ObjectValue):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_python
 
+from protocol_kit.scan.languages import py_imports
 from protocol_kit.scan.languages.base import (
     Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
 )
@@ -34,6 +35,9 @@ class Python(Syntax):
     grammar = staticmethod(tree_sitter_python.language)
     function_types = frozenset({"function_definition", "lambda"})
     value_accessors = frozenset({"value"})
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        return py_imports.external(name, source)
     user_id_first = True
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
