@@ -308,6 +308,18 @@ class BagBuilder:
                                        self.has_spread, self.has_unresolved))
 
 
+def agreed_value(values: list[Value], name: str, missing: str) -> Value:
+    """The value every file defining ``name`` agrees on; unresolved when none does or they differ."""
+    known = [v for v in values if not isinstance(v, Reference)]
+    if not values:
+        return Reference(name, missing)
+    if not known:
+        return values[0]
+    if len({repr(v) for v in known}) > 1:
+        return Reference(name, f"defined differently in {len(known)} files")
+    return known[0]
+
+
 def concatenation(parts: list[Value]) -> Value:
     """``"a" + b``: literal only when every part is a literal string."""
     if all(isinstance(p, Literal) and isinstance(p.value, str) for p in parts):

@@ -8,7 +8,7 @@ from typing import Iterable
 
 import tree_sitter as ts
 
-from protocol_kit.scan.languages.base import SourceFile
+from protocol_kit.scan.languages.base import SourceFile, agreed_value
 from protocol_kit.scan.model import Literal, Reference, Value
 from protocol_kit.scan.scopes import Scopes
 
@@ -81,14 +81,7 @@ def _declaring(source: SourceFile, declared: str, packages: set[str]) -> list[So
 
 def _from_files(files: Iterable[SourceFile], target: str, name: str, source: SourceFile) -> Value:
     values = [module.resolve(target) for module in files]
-    known = [v for v in values if not isinstance(v, Reference)]
-    if not values:
-        return Reference(name, "not defined in the file, its package or its imports")
-    if not known:
-        return values[0]
-    if len(set(map(repr, known))) > 1:
-        return Reference(name, f"defined differently in {len(known)} files")
-    return known[0]
+    return agreed_value(values, name, "not defined in the file, its package or its imports")
 
 
 def bind_enum_properties(scopes: Scopes, enums: Iterable[tuple[list[str], list[tuple[ts.Node, list[tuple[str | None, ts.Node]]]]]]) -> None:

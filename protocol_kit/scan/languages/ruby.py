@@ -5,7 +5,7 @@ import tree_sitter as ts
 import tree_sitter_ruby
 
 from protocol_kit.scan.languages.base import (
-    Arg, SourceFile, Syntax, choice, concatenation, negative, number,
+    Arg, SourceFile, Syntax, agreed_value, choice, concatenation, negative, number,
 )
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
@@ -24,6 +24,16 @@ DECLARATIONS = """
 KEYWORDS = {"true": True, "false": False, "nil": None}
 
 
+def _nested(module: SourceFile, name: str) -> Value:
+    """``Events::SIGNED_UP`` written inside ``module Analytics``: ``Analytics::Events::SIGNED_UP``."""
+    value = module.resolve(name)
+    if isinstance(value, Reference):
+        nested = [key for key in module.scopes.bindings if key.endswith("." + name)]
+        if len(nested) == 1:
+            return module.resolve(nested[0])
+    return value
+
+
 class Ruby(Syntax):
     name = "ruby"
     extensions = (".rb", ".rake")
@@ -32,6 +42,18 @@ class Ruby(Syntax):
     grammar = staticmethod(tree_sitter_ruby.language)
     function_types = frozenset({"method", "singleton_method", "lambda", "block", "do_block"})
     user_id_first = True
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        """``Events::SIGNED_UP``: Ruby constants are global, so any file of the project may define it."""
+        head = name.split(".")[0]
+        if source.project is None or not head[:1].isupper():
+            return Reference(name, "not defined in the file")
+        values = []
+        for path in source.project.files_declaring("ruby", head):
+            module = source.project.module(path)
+            if module is not None and module is not source:
+                values.append(_nested(module, name))
+        return agreed_value(values, name, "not defined in the project's Ruby files")
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
         """Keyword arguments (``event: "Signed Up"``) are labelled; a hash in braces is one argument."""
@@ -71,6 +93,9 @@ class Ruby(Syntax):
             return self.read_pairs(node, source, spread="hash_splat_argument")
         if kind == "array":
             return ArrayValue()
+        if kind == "call" and source.text(node.child_by_field_name("method")) in ("freeze", "to_s") \
+                and node.child_by_field_name("arguments") is None and node.child_by_field_name("receiver") is not None:
+            return self.read(node.child_by_field_name("receiver"), source)  # ``"Signed Up".freeze``
         if kind == "parenthesized_statements" and node.named_children:
             return self.read(node.named_children[0], source)
         return Reference(source.text(node))
