@@ -6,6 +6,7 @@ import pytest
 from protocol_kit.errors import ConfigError
 from protocol_kit.scan import ScanConfig, scan_source
 from protocol_kit.scan.config import DEFAULT_RECEIVERS
+from protocol_kit.scan.shapes import BUILT_IN
 
 
 def test_empty_table_gives_defaults():
@@ -25,7 +26,8 @@ def test_wrappers_and_their_names_are_needles():
 
 def test_receiver_prefixes_do_not_widen_the_needles():
     config = ScanConfig.from_table({"receivers": ["this.tracker", "window.rudder", "@segment"]})
-    assert set(config.needles) - {f"{f}(" for f in config.imported_functions} == {"tracker", "rudder", "segment"}
+    built_in = {s.receiver or f"{m}(" for s in BUILT_IN for m in s.methods}
+    assert set(config.needles) - {f"{f}(" for f in config.imported_functions} - built_in == {"tracker", "rudder", "segment"}
 
 
 def test_configured_receivers_are_normalised_like_the_code():
