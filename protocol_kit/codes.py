@@ -181,6 +181,14 @@ CODES: dict[str, Code] = _table(
          "A source file is not valid UTF-8; undecodable bytes were replaced before scanning.",
          "String literals near the replaced bytes may not match the plan as written.",
          "Save the file as UTF-8."),
+    Code("SC008", "unresolved-event-name", "dynamic_event_name", "error",
+         "The event name of a tracking call could not be worked out (`--strict`).",
+         "A name the scanner cannot resolve is not checked against the plan, and coverage cannot count it.",
+         "Use a literal or a constant defined in the scanned project, or configure the call's shape."),
+    Code("SC009", "grammar-limitation", "source", "info",
+         "A construct the pinned tree-sitter grammar cannot read, in a file the compiler may accept.",
+         "The tracking calls inside the construct may not have been read.",
+         "Nothing to fix in the file; the finding names the grammar and its version."),
 )
 
 

@@ -45,6 +45,7 @@ class ScanConfig:
     max_file_bytes: int = 2_000_000
     max_line_length: int = 1_000
     cache: bool = True
+    strict: bool = False
     calls: tuple[CallShape, ...] = ()
 
     @classmethod
@@ -99,7 +100,7 @@ def _option(key: str, raw: Any) -> Any:
         if raw not in FAIL_ON:
             raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected one of {', '.join(FAIL_ON)}, got {raw!r}")
         return raw
-    if key == "cache":
+    if key in ("cache", "strict"):
         if not isinstance(raw, bool):
             raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected true or false, got {raw!r}")
         return raw

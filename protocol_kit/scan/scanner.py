@@ -29,6 +29,15 @@ class ScanResult:
     files: int = 0
     parsed: int = 0
 
+    @property
+    def unresolved(self) -> tuple[TrackingCall, ...]:
+        """The track calls whose event name could not be worked out, so were not checked."""
+        return tuple(call for call in self.calls if call.event.unresolved)
+
+    @property
+    def checked(self) -> int:
+        return len(self.calls) - len(self.unresolved)
+
 
 def scan_paths(paths: Iterable[str | Path], *, plan: Plan | None, config: ScanConfig = ScanConfig(),
                classify_name: NameClassifier | None = None, project: Project | None = None) -> ScanResult:
@@ -89,15 +98,36 @@ def _scan(source: SourceText, path: str, *, checker: PlanChecker, config: ScanCo
         project.add(parsed)
     calls = list(extract_calls(parsed, config))
     findings = [(v, call.location.line) for call in calls for v in checker.check(call)]
-    error = parsed.syntax_error()
-    if error is not None:
-        note = Violation.of("SC004", "syntax error; only the tracking calls that could be read were checked",
-                            source=parsed.location(error))
+    if config.strict:
+        findings += [(_unresolved(call), call.location.line) for call in calls if call.event.unresolved]
+    note = _syntax_note(parsed)
+    if note is not None:
         findings.append((note, 0))
     if MARKER in source.data:
         suppressions = find_suppressions(source.data, in_comment=parsed.in_comment)
         return calls, apply_suppressions(findings, suppressions, path)
     return calls, [v for v, _ in findings]
+
+
+def _unresolved(call: TrackingCall) -> Violation:
+    event = call.event
+    return Violation.of("SC008", f"event name {event.reference!r} not resolved ({event.why}); the call is not checked",
+                        event_type="track", source=event.location or call.location)
+
+
+def _syntax_note(parsed: SourceFile) -> Violation | None:
+    """SC004 for the first syntax error; SC009 (info) when every error is a known limit of the grammar."""
+    errors = list(parsed.syntax_errors())
+    if not errors:
+        return None
+    syntax = parsed.syntax
+    gaps = [syntax.grammar_gap(error, parsed) for error in errors]
+    real = next((error for error, gap in zip(errors, gaps) if gap is None), None)
+    if real is not None:
+        return Violation.of("SC004", "syntax error; only the tracking calls that could be read were checked",
+                            source=parsed.location(real))
+    return Violation.of("SC009", f"{syntax.grammar_version} cannot read {gaps[0]}; the file may be valid, "
+                        "the calls that could be read were checked", source=parsed.location(errors[0]))
 
 
 def _sorted(violations: list[Violation]) -> tuple[Violation, ...]:

@@ -62,6 +62,22 @@ class Syntax:
     value_accessors: frozenset[str] = frozenset()
     # Names ``bind_members`` may bind that no declaration spells out (``default``).
     always_declared: frozenset[str] = frozenset()
+    # The grammar's package, and what its pinned version cannot read in valid code:
+    # (description, predicate over an ERROR or MISSING node).
+    grammar_package: str = ""
+    grammar_gaps: tuple[tuple[str, Callable[[ts.Node, "SourceFile"], bool]], ...] = ()
+
+    def grammar_gap(self, error: ts.Node, source: "SourceFile") -> str | None:
+        """What the grammar cannot read at ``error``, when it is a known limitation of the grammar."""
+        return next((what for what, applies in self.grammar_gaps if applies(error, source)), None)
+
+    @functools.cached_property
+    def grammar_version(self) -> str:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            return f"{self.grammar_package} {version(self.grammar_package)}"
+        except PackageNotFoundError:
+            return self.grammar_package
     identifier_types: frozenset[str] = frozenset({"identifier"})
     # Python and Ruby SDKs take the user id first: ``track(user_id, event, properties)``.
     user_id_first: bool = False

@@ -47,6 +47,7 @@ class Java(Syntax):
     calls_query = CALLS
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_java.language)
+    grammar_package = "tree-sitter-java"
     function_types = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
     block_types = frozenset({"block"})
     assignments_query = "(assignment_expression left: (identifier) @name right: (_) @value)"

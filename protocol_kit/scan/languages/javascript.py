@@ -38,6 +38,7 @@ class JavaScript(Syntax):
     declarations_query = DECLARATIONS
     imports_query = IMPORTS
     grammar = staticmethod(tree_sitter_javascript.language)
+    grammar_package = "tree-sitter-javascript"
     function_types = frozenset({"function_declaration", "function_expression", "arrow_function",
                                 "method_definition", "generator_function_declaration"})
     block_types = frozenset({"statement_block"})
@@ -145,14 +146,31 @@ def _bind_export(statement: ts.Node, source: SourceFile, scopes: Scopes) -> None
                 scopes.bind_member(statement, source.text(alias), name)
 
 
+def _ampersand_in_jsx_attribute(error: ts.Node, source: SourceFile) -> bool:
+    parent = error.parent
+    return (source.text(error).startswith("&") and parent is not None and parent.type == "string"
+            and parent.parent is not None and parent.parent.type == "jsx_attribute")
+
+
+def _type_arguments_before_template(error: ts.Node, source: SourceFile) -> bool:
+    """``styled.div<{ active: boolean }>`...```: read as a comparison missing a ``!``."""
+    parent = error.parent
+    return (error.is_missing and parent is not None and parent.type == "non_null_expression"
+            and source.data[error.end_byte:error.end_byte + 200].lstrip()[:1] == b"`")
+
+
 class TypeScript(JavaScript):
     name = "typescript"
     extensions = (".ts", ".mts", ".cts")
     declarations_query = TS_DECLARATIONS
     grammar = staticmethod(tree_sitter_typescript.language_typescript)
+    grammar_package = "tree-sitter-typescript"
+    grammar_gaps = (("type arguments before a tagged template (styled.div<...>`...`)", _type_arguments_before_template),)
 
 
 class Tsx(TypeScript):
     name = "tsx"
     extensions = (".tsx",)
     grammar = staticmethod(tree_sitter_typescript.language_tsx)
+    grammar_gaps = (("an '&' in a JSX attribute string", _ampersand_in_jsx_attribute),
+                    *TypeScript.grammar_gaps)

@@ -46,6 +46,7 @@ class Kotlin(Syntax):
     calls_query = CALLS
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_kotlin.language)
+    grammar_package = "tree-sitter-kotlin"
     function_types = frozenset({"function_declaration", "lambda_literal", "anonymous_function"})
     block_types = frozenset({"block"})
     assignments_query = "(assignment . (identifier) @name (_) @value .)"

@@ -33,6 +33,7 @@ class Python(Syntax):
     declarations_query = DECLARATIONS
     imports_query = IMPORTS
     grammar = staticmethod(tree_sitter_python.language)
+    grammar_package = "tree-sitter-python"
     function_types = frozenset({"function_definition", "lambda"})
     value_accessors = frozenset({"value"})
 

@@ -40,6 +40,7 @@ class Ruby(Syntax):
     calls_query = CALLS
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_ruby.language)
+    grammar_package = "tree-sitter-ruby"
     function_types = frozenset({"method", "singleton_method", "lambda", "block", "do_block"})
     user_id_first = True
 

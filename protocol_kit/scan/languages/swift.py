@@ -42,6 +42,18 @@ def _cases(entry: ts.Node) -> list[tuple[ts.Node, ts.Node | None, bool]]:
     return [(case, raw, associated) for case, raw, associated in cases]
 
 
+def _empty_tuple(error: ts.Node, source: SourceFile) -> bool:
+    bang = error.parent
+    tuple_node = bang.parent if bang is not None else None
+    return (error.is_missing and tuple_node is not None and tuple_node.type == "tuple_expression"
+            and source.text(tuple_node).replace(" ", "") == "()")
+
+
+def _empty_capture_list(error: ts.Node, source: SourceFile) -> bool:
+    return (error.parent is not None and error.parent.type == "lambda_literal"
+            and [c.type for c in error.children] == ["array_literal"] and source.text(error).replace(" ", "") == "[]")
+
+
 def _case_values(source: SourceFile, name: str) -> list[Value]:
     found = source.scopes.lookup(name, None).values
     return [source.value(v) if isinstance(v, ts.Node) else v for v in found]
@@ -63,6 +75,9 @@ class Swift(Syntax):
     calls_query = CALLS
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_swift.language)
+    grammar_package = "tree-sitter-swift"
+    grammar_gaps = (("an empty tuple '()' as a statement", _empty_tuple),
+                    ("an empty capture list '{ [] in'", _empty_capture_list))
     function_types = frozenset({"function_declaration", "lambda_literal", "init_declaration"})
     identifier_types = frozenset({"simple_identifier"})
     block_types = frozenset({"statements"})
