@@ -203,6 +203,16 @@ class SourceFile:
         finally:
             self._resolving.discard(name)
 
+    def resolve_nested(self, name: str) -> Value:
+        """``Events.SIGNED_UP`` asked of a file that nests it (``Analytics.Events.SIGNED_UP``), as code
+        inside ``Analytics`` or a class inheriting from it names it."""
+        value = self.resolve(name)
+        if isinstance(value, Reference):
+            nested = [key for key in self.scopes.bindings if key.endswith("." + name)]
+            if len(nested) == 1:
+                return self.resolve(nested[0])
+        return value
+
     def _resolve(self, name: str, at: ts.Node | None) -> Value:
         root = name.split(".")[0]
         if self._scopes is None and not self._may_declare(root):

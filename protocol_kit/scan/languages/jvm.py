@@ -80,7 +80,7 @@ def _declaring(source: SourceFile, declared: str, packages: set[str]) -> list[So
 
 
 def _from_files(files: Iterable[SourceFile], target: str, name: str, source: SourceFile) -> Value:
-    values = [module.resolve(target) for module in files]
+    values = [module.resolve_nested(target) for module in files]
     return agreed_value(values, name, "not defined in the file, its package or its imports")
 
 

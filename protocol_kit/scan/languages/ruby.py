@@ -24,16 +24,6 @@ DECLARATIONS = """
 KEYWORDS = {"true": True, "false": False, "nil": None}
 
 
-def _nested(module: SourceFile, name: str) -> Value:
-    """``Events::SIGNED_UP`` written inside ``module Analytics``: ``Analytics::Events::SIGNED_UP``."""
-    value = module.resolve(name)
-    if isinstance(value, Reference):
-        nested = [key for key in module.scopes.bindings if key.endswith("." + name)]
-        if len(nested) == 1:
-            return module.resolve(nested[0])
-    return value
-
-
 class Ruby(Syntax):
     name = "ruby"
     extensions = (".rb", ".rake")
@@ -53,7 +43,7 @@ class Ruby(Syntax):
         for path in source.project.files_declaring("ruby", head):
             module = source.project.module(path)
             if module is not None and module is not source:
-                values.append(_nested(module, name))
+                values.append(module.resolve_nested(name))
         return agreed_value(values, name, "not defined in the project's Ruby files")
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
