@@ -15,7 +15,7 @@ from protocol_kit.scan.config import DEFAULT_METHODS, ScanConfig
 from protocol_kit.scan.shapes import ArgumentPath, CallShape, iglu_name
 from protocol_kit.scan.languages.base import PARAMETER, Arg, SourceFile
 from protocol_kit.scan.model import (
-    UNKNOWN_BAG, Choice, Dynamic, EventName, Literal, ObjectValue, PropertyBag, Reference,
+    UNKNOWN_BAG, Choice, Dynamic, Entry, EventName, Literal, ObjectValue, PropertyBag, Reference,
     TrackingCall, Value,
 )
 from protocol_kit.violation import Location
@@ -101,14 +101,22 @@ def _shaped(shape: CallShape, method: str, receiver: str | None, call: ts.Node,
 
 def _pick(path: ArgumentPath, args: list[Arg], source: SourceFile) -> tuple[Value, ts.Node, Location] | None:
     """The value at ``path``: an argument by position or label, then keys into the objects it holds."""
+    value: Value | None = None
     if path.label is not None:
         node = next((arg.node for arg in args if arg.label == path.label), None)
     else:
         positional = [arg.node for arg in args if not arg.label]
         node = positional[path.position] if path.position < len(positional) else None
+        labelled = [arg for arg in args if arg.label]
+        if node is None and path.position == len(positional) and labelled and path.keys:
+            # ``track(user, event: "A", properties: {...})``: trailing keywords are one hash argument
+            node = labelled[0].node
+            value = ObjectValue(PropertyBag(tuple(Entry(a.label, source.value(a.node), source.location(a.node))
+                                                  for a in labelled)))  # type: ignore[arg-type]
     if node is None:
         return None
-    value, where = source.value(node), source.location(node)
+    where = source.location(node)
+    value = value or source.value(node)
     for key in path.keys:
         entry = next((e for e in value.bag.entries if e.key == key), None) if isinstance(value, ObjectValue) else None
         if entry is None:

@@ -113,8 +113,9 @@ class Scopes:
         return ""
 
     def _scope_of(self, node: ts.Node) -> ts.Node | None:
+        """The innermost function or block around ``node``; a function's own name belongs outside it."""
         parent = node.parent
-        while parent is not None and parent.type not in self.scope_types:
+        while parent is not None and (parent.type not in self.scope_types or _names(parent, node)):
             parent = parent.parent
         return parent
 
@@ -159,6 +160,11 @@ class Scopes:
             if scope is not None and scope.type in self.source.syntax.function_types:
                 names |= self.parameters(scope)
         return names
+
+
+def _names(function: ts.Node, node: ts.Node) -> bool:
+    name = function.child_by_field_name("name")
+    return name is not None and name.start_byte == node.start_byte and name.end_byte == node.end_byte
 
 
 def _span(scope: ts.Node | None, source: "SourceFile") -> tuple[int, int]:

@@ -280,7 +280,7 @@ class SourceFile:
         if root not in self._declarable:
             name = re.escape(root).encode()
             pattern = (rb"(?<![\w.$])" + name + rb"\s*(?::[^=\n;]*)?=(?![=>~])"
-                       rb"|\b(?:class|enum|module|object|interface|struct|case|let|var|val)\s+" + name + rb"\b"
+                       rb"|\b(?:class|enum|module|object|interface|struct|case|let|var|val|def)\s+" + name + rb"\b"
                        rb"|\b(?:String|int|long|Object|const|final)\s+" + name + rb"\b")
             self._declarable[root] = re.search(pattern, self.data) is not None
         return self._declarable[root]

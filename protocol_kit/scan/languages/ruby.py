@@ -20,6 +20,7 @@ DECLARATIONS = """
 (assignment left: [(constant) (identifier)] @name right: (_) @value)
 (module name: (constant) @name body: (body_statement) @body)
 (class name: (constant) @name body: (body_statement) @body)
+(method name: (identifier) @name !parameters body: (body_statement . (_) @value .))
 """
 KEYWORDS = {"true": True, "false": False, "nil": None}
 
