@@ -15,7 +15,7 @@ from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Val
 CALLS = """
 (call_expression
   function: [
-    (member_expression object: (_) @receiver property: (property_identifier) @method)
+    (member_expression object: (_) @receiver property: [(property_identifier) (private_property_identifier)] @method)
     (identifier) @method]
   arguments: (arguments) @args
   (#any-of? @method {names})) @call
