@@ -126,8 +126,9 @@ def _syntax_note(parsed: SourceFile) -> Violation | None:
     if real is not None:
         return Violation.of("SC004", "syntax error; only the tracking calls that could be read were checked",
                             source=parsed.location(real))
-    return Violation.of("SC009", f"{syntax.grammar_version} cannot read {gaps[0]}; the file may be valid, "
-                        "the calls that could be read were checked", source=parsed.location(errors[0]))
+    return Violation.of("SC009", f"the {syntax.grammar_package} grammar cannot read {gaps[0]}; the file may be "
+                        "valid, the calls that could be read were checked", actual=syntax.grammar_version,
+                        source=parsed.location(errors[0]))
 
 
 def _sorted(violations: list[Violation]) -> tuple[Violation, ...]:

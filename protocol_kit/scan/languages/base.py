@@ -227,7 +227,12 @@ class SourceFile:
             alias = self._alias(root, at)
             if alias is not None:
                 return self.resolve(self.text(alias) + name[len(root):], alias)
-            return self._member(head, last, at)
+            member = self._member(head, last, at)
+            if not isinstance(member, Reference) or root in self.scopes.bindings:
+                return member
+            # a class, module or namespace this file only reopens: the member may be defined elsewhere
+            elsewhere = self.syntax.external(name, self)
+            return member if isinstance(elsewhere, Reference) else elsewhere
         return self.syntax.external(name, self)
 
     def _alias(self, root: str, at: ts.Node | None) -> ts.Node | None:

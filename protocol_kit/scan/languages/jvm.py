@@ -55,7 +55,25 @@ def external(name: str, source: SourceFile) -> Value:
     if not head[:1].isupper():
         return Reference(name, "not defined in the file or imported")
     packages = {header.package, *header.stars}
-    return _from_files(_declaring(source, head, packages), name, name, source)
+    found = _from_files(_declaring(source, head, packages), name, name, source)
+    if isinstance(found, Reference) and not source.scopes.defines(head):
+        inherited = _member_of_imported(name, source, header)
+        if inherited is not None:
+            return inherited
+    return found
+
+
+def _member_of_imported(name: str, source: SourceFile, header: Header) -> Value | None:
+    """``Events.SIGNED_UP`` in a class implementing the imported ``Analytics``: ``Analytics.Events.SIGNED_UP``."""
+    values = []
+    for local, path in header.names.items():
+        package, _, declared = path.rpartition(".")
+        if declared[:1].isupper():
+            for module in _declaring(source, declared, {package}):
+                value = module.resolve(f"{declared}.{name}")
+                if not isinstance(value, Reference):
+                    values.append(value)
+    return agreed_value(values, name, "") if values else None
 
 
 def _imported(path: str, rest: str, name: str, source: SourceFile) -> Value:
