@@ -34,9 +34,8 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
     receivers = frozenset(normalise_receiver(r) for r in config.receivers)
     shapes = _shapes_by_call(config.shapes)
     names = tuple(sorted({*config.methods, *wrappers.values(), *(method for _, method in shapes)}))
-    query = source.syntax.query_for(names)
     imported: frozenset[str] | None = None
-    for _, captures in ts.QueryCursor(query).matches(source.tree.root_node):
+    for captures in _call_matches(source, names):
         method = source.text(captures["method"][0])
         receiver_node = captures.get("receiver", [None])[0]
         receiver = normalise_receiver(source.syntax.receiver_text(receiver_node, source)) if receiver_node else None
@@ -67,6 +66,23 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
         call = captures["call"][0]
         args = source.syntax.arguments(captures["args"][0], source)
         yield _interpret(kind, method, receiver, call, args, source)
+
+
+def _call_matches(source: SourceFile, names: tuple[str, ...]) -> Iterator[dict[str, list[ts.Node]]]:
+    """The calls query's matches, run only where the text names a method: a regular expression finds
+    the few places, so the query does not walk the whole tree of a long file."""
+    query = source.syntax.query_for(names)
+    words = re.compile(rb"(?<![\w$#])(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")(?![\w$])")
+    seen: set[tuple[int, int]] = set()
+    for found in words.finditer(source.data):
+        cursor = ts.QueryCursor(query)
+        cursor.set_byte_range(found.start(), found.end())
+        for _, captures in cursor.matches(source.tree.root_node):
+            call = captures["call"][0]
+            key = (call.start_byte, call.end_byte)
+            if captures["method"][0].start_byte == found.start() and key not in seen:
+                seen.add(key)
+                yield captures
 
 
 def _shapes_by_call(shapes: tuple[CallShape, ...]) -> dict[tuple[str | None, str], CallShape]:

@@ -10,7 +10,7 @@ kept under their qualified name (``Events.SIGNED_UP``), visible everywhere.
 """
 from __future__ import annotations
 
-import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from protocol_kit.scan.model import Value
 
 ROOT = 0  # the scope id of the file itself
+FULL_PASS_AFTER = 8  # places a word is spelled beyond which the whole file is read at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,33 +60,66 @@ class Scopes:
         self.assignments: dict[str, list[ts.Node]] = {}
         self.containers: dict[int, str] = {}
         self._parameters: dict[int, frozenset[str]] = {}
-        self._collect_declarations()
+        self._indexed: set[str] = set()
+        self._seen: set[tuple[int, int]] = set()
+        self._complete = False
         syntax.bind_members(self)
-        if syntax.assignments_query:
-            for _, captures in ts.QueryCursor(syntax.assignments).matches(source.tree.root_node):
-                name = source.text(captures["name"][0])
-                self.assignments.setdefault(name, []).append(captures["value"][0])
 
-    def _collect_declarations(self) -> None:
+    def index(self, name: str) -> None:
+        """Read the declarations and assignments of every part of ``name`` (``Events.SIGNED_UP``).
+
+        The query runs only around the places the text spells the word, not over
+        the whole tree: most files define thousands of names and a scan asks for a few.
+        """
+        if self._complete:
+            return
+        for word in name.split("."):
+            if word and word not in self._indexed:
+                self._indexed.add(word)
+                pattern = re.compile(rb"(?<![\w$])" + re.escape(word.encode()) + rb"(?![\w$])")
+                places = [found.span() for found in pattern.finditer(self.source.data)]
+                if len(places) > FULL_PASS_AFTER:  # a common word: one pass over the whole file is cheaper
+                    self._complete = True
+                    self._index_range(0, len(self.source.data))
+                    return
+                for start, end in places:
+                    self._index_range(start, end)
+
+    def _index_range(self, start: int, end: int) -> None:
         source = self.source
-        for _, captures in ts.QueryCursor(source.syntax.declarations).matches(source.tree.root_node):
+        cursor = ts.QueryCursor(source.syntax.scope_query)
+        cursor.set_byte_range(start, end)
+        declarations = source.syntax.declaration_patterns
+        for pattern, captures in cursor.matches(source.tree.root_node):
             name_node = captures["name"][0]
-            prefix = self._container_of(name_node)
-            name = source.text(name_node)
-            if "body" in captures:
-                self.containers[captures["body"][0].id] = f"{prefix}.{name}" if prefix else name
+            key = (name_node.start_byte, pattern)
+            if key in self._seen:
                 continue
-            value = captures.get("value", [None])[0]
-            scope = self._scope_of(name_node)
-            self._bind(name, Binding(value, scope.id if scope else ROOT, *_span(scope, source)))
-            if prefix:
-                self._bind(f"{prefix}.{name}", Binding(value, ROOT, 0, len(source.data)))
+            self._seen.add(key)
+            if pattern >= declarations:
+                self.assignments.setdefault(source.text(name_node), []).append(captures["value"][0])
+            elif "body" in captures:
+                prefix = self._container_of(name_node)
+                name = source.text(name_node)
+                self.containers[captures["body"][0].id] = f"{prefix}.{name}" if prefix else name
+            else:
+                self._declare(name_node, captures.get("value", [None])[0])
+
+    def _declare(self, name_node: ts.Node, value: ts.Node | None) -> None:
+        source = self.source
+        prefix = self._container_of(name_node)
+        name = source.text(name_node)
+        scope = self._scope_of(name_node)
+        self._bind(name, Binding(value, scope.id if scope else ROOT, *_span(scope, source)))
+        if prefix:
+            self._bind(f"{prefix}.{name}", Binding(value, ROOT, 0, len(source.data)))
 
     def _bind(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
 
     def bind_member(self, anchor: ts.Node, name: str, value: "ts.Node | Value") -> None:
         """Bind ``name`` inside the class, enum or object holding ``anchor``, visible everywhere."""
+        self._index_range(anchor.start_byte, anchor.end_byte)  # the containers around the anchor
         prefix = self._container_of(anchor)
         self._bind(f"{prefix}.{name}" if prefix else name, Binding(value, ROOT, 0, len(self.source.data)))
 
@@ -98,11 +132,14 @@ class Scopes:
 
     def defines(self, root: str) -> bool:
         """Whether the file defines ``root`` itself, as a variable or as a class, enum or object."""
-        return root in self.bindings or root in self._roots
+        self.index(root)
+        return root in self.bindings or any(name.split(".")[0] == root for name in self.containers.values()) \
+            or any(name.split(".")[0] == root for name in self.bindings)
 
-    @functools.cached_property
-    def _roots(self) -> frozenset[str]:
-        return frozenset(name.split(".")[0] for name in (*self.bindings, *self.containers.values()))
+    def names_ending(self, name: str) -> list[str]:
+        """Qualified names of the file ending with ``name`` (``Analytics.Events.SIGNED_UP`` for ``Events.SIGNED_UP``)."""
+        self.index(name)
+        return [key for key in self.bindings if key.endswith("." + name)]
 
     def _container_of(self, node: ts.Node) -> str:
         parent = node.parent
@@ -121,6 +158,7 @@ class Scopes:
 
     def lookup(self, name: str, at: ts.Node | None) -> Lookup:
         """The definitions of ``name`` visible at ``at`` (None: at the top of the file)."""
+        self.index(name)
         root = name.split(".")[0]
         bindings = self.bindings.get(name, ())
         for scope in self._scopes_around(at):

@@ -105,8 +105,13 @@ class Syntax:
         return ts.Query(self.language, self.imports_query)
 
     @functools.cached_property
-    def assignments(self) -> ts.Query:
-        return ts.Query(self.language, self.assignments_query)
+    def scope_query(self) -> ts.Query:
+        """Declarations then assignments in one query; patterns from ``declaration_patterns`` on are assignments."""
+        return ts.Query(self.language, self.declarations_query + "\n" + self.assignments_query)
+
+    @functools.cached_property
+    def declaration_patterns(self) -> int:
+        return self.declarations.pattern_count
 
     def bind_members(self, scopes: "Scopes") -> None:
         """Bind what the declarations query cannot say (enum properties, implicit raw values)."""
@@ -208,7 +213,7 @@ class SourceFile:
         inside ``Analytics`` or a class inheriting from it names it."""
         value = self.resolve(name)
         if isinstance(value, Reference):
-            nested = [key for key in self.scopes.bindings if key.endswith("." + name)]
+            nested = self.scopes.names_ending(name)
             if len(nested) == 1:
                 return self.resolve(nested[0])
         return value
