@@ -97,10 +97,6 @@ class Syntax:
         return ts.Query(self.language, self.calls_query.replace("{names}", quoted))
 
     @functools.cached_property
-    def declarations(self) -> ts.Query:
-        return ts.Query(self.language, self.declarations_query)
-
-    @functools.cached_property
     def imports(self) -> ts.Query:
         return ts.Query(self.language, self.imports_query)
 
@@ -111,7 +107,8 @@ class Syntax:
 
     @functools.cached_property
     def declaration_patterns(self) -> int:
-        return self.declarations.pattern_count
+        query, end = self.scope_query, len(self.declarations_query.encode())
+        return sum(query.start_byte_for_pattern(i) < end for i in range(query.pattern_count))
 
     def bind_members(self, scopes: "Scopes") -> None:
         """Bind what the declarations query cannot say (enum properties, implicit raw values)."""
