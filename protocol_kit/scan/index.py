@@ -51,33 +51,51 @@ def declared_names(family: str, data: bytes) -> list[str]:
 
 
 class NameIndex:
-    """``family -> name -> files declaring it`` over the project, from the cache where files did not change."""
+    """``family -> name -> files declaring it`` over the project, from the cache where files did not change.
+
+    A family is indexed the first time one of its names is looked up, so a Kotlin
+    lookup checks only the Kotlin and Java files of the project.
+    """
 
     def __init__(self, root: Path, *, cache: bool = True):
         self.root = root
         self.cache_path = root / CACHE_DIR / CACHE_FILE if cache else None
         self.by_name: dict[str, dict[str, list[Path]]] = {}
         self.read = self.reused = 0
-        self._build()
+        self._cached = self._load()
+        self._entries: dict[str, list] = {}
+        self._files: dict[str, list[tuple[str, Path]]] | None = None
 
     def files_declaring(self, family: str, name: str) -> list[Path]:
-        return self.by_name.get(family, {}).get(name, [])
+        if family not in self.by_name:
+            self._build(family)
+        return self.by_name[family].get(name, [])
 
-    def _build(self) -> None:
-        old = self._load()
-        new: dict[str, list] = {}
-        for relative, path, stat in _walk(self.root):
-            family = FAMILIES[path.suffix.lower()]
-            entry = old.get(relative)
+    def _build(self, family: str) -> None:
+        if self._files is None:
+            self._files = {}
+            for relative, path in _walk(self.root):
+                self._files.setdefault(FAMILIES[path.suffix.lower()], []).append((relative, path))
+        names: dict[str, list[Path]] = self.by_name.setdefault(family, {})
+        changed = False
+        for relative, path in self._files.get(family, ()):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            entry = self._cached.get(relative)
             if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
                 self.reused += 1
             else:
                 entry = self._entry(path, stat, family, entry)
-            new[relative] = entry
+                changed = True
+            self._entries[relative] = entry
             for name in entry[3]:
-                self.by_name.setdefault(family, {}).setdefault(name, []).append(path)
-        if new != old:
-            self._save(new)
+                names.setdefault(name, []).append(path)
+        known = {relative for relative, _ in self._files.get(family, ())}
+        stale = [r for r in self._cached if FAMILIES.get(Path(r).suffix.lower()) == family and r not in known]
+        if changed or stale:
+            self._save(family)
 
     def _entry(self, path: Path, stat: os.stat_result, family: str, old: list | None) -> list:
         try:
@@ -100,9 +118,12 @@ class NameIndex:
             return {}
         return document.get("files", {}) if document.get("version") == VERSION else {}
 
-    def _save(self, files: dict[str, list]) -> None:
+    def _save(self, family: str) -> None:
         if self.cache_path is None:
             return
+        files = {r: e for r, e in self._cached.items() if FAMILIES.get(Path(r).suffix.lower()) != family}
+        files.update(self._entries)
+        self._cached = files
         try:
             self.cache_path.parent.mkdir(exist_ok=True)
             ignore = self.cache_path.parent / ".gitignore"
@@ -115,7 +136,8 @@ class NameIndex:
             pass  # a read-only checkout scans as well, only slower next time
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path, os.stat_result]]:
+def _walk(root: Path) -> Iterator[tuple[str, Path]]:
+    """Source files of the indexed families under ``root``, without reading or stat-ing them."""
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -127,6 +149,6 @@ def _walk(root: Path) -> Iterator[tuple[str, Path, os.stat_result]]:
             if entry.is_dir(follow_symlinks=False):
                 if entry.name not in SKIP_DIRS:
                     stack.append(Path(entry.path))
-            elif os.path.splitext(entry.name)[1].lower() in FAMILIES and entry.is_file():
+            elif os.path.splitext(entry.name)[1].lower() in FAMILIES:
                 path = Path(entry.path)
-                yield path.relative_to(root).as_posix(), path, entry.stat()
+                yield path.relative_to(root).as_posix(), path

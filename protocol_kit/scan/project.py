@@ -34,9 +34,16 @@ class Project:
             self._modules[key] = self._parse(key)
         return self._modules[key]
 
-    def add(self, source: SourceFile) -> None:
-        """A file the scan parsed anyway, so resolution does not parse it twice."""
-        self._modules.setdefault(os.path.abspath(source.path), source)
+    def parse(self, data: bytes, path: str) -> SourceFile:
+        """The file a scan reads, parsed once: shared with the lookups of other files' names."""
+        key = os.path.abspath(path)
+        known = self._modules.get(key)
+        if known is not None and known.data == data and known.path == path:
+            return known
+        syntax = syntax_for(path)
+        assert syntax is not None
+        source = self._modules[key] = SourceFile(syntax, data, path, project=self)
+        return source
 
     def _parse(self, path: str) -> SourceFile | None:
         syntax = syntax_for(path)

@@ -93,9 +93,7 @@ def _scan(source: SourceText, path: str, *, checker: PlanChecker, config: ScanCo
     syntax = syntax_for(path)
     if syntax is None or source.data is None:
         return [], []
-    parsed = SourceFile(syntax, source.data, path, project)
-    if project is not None:
-        project.add(parsed)
+    parsed = project.parse(source.data, path) if project is not None else SourceFile(syntax, source.data, path)
     calls = list(extract_calls(parsed, config))
     findings = [(v, call.location.line) for call in calls for v in checker.check(call)]
     if config.strict:
