@@ -7,9 +7,8 @@ import tree_sitter as ts
 import tree_sitter_java
 
 from protocol_kit.scan.languages import jvm
-from protocol_kit.scan.languages.base import (
-    BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages.base import SourceFile, Syntax
+from protocol_kit.scan.languages.values import BagBuilder, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, ObjectValue, PropertyBag, Reference, Value
 
 CALLS = """

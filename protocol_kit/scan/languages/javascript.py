@@ -6,9 +6,8 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 
 from protocol_kit.scan.languages import es_modules
-from protocol_kit.scan.languages.base import (
-    BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages.base import SourceFile, Syntax
+from protocol_kit.scan.languages.values import BagBuilder, choice, concatenation, negative, number
 from protocol_kit.scan.scopes import Scopes
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 

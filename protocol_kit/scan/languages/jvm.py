@@ -8,7 +8,8 @@ from typing import Iterable
 
 import tree_sitter as ts
 
-from protocol_kit.scan.languages.base import SourceFile, agreed_value
+from protocol_kit.scan.languages.base import SourceFile
+from protocol_kit.scan.languages.values import agreed_value
 from protocol_kit.scan.model import Literal, Reference, Value
 from protocol_kit.scan.scopes import Scopes
 

@@ -5,9 +5,8 @@ import tree_sitter as ts
 import tree_sitter_python
 
 from protocol_kit.scan.languages import py_imports
-from protocol_kit.scan.languages.base import (
-    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages.base import Arg, SourceFile, Syntax
+from protocol_kit.scan.languages.values import BagBuilder, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """

@@ -4,9 +4,8 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_ruby
 
-from protocol_kit.scan.languages.base import (
-    Arg, SourceFile, Syntax, agreed_value, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages.base import Arg, SourceFile, Syntax
+from protocol_kit.scan.languages.values import agreed_value, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """

@@ -6,9 +6,8 @@ import functools
 import tree_sitter as ts
 import tree_sitter_swift
 
-from protocol_kit.scan.languages.base import (
-    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages.base import Arg, SourceFile, Syntax
+from protocol_kit.scan.languages.values import BagBuilder, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 from protocol_kit.scan.scopes import Scopes
 
