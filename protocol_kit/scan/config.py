@@ -14,7 +14,8 @@ DEFAULT_RECEIVERS = (
     "posthog", "Analytics", "Analytics.shared()", "Analytics.with()", "Mixpanel.mainInstance()",
     # clients reached through a property or a function, and common client variable names
     "segment", "Analytics.shared", "analytics()", "posthog()", "PostHogSDK.shared", "PostHog",
-    "Amplitude.instance()", "RudderClient.getInstance()", "rudderClient", "snowplow",
+    "Amplitude.instance()", "RudderClient.getInstance()", "RSClient.sharedInstance()", "rudderClient",
+    "MixpanelAPI.getInstance()", "snowplow",
 )
 # method name -> plan call type
 DEFAULT_METHODS = {

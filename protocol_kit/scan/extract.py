@@ -20,7 +20,7 @@ from protocol_kit.scan.model import (
 )
 from protocol_kit.violation import Location
 
-EVENT_KEYS = ("event", "name", "event_name", "eventName", "event_type")
+EVENT_KEYS = ("event", "name", "event_name", "eventName", "event_type", "eventType")
 PROPERTY_KEYS = ("properties", "props", "traits", "event_properties", "eventProperties")
 _PREFIXES = re.compile(r"^(?:this\.|self\.|window\.|globalThis\.|@)")
 _CALL_ARGUMENTS = re.compile(r"\((?:[^()]|\(\))+\)")

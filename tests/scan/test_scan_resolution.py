@@ -91,3 +91,26 @@ def test_the_project_defaults_to_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     [call] = scan_paths([os.path.join("src", "App.kt")], plan=None, config=ScanConfig(cache=False)).calls
     assert call.event.candidates == ("Signed Up",)
+
+
+def test_python_star_imports_and_package_re_exports(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "events.py").write_text('SIGNED_UP = "Signed Up"\n')
+    (tmp_path / "pkg" / "__init__.py").write_text("from .events import *\n")
+    (tmp_path / "app.py").write_text("from pkg import *\nfrom pkg import SIGNED_UP as S\n"
+                                     "analytics.track(u, SIGNED_UP)\nanalytics.track(u, S)\n")
+    calls = scan_paths(["app.py"], plan=None, config=ScanConfig(cache=False)).calls
+    assert [c.event.candidates for c in calls] == [("Signed Up",), ("Signed Up",)]
+
+
+@pytest.mark.parametrize("path, source, receiver", [
+    ("a.swift", 'amplitude.track(eventType: "Signed Up", eventProperties: ["plan": "pro"])', "amplitude"),
+    ("a.swift", 'RSClient.sharedInstance()?.track("Signed Up", properties: ["plan": "pro"])', "RSClient.sharedInstance()"),
+    ("a.kt", 'fun f() { MixpanelAPI.getInstance(ctx, token).track("Signed Up", props) }', "MixpanelAPI.getInstance()"),
+    ("a.kt", 'fun f() { PostHog.capture(event = "Signed Up", properties = mapOf("plan" to "pro")) }', "PostHog"),
+    ("a.swift", 'PostHogSDK.shared.capture("Signed Up", properties: ["plan": "pro"])', "PostHogSDK.shared"),
+])
+def test_sdk_clients_recognised_without_configuration(path, source, receiver):
+    [call] = scan_source(source, path=path, plan=None).calls
+    assert (call.receiver, call.event.candidates) == (receiver, ("Signed Up",))

@@ -19,8 +19,14 @@ class Import:
 
 def external(name: str, source: SourceFile) -> Value:
     head, _, rest = name.partition(".")
-    found = imports_of(source).get(head)
+    table = imports_of(source)
+    found = table.get(head)
     if found is None:
+        for module in (i.module for key, i in table.items() if key.startswith("*")):  # ``from .events import *``
+            if source.project is not None and module_file(module, source) is not None:
+                value = _in_module(module, name, name, source)
+                if not isinstance(value, Reference):
+                    return value
         return Reference(name, "not defined in the file or imported")
     if source.project is None:
         return Reference(name, f"imported from {found.module!r} (no project to look in)")
@@ -105,6 +111,8 @@ def _read_imports(source: SourceFile) -> dict[str, Import]:
 def _from_import(node, source: SourceFile, table: dict[str, Import]) -> None:
     module_node = node.child_by_field_name("module_name")
     module = source.text(module_node).replace(" ", "")
+    if any(child.type == "wildcard_import" for child in node.named_children):
+        table[f"*{module}"] = Import(module, None)
     for item in node.children_by_field_name("name"):
         if item.type == "aliased_import":
             name, alias = item.child_by_field_name("name"), item.child_by_field_name("alias")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from protocol_kit.scan import ScanConfig, scan_paths
+from protocol_kit.scan.languages import syntax_for
 from protocol_kit.scan.project import Project
 
 CORPUS = Path(__file__).parent
@@ -66,7 +67,7 @@ def measure(project: Path) -> Score:
         os.chdir(here)
     calls = {(Path(c.location.file).as_posix(), c.location.line): c for c in result.calls}
     score = Score(calls=len(truth))
-    score.lines = sum(p.read_bytes().count(b"\n") for p in project.rglob("*") if p.is_file() and p.suffix not in (".json", ".toml", ".md"))
+    score.lines = sum(p.read_bytes().count(b"\n") for p in project.rglob("*") if p.is_file() and syntax_for(p))
     score.syntax_errors = [f"{project.name}/{v.source}" for v in result.violations if v.code == "SC004"]
     for entry in truth:
         where = f"{project.name}/{entry['file']}:{entry['line']}"
