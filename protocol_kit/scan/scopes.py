@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import tree_sitter as ts
 
+from protocol_kit.scan.model import Reference
+
 if TYPE_CHECKING:
     from protocol_kit.scan.languages.base import SourceFile
     from protocol_kit.scan.model import Value
@@ -91,13 +93,16 @@ class Scopes:
         cursor.set_byte_range(start, end)
         declarations = source.syntax.declaration_patterns
         for pattern, captures in cursor.matches(source.tree.root_node):
-            name_node = captures["name"][0]
+            name_node = (captures.get("name") or captures["unknown"])[0]
             key = (name_node.start_byte, pattern)
             if key in self._seen:
                 continue
             self._seen.add(key)
             if pattern >= declarations:
                 self.assignments.setdefault(source.text(name_node), []).append(captures["value"][0])
+            elif "unknown" in captures:  # a loop variable, a destructured name, a caught exception
+                name = source.text(name_node)
+                self._declare(name_node, Reference(name, "bound by a loop, a pattern or a catch clause"))
             elif "body" in captures:
                 prefix = self._container_of(name_node)
                 name = source.text(name_node)
@@ -105,7 +110,7 @@ class Scopes:
             else:
                 self._declare(name_node, captures.get("value", [None])[0])
 
-    def _declare(self, name_node: ts.Node, value: ts.Node | None) -> None:
+    def _declare(self, name_node: ts.Node, value: "ts.Node | Value | None") -> None:
         source = self.source
         prefix = self._container_of(name_node)
         name = source.text(name_node)

@@ -114,3 +114,20 @@ def test_python_star_imports_and_package_re_exports(tmp_path, monkeypatch):
 def test_sdk_clients_recognised_without_configuration(path, source, receiver):
     [call] = scan_source(source, path=path, plan=None).calls
     assert (call.receiver, call.event.candidates) == (receiver, ("Signed Up",))
+
+
+@pytest.mark.parametrize("path, source", [
+    ("a.js", 'const name = "Outer";\nfor (const name of names) { analytics.track(name); }\n'),
+    ("a.js", 'const name = "Outer";\nfunction f({ name }) { analytics.track(name); }\n'),
+    ("a.js", 'const name = "Outer";\ntry { x() } catch (name) { analytics.track(name); }\n'),
+    ("a.ts", 'const name = "Outer";\nfunction f() { const { name } = props; analytics.track(name); }\n'),
+    ("a.py", 'name = "Outer"\nfor name in names:\n    analytics.track(u, name)\n'),
+    ("a.py", 'name = "Outer"\nwith open(f) as name:\n    analytics.track(u, name)\n'),
+    ("a.kt", 'val name = "Outer"\nfun f() { for (name in names) { analytics.track(name) } }\n'),
+    ("A.java", 'class A { String name = "Outer"; void f() { for (String name : names) { analytics.track(name); } } }\n'),
+    ("a.swift", 'let name = "Outer"\nfunc f() { if let name = optional { analytics.track(name: name) } }\n'),
+    ("a.rb", 'name = "Outer"\nfor name in names do\n  Analytics.track(event: name)\nend\n'),
+])
+def test_loop_variables_patterns_and_caught_names_shadow_outer_definitions(path, source):
+    [call] = scan_source(source, path=path, plan=None).calls
+    assert call.event.candidates == ()

@@ -218,7 +218,7 @@ class SourceFile:
 
     def _resolve(self, name: str, at: ts.Node | None) -> Value:
         root = name.split(".")[0]
-        if self._scopes is None and not self._may_declare(root):
+        if at is not None and not self._may_declare(root):
             return self.syntax.external(name, self)
         found = self.scopes.lookup(name, at)
         if found.parameter:
@@ -278,19 +278,14 @@ class SourceFile:
         return Literal(unique[0]) if len(unique) == 1 else Choice(unique)
 
     def _may_declare(self, root: str) -> bool:
-        """Whether the text could declare ``root`` at all (``root =``, ``root: T =``, ``enum root``...).
-
-        A cheap test that spares the declarations query in the many files that
-        only pass variables, parameters and imports to tracking calls.
-        """
+        """Whether the file spells ``root`` more than once: a name written only where it is used
+        cannot be defined in the file, and the declarations need not be read."""
         if root in self.syntax.always_declared:
             return True
         if root not in self._declarable:
-            name = re.escape(root).encode()
-            pattern = (rb"(?<![\w.$])" + name + rb"\s*(?::[^=\n;]*)?=(?![=>~])"
-                       rb"|\b(?:class|enum|module|object|interface|struct|case|let|var|val|def)\s+" + name + rb"\b"
-                       rb"|\b(?:String|int|long|Object|const|final)\s+" + name + rb"\b")
-            self._declarable[root] = re.search(pattern, self.data) is not None
+            pattern = re.compile(rb"(?<![\w$])" + re.escape(root.encode()) + rb"(?![\w$])")
+            found = pattern.finditer(self.data)
+            self._declarable[root] = next(found, None) is not None and next(found, None) is not None
         return self._declarable[root]
 
     def parameters_around(self, node: ts.Node) -> set[str]:

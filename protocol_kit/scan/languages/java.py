@@ -23,6 +23,8 @@ DECLARATIONS = """
 (class_declaration name: (identifier) @name body: (class_body) @body)
 (interface_declaration name: (identifier) @name body: (interface_body) @body)
 (enum_declaration name: (identifier) @name body: (enum_body) @body)
+(enhanced_for_statement name: (identifier) @unknown)
+(catch_formal_parameter name: (identifier) @unknown)
 """
 ENUMS = "(enum_declaration body: (enum_body) @body)"
 PUTS = """
@@ -48,7 +50,7 @@ class Java(Syntax):
     grammar = staticmethod(tree_sitter_java.language)
     grammar_package = "tree-sitter-java"
     function_types = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
-    block_types = frozenset({"block"})
+    block_types = frozenset({"block", "enhanced_for_statement", "catch_clause"})
     assignments_query = "(assignment_expression left: (identifier) @name right: (_) @value)"
 
     def external(self, name: str, source: SourceFile) -> Value:

@@ -19,7 +19,16 @@ CALLS = """
   arguments: (arguments) @args
   (#any-of? @method {names})) @call
 """
-DECLARATIONS = "(variable_declarator name: (identifier) @name value: (_)? @value)"
+DECLARATIONS = """
+(variable_declarator name: (identifier) @name value: (_)? @value)
+(for_in_statement left: (identifier) @unknown)
+(variable_declarator name: (object_pattern (shorthand_property_identifier_pattern) @unknown) value: (_) @from
+  (#not-match? @from "^require"))
+(variable_declarator name: (object_pattern (pair_pattern value: (identifier) @unknown)) value: (_) @from
+  (#not-match? @from "^require"))
+(variable_declarator name: (array_pattern (identifier) @unknown))
+(catch_clause parameter: (identifier) @unknown)
+"""
 ASSIGNMENTS = "(assignment_expression left: (identifier) @name right: (_) @value)"
 TS_DECLARATIONS = DECLARATIONS + """
 (enum_declaration name: (identifier) @name body: (enum_body) @body)
@@ -40,7 +49,8 @@ class JavaScript(Syntax):
     grammar_package = "tree-sitter-javascript"
     function_types = frozenset({"function_declaration", "function_expression", "arrow_function",
                                 "method_definition", "generator_function_declaration"})
-    block_types = frozenset({"statement_block"})
+    block_types = frozenset({"statement_block", "for_in_statement", "for_statement", "catch_clause"})
+    identifier_types = frozenset({"identifier", "shorthand_property_identifier_pattern"})
     assignments_query = ASSIGNMENTS
     always_declared = frozenset({"default", "module", "exports"})
 

@@ -23,6 +23,9 @@ DECLARATIONS = """
 (property_declaration (variable_declaration . (identifier) @name) (_) @value .)
 (object_declaration name: (identifier) @name (class_body) @body)
 (class_declaration name: (identifier) @name [(class_body) (enum_class_body)] @body)
+(for_statement (variable_declaration (identifier) @unknown))
+(multi_variable_declaration (variable_declaration (identifier) @unknown))
+(catch_block (identifier) @unknown)
 """
 ENUMS = "(class_declaration (enum_class_body) @body) @enum"
 MAP_FUNCTIONS = ("mapOf", "mutableMapOf", "hashMapOf", "linkedMapOf", "emptyMap")
@@ -47,7 +50,7 @@ class Kotlin(Syntax):
     grammar = staticmethod(tree_sitter_kotlin.language)
     grammar_package = "tree-sitter-kotlin"
     function_types = frozenset({"function_declaration", "lambda_literal", "anonymous_function"})
-    block_types = frozenset({"block"})
+    block_types = frozenset({"block", "for_statement", "catch_block"})
     assignments_query = "(assignment . (identifier) @name (_) @value .)"
 
     def external(self, name: str, source: SourceFile) -> Value:

@@ -20,6 +20,11 @@ CALLS = """
 DECLARATIONS = """
 (assignment left: (identifier) @name right: (_) @value)
 (class_definition name: (identifier) @name body: (block) @body)
+(for_statement left: (identifier) @unknown)
+(for_statement left: [(pattern_list) (tuple_pattern)] (identifier) @unknown)
+(assignment left: [(pattern_list) (tuple_pattern)] (identifier) @unknown)
+(as_pattern_target (identifier) @unknown)
+(for_in_clause left: (identifier) @unknown)
 """
 IMPORTS = "(import_from_statement name: (dotted_name . (identifier) @name .))"
 KEYWORDS = {"true": True, "false": False, "none": None}

@@ -20,6 +20,8 @@ DECLARATIONS = """
 (module name: (constant) @name body: (body_statement) @body)
 (class name: (constant) @name body: (body_statement) @body)
 (method name: (identifier) @name !parameters body: (body_statement . (_) @value .))
+(for pattern: (identifier) @unknown)
+(exception_variable (identifier) @unknown)
 """
 KEYWORDS = {"true": True, "false": False, "nil": None}
 
