@@ -125,7 +125,7 @@ def test_sdk_clients_recognised_without_configuration(path, source, receiver):
     ("a.py", 'name = "Outer"\nwith open(f) as name:\n    analytics.track(u, name)\n'),
     ("a.kt", 'val name = "Outer"\nfun f() { for (name in names) { analytics.track(name) } }\n'),
     ("A.java", 'class A { String name = "Outer"; void f() { for (String name : names) { analytics.track(name); } } }\n'),
-    ("a.swift", 'let name = "Outer"\nfunc f() { if let name = optional { analytics.track(name: name) } }\n'),
+    ("a.swift", 'let name = "Outer"\nfunc f() { for name in names { analytics.track(name: name) } }\n'),
     ("a.rb", 'name = "Outer"\nfor name in names do\n  Analytics.track(event: name)\nend\n'),
 ])
 def test_loop_variables_patterns_and_caught_names_shadow_outer_definitions(path, source):

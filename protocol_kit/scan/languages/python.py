@@ -21,8 +21,8 @@ DECLARATIONS = """
 (assignment left: (identifier) @name right: (_) @value)
 (class_definition name: (identifier) @name body: (block) @body)
 (for_statement left: (identifier) @unknown)
-(for_statement left: [(pattern_list) (tuple_pattern)] (identifier) @unknown)
-(assignment left: [(pattern_list) (tuple_pattern)] (identifier) @unknown)
+(for_statement left: [(pattern_list (identifier) @unknown) (tuple_pattern (identifier) @unknown)])
+(assignment left: [(pattern_list (identifier) @unknown) (tuple_pattern (identifier) @unknown)])
 (as_pattern_target (identifier) @unknown)
 (for_in_clause left: (identifier) @unknown)
 """

@@ -22,8 +22,6 @@ DECLARATIONS = """
 (property_declaration name: (pattern bound_identifier: (simple_identifier) @name) value: (_) @value)
 (class_declaration name: (type_identifier) @name body: (_) @body)
 (for_statement item: (pattern (simple_identifier) @unknown))
-(if_statement (value_binding_pattern) . (simple_identifier) @unknown)
-(guard_statement (value_binding_pattern) . (simple_identifier) @unknown)
 """
 ENUMS = "(class_declaration (enum_class_body) @body) @enum"
 ASSIGNMENTS = "(assignment target: (directly_assignable_expression (simple_identifier) @name) result: (_) @value)"
@@ -82,7 +80,7 @@ class Swift(Syntax):
                     ("an empty capture list '{ [] in'", _empty_capture_list))
     function_types = frozenset({"function_declaration", "lambda_literal", "init_declaration"})
     identifier_types = frozenset({"simple_identifier"})
-    block_types = frozenset({"statements", "for_statement", "if_statement"})
+    block_types = frozenset({"statements", "for_statement"})
     assignments_query = ASSIGNMENTS
     value_accessors = frozenset({"rawValue"})
 
