@@ -54,52 +54,55 @@ class NameIndex:
     """``family -> name -> files declaring it`` over the project, from the cache where files did not change.
 
     A family is indexed the first time one of its names is looked up, so a Kotlin
-    lookup checks only the Kotlin and Java files of the project.
+    lookup checks only the Kotlin and Java files of the project; each family has
+    its own cache file.
     """
 
     def __init__(self, root: Path, *, cache: bool = True):
         self.root = root
-        self.cache_path = root / CACHE_DIR / CACHE_FILE if cache else None
+        self.cache_dir = root / CACHE_DIR if cache else None
         self.by_name: dict[str, dict[str, list[Path]]] = {}
         self.read = self.reused = 0
-        self._cached = self._load()
-        self._entries: dict[str, list] = {}
-        self._files: dict[str, list[tuple[str, Path]]] | None = None
+        self._files: dict[str, list[str]] | None = None
 
     def files_declaring(self, family: str, name: str) -> list[Path]:
         if family not in self.by_name:
-            self._build(family)
+            self.by_name[family] = self._build(family)
         return self.by_name[family].get(name, [])
 
-    def _build(self, family: str) -> None:
+    def cache_file(self, family: str) -> Path | None:
+        return self.cache_dir / CACHE_FILE.replace(".json", f"-{family}.json") if self.cache_dir else None
+
+    def _build(self, family: str) -> dict[str, list[Path]]:
         if self._files is None:
             self._files = {}
-            for relative, path in _walk(self.root):
-                self._files.setdefault(FAMILIES[path.suffix.lower()], []).append((relative, path))
-        names: dict[str, list[Path]] = self.by_name.setdefault(family, {})
-        changed = False
-        for relative, path in self._files.get(family, ()):
+            for relative in _walk(str(self.root)):
+                self._files.setdefault(FAMILIES[os.path.splitext(relative)[1].lower()], []).append(relative)
+        cached = self._load(family)
+        entries: dict[str, list] = {}
+        names: dict[str, list[Path]] = {}
+        for relative in sorted(self._files.get(family, ())):
+            path = os.path.join(self.root, relative)
             try:
-                stat = path.stat()
+                stat = os.stat(path)
             except OSError:
                 continue
-            entry = self._cached.get(relative)
+            entry = cached.get(relative)
             if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
                 self.reused += 1
             else:
                 entry = self._entry(path, stat, family, entry)
-                changed = True
-            self._entries[relative] = entry
+            entries[relative] = entry
             for name in entry[3]:
-                names.setdefault(name, []).append(path)
-        known = {relative for relative, _ in self._files.get(family, ())}
-        stale = [r for r in self._cached if FAMILIES.get(Path(r).suffix.lower()) == family and r not in known]
-        if changed or stale:
-            self._save(family)
+                names.setdefault(name, []).append(Path(path))
+        if entries != cached:
+            self._save(family, entries)
+        return names
 
-    def _entry(self, path: Path, stat: os.stat_result, family: str, old: list | None) -> list:
+    def _entry(self, path: str, stat: os.stat_result, family: str, old: list | None) -> list:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError:
             return [stat.st_size, stat.st_mtime_ns, "", []]
         digest = hashlib.sha1(data).hexdigest()
@@ -109,46 +112,45 @@ class NameIndex:
         self.read += 1
         return [stat.st_size, stat.st_mtime_ns, digest, declared_names(family, data)]
 
-    def _load(self) -> dict[str, list]:
-        if self.cache_path is None:
+    def _load(self, family: str) -> dict[str, list]:
+        path = self.cache_file(family)
+        if path is None:
             return {}
         try:
-            document = json.loads(self.cache_path.read_text("utf-8"))
+            document = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return {}
         return document.get("files", {}) if document.get("version") == VERSION else {}
 
-    def _save(self, family: str) -> None:
-        if self.cache_path is None:
+    def _save(self, family: str, files: dict[str, list]) -> None:
+        path = self.cache_file(family)
+        if path is None:
             return
-        files = {r: e for r, e in self._cached.items() if FAMILIES.get(Path(r).suffix.lower()) != family}
-        files.update(self._entries)
-        self._cached = files
         try:
-            self.cache_path.parent.mkdir(exist_ok=True)
-            ignore = self.cache_path.parent / ".gitignore"
+            path.parent.mkdir(exist_ok=True)
+            ignore = path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# written by protocol-kit scan\n*\n")
-            temporary = self.cache_path.with_suffix(".tmp")
+            temporary = path.with_suffix(".tmp")
             temporary.write_text(json.dumps({"version": VERSION, "files": files}, separators=(",", ":")), "utf-8")
-            temporary.replace(self.cache_path)
+            temporary.replace(path)
         except OSError:
             pass  # a read-only checkout scans as well, only slower next time
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path]]:
-    """Source files of the indexed families under ``root``, without reading or stat-ing them."""
-    stack = [root]
+def _walk(root: str) -> Iterator[str]:
+    """Paths (relative to ``root``, with ``/``) of the indexed families' files, without reading or stat-ing them."""
+    stack = [""]
     while stack:
         folder = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = list(os.scandir(os.path.join(root, folder) if folder else root))
         except OSError:
             continue
         for entry in entries:
+            relative = f"{folder}/{entry.name}" if folder else entry.name
             if entry.is_dir(follow_symlinks=False):
                 if entry.name not in SKIP_DIRS:
-                    stack.append(Path(entry.path))
+                    stack.append(relative)
             elif os.path.splitext(entry.name)[1].lower() in FAMILIES:
-                path = Path(entry.path)
-                yield path.relative_to(root).as_posix(), path
+                yield relative

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 
-from protocol_kit.scan.index import CACHE_DIR, CACHE_FILE, NameIndex, declared_names
+from protocol_kit.scan.index import CACHE_DIR, NameIndex, declared_names
 
 
 def test_declared_names_per_language():
@@ -40,8 +40,9 @@ def test_the_index_is_cached_and_reused(tmp_path):
     assert first.files_declaring("jvm", "Skipped") == []
     assert first.files_declaring("swift", "a") == [root / "Other.swift"]
     assert (first.read, first.reused) == (2, 0)
-    cache = json.loads((root / CACHE_DIR / CACHE_FILE).read_text())
-    assert sorted(cache["files"]) == ["Events.kt", "Other.swift"]
+    cache = json.loads(first.cache_file("jvm").read_text())
+    assert sorted(cache["files"]) == ["Events.kt"]
+    assert first.cache_file("jvm").parent == root / CACHE_DIR
     assert (root / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
     second = _look_up_both(NameIndex(root))
     assert (second.read, second.reused) == (0, 2)
@@ -64,10 +65,11 @@ def test_a_changed_file_is_read_again_and_an_untouched_one_is_known_by_its_hash(
 def test_a_broken_or_unwritable_cache_only_costs_time(tmp_path):
     root = _project(tmp_path)
     (root / CACHE_DIR).mkdir()
-    (root / CACHE_DIR / CACHE_FILE).write_text("{not json")
+    broken = NameIndex(root).cache_file("jvm")
+    broken.write_text("{not json")
     assert _look_up_both(NameIndex(root)).read == 2
     assert _look_up_both(NameIndex(root, cache=False)).read == 2
-    (root / CACHE_DIR / CACHE_FILE).unlink()
+    broken.unlink()
     os.chmod(root / CACHE_DIR, 0o500)
     try:
         assert NameIndex(root).files_declaring("jvm", "Events") == [root / "Events.kt"]
