@@ -61,26 +61,26 @@ class NameIndex:
     def __init__(self, root: Path, *, cache: bool = True):
         self.root = root
         self.cache_dir = root / CACHE_DIR if cache else None
-        self.by_name: dict[str, dict[str, list[Path]]] = {}
+        self.by_name: dict[str, dict[str, list[str]]] = {}
         self.read = self.reused = 0
         self._files: dict[str, list[str]] | None = None
 
     def files_declaring(self, family: str, name: str) -> list[Path]:
         if family not in self.by_name:
             self.by_name[family] = self._build(family)
-        return self.by_name[family].get(name, [])
+        return [Path(self.root, relative) for relative in self.by_name[family].get(name, ())]
 
     def cache_file(self, family: str) -> Path | None:
         return self.cache_dir / CACHE_FILE.replace(".json", f"-{family}.json") if self.cache_dir else None
 
-    def _build(self, family: str) -> dict[str, list[Path]]:
+    def _build(self, family: str) -> dict[str, list[str]]:
         if self._files is None:
             self._files = {}
             for relative in _walk(str(self.root)):
                 self._files.setdefault(FAMILIES[os.path.splitext(relative)[1].lower()], []).append(relative)
         cached = self._load(family)
         entries: dict[str, list] = {}
-        names: dict[str, list[Path]] = {}
+        names: dict[str, list[str]] = {}
         for relative in sorted(self._files.get(family, ())):
             path = os.path.join(self.root, relative)
             try:
@@ -94,7 +94,7 @@ class NameIndex:
                 entry = self._entry(path, stat, family, entry)
             entries[relative] = entry
             for name in entry[3]:
-                names.setdefault(name, []).append(Path(path))
+                names.setdefault(name, []).append(relative)
         if entries != cached:
             self._save(family, entries)
         return names
