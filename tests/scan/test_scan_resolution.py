@@ -131,3 +131,11 @@ def test_sdk_clients_recognised_without_configuration(path, source, receiver):
 def test_loop_variables_patterns_and_caught_names_shadow_outer_definitions(path, source):
     [call] = scan_source(source, path=path, plan=None).calls
     assert call.event.candidates == ()
+
+
+def test_python_self_reads_the_attributes_of_the_class_around_the_method():
+    source = ('class Tracker:\n    SIGNED_UP = "Signed Up"\n\n    def sign_up(self, user):\n'
+              '        analytics.track(user.id, self.SIGNED_UP)\n\n    def other(self, user):\n'
+              '        analytics.track(user.id, self.dynamic_name)\n')
+    first, second = scan_source(source, path="a.py", plan=None).calls
+    assert (first.event.candidates, second.event.candidates) == (("Signed Up",), ())

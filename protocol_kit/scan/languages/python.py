@@ -30,6 +30,20 @@ IMPORTS = "(import_from_statement name: (dotted_name . (identifier) @name .))"
 KEYWORDS = {"true": True, "false": False, "none": None}
 
 
+def _class_attribute(node: ts.Node, source: SourceFile) -> Value:
+    """``self.EVENT`` in a method: the attribute of the class around it, when the class defines it."""
+    name = source.text(node)
+    owner = node.parent
+    while owner is not None and owner.type != "class_definition":
+        owner = owner.parent
+    if owner is None:
+        return Reference(name, "an attribute of an object")
+    qualified = f"{source.text(owner.child_by_field_name('name'))}.{source.text(node.child_by_field_name('attribute'))}"
+    names = source.scopes.names_ending(qualified) if "." in qualified else []
+    value = source.resolve(names[0]) if len(names) == 1 else source.resolve(qualified)
+    return Reference(name, "an attribute the class does not define") if isinstance(value, Reference) else value
+
+
 class Python(Syntax):
     name = "python"
     extensions = (".py", ".pyi")
@@ -74,6 +88,8 @@ class Python(Syntax):
             return Dynamic("str.format")
         if kind == "call" and source.text(node.child_by_field_name("function")) == "dict":
             return self._dict_call(node, source)
+        if kind == "attribute" and source.text(node.child_by_field_name("object")) in ("self", "cls"):
+            return _class_attribute(node, source)
         if kind in ("identifier", "attribute"):
             return source.resolve(source.text(node), node)
         if kind == "subscript":
