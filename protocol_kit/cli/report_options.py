@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -65,9 +66,9 @@ def report_options(command=None, *, default_format: str = "text"):
                         show_default=True, help="Format printed on stdout.")(wrapper)
 
 
-def emit(data: ReportData, output: ReportOptions, *, fail_on: str) -> int:
-    """Show and write the report as asked, then return the exit code for it."""
-    stdout = sys.stdout.buffer
+def emit(data: ReportData, output: ReportOptions, *, fail_on: str, stdout: BinaryIO | None = None) -> int:
+    """Show (on ``stdout``, default the process's) and write the report as asked, then return the exit code for it."""
+    stdout = stdout or sys.stdout.buffer
     if FORMATS[output.format].binary and stdout.isatty():
         raise click.UsageError(f"{output.format} is a binary format: write it to a file with "
                                f"--report {output.format}=PATH")

@@ -1,6 +1,9 @@
 """protocol-kit scan: check tracking calls in instrumentation code against the plan."""
 from __future__ import annotations
 
+import io
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -14,7 +17,7 @@ from protocol_kit.scan.coverage import coverage, untracked
 from protocol_kit.scan.plans import combine_plans
 from protocol_kit.report import from_violations
 from protocol_kit.report.output import ReportOptions
-from protocol_kit.scan.render import COVERAGE_RENDERERS, summary
+from protocol_kit.scan.render import render_coverage_text, render_unresolved, scan_summary, summary
 
 
 @click.command("scan")
@@ -25,32 +28,45 @@ from protocol_kit.scan.render import COVERAGE_RENDERERS, summary
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Lowest severity that makes the exit code 1 (default: error, or [tool.protocol-kit.scan] fail-on).")
 @click.option("--coverage", "show_coverage", is_flag=True,
-              help="List each planned event with the places it is tracked, and the events never tracked.")
+              help="List each planned event with the places it is tracked, and the events never tracked, "
+                   "after the findings.")
 @click.option("--fail-on-missing", is_flag=True,
               help="Exit 1 when a planned event is never tracked (SC006); implies --coverage.")
+@click.option("--show-unresolved", is_flag=True,
+              help="List the calls whose event name could not be worked out, with file:line and why.")
+@click.option("--strict", is_flag=True, default=None,
+              help="Report each call whose event name could not be worked out (SC008, an error).")
+@click.option("--no-cache", is_flag=True,
+              help="Do not read or write the name index in .protocol-kit-cache/.")
 def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOptions, fail_on: str | None,
-            show_coverage: bool, fail_on_missing: bool) -> int:
+            show_coverage: bool, fail_on_missing: bool, show_unresolved: bool, strict: bool | None,
+            no_cache: bool) -> int:
     """Check analytics tracking calls in PATHS (files or directories, default .)
     against the tracking plan.
 
     Reads JavaScript, TypeScript, Python, Swift, Kotlin, Java and Ruby with a
     real parser and finds calls such as analytics.track, mixpanel.track,
     posthog.capture, amplitude logEvent and the project's own wrappers.
-    Reports unplanned events (with the closest planned name), unplanned,
-    missing and mistyped properties, personal data, event names built at run
-    time, and names breaking the plan's conventions.
+    Event names are worked out across the project: constants, enums and
+    objects imported from other files. Reports unplanned events (with the
+    closest planned name), unplanned, missing and mistyped properties,
+    personal data, event names built at run time, and names breaking the
+    plan's conventions.
 
     Directories are walked, skipping node_modules, vendor, build folders and
-    .git. Receivers and wrapper functions are set under
+    .git. Receivers, wrapper functions and call shapes are set under
     [tool.protocol-kit.scan] in pyproject.toml.
 
-    Output is `path:line:col: CODE message`; the exit code is 1 on findings
-    at or above --fail-on, 2 on usage or configuration errors.
+    Output is `path:line:col: CODE message`, then a summary of the calls
+    found, checked and not resolved; the exit code is 1 on findings at or
+    above --fail-on (or a missing event with --fail-on-missing), 2 on usage
+    or configuration errors.
 
     \b
     Examples:
       protocol-kit scan src/ --plan plans/shop.yaml
       protocol-kit scan --coverage --fail-on-missing src/
+      protocol-kit scan --show-unresolved --strict src/
 
     \b
     Silence one finding with a comment on its line:
@@ -58,18 +74,45 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOpti
     """
     config = load_config()
     scan_config = ScanConfig.from_table(config.section("scan"))
+    scan_config = replace(scan_config, strict=scan_config.strict if strict is None else strict,
+                          cache=scan_config.cache and not no_cache)
     plan = combine_plans(load_plans(plans, config))
-    result = scan_paths(paths or (Path("."),), plan=plan, config=scan_config)
-    if show_coverage or fail_on_missing:
-        shown = "text" if output.format == "concise" else output.format
-        if shown not in COVERAGE_RENDERERS:
-            raise click.UsageError(f"--coverage prints {' or '.join(COVERAGE_RENDERERS)}, not {output.format}")
-        report = coverage(result.calls, plan)
-        click.echo(COVERAGE_RENDERERS[shown](report))
-        return exit_code_for(untracked(report, plan), "warning") if fail_on_missing else 0
-    violations = result.violations
-    data = from_violations("scan", violations, inputs=[display_path(p) for p in paths or (Path("."),)],
-                           plan=plan.name, plan_version=plan.version, totals={"files": result.files})
-    code = emit(data, output, fail_on=fail_on or scan_config.fail_on)
-    click.echo(f"{summary(violations)} Scanned {result.files} file(s).", err=True)
+    targets = paths or (Path("."),)
+    with_coverage = show_coverage or fail_on_missing
+    if with_coverage and output.format not in COVERAGE_FORMATS:
+        raise click.UsageError(f"--coverage prints {' or '.join(COVERAGE_FORMATS)}, not {output.format}")
+    result = scan_paths(targets, plan=plan, config=scan_config)
+    report = coverage(result.calls, plan) if with_coverage else ()
+    violations = list(result.violations)
+    if fail_on_missing:
+        violations += untracked(report, plan)
+    data = from_violations("scan", violations, inputs=[display_path(p) for p in targets],
+                           plan=plan.name, plan_version=plan.version,
+                           totals={"files": result.files, "calls": len(result.calls), "checked": result.checked,
+                                   "unresolved": len(result.unresolved)})
+    threshold = fail_on or scan_config.fail_on
+    if with_coverage and output.format == "json":
+        code = _emit_with_coverage(data, output, report, fail_on=threshold)
+    else:
+        code = emit(data, output, fail_on=threshold)
+        if with_coverage:
+            click.echo(render_coverage_text(report))
+    if fail_on_missing:
+        code = max(code, exit_code_for(untracked(report, plan), "warning"))
+    if show_unresolved and result.unresolved:
+        click.echo(render_unresolved(result), err=output.format not in ("concise", "text"))
+    click.echo(f"{summary(violations)} {scan_summary(result, listed=show_unresolved)}", err=True)
+    return code
+
+
+COVERAGE_FORMATS = ("concise", "text", "json")
+
+
+def _emit_with_coverage(data, output: ReportOptions, report, *, fail_on: str) -> int:
+    """One JSON document: the report of the findings, with the coverage under ``coverage``."""
+    buffer = io.BytesIO()
+    code = emit(data, output, fail_on=fail_on, stdout=buffer)
+    document = json.loads(buffer.getvalue())
+    document["coverage"] = [item.to_dict() for item in report]
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     return code

@@ -7,10 +7,15 @@ from dataclasses import dataclass, fields
 from typing import Any, Mapping
 
 from protocol_kit.errors import ConfigError
+from protocol_kit.scan.shapes import BUILT_IN, CallShape
 
 DEFAULT_RECEIVERS = (
     "analytics", "rudderanalytics", "mixpanel", "amplitude", "amplitude.getInstance()",
     "posthog", "Analytics", "Analytics.shared()", "Analytics.with()", "Mixpanel.mainInstance()",
+    # clients reached through a property or a function, and common client variable names
+    "segment", "Analytics.shared", "analytics()", "posthog()", "PostHogSDK.shared", "PostHog",
+    "Amplitude.instance()", "RudderClient.getInstance()", "RSClient.sharedInstance()", "rudderClient",
+    "MixpanelAPI.getInstance()", "snowplow",
 )
 # method name -> plan call type
 DEFAULT_METHODS = {
@@ -40,6 +45,9 @@ class ScanConfig:
     fail_on: str = "error"
     max_file_bytes: int = 2_000_000
     max_line_length: int = 1_000
+    cache: bool = True
+    strict: bool = False
+    calls: tuple[CallShape, ...] = ()
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> "ScanConfig":
@@ -47,7 +55,9 @@ class ScanConfig:
         extra = {"extend-receivers": "receivers", "extend-methods": "methods"}
         values: dict[str, Any] = {}
         for key, raw in table.items():
-            if key in extra:
+            if key == "calls":
+                values["calls"] = _shapes(raw)
+            elif key in extra:
                 name = extra[key]
                 values[name] = values.get(name, getattr(cls(), name)) + _strings(key, raw)
             elif key in known:
@@ -66,7 +76,13 @@ class ScanConfig:
     def needles(self) -> tuple[str, ...]:
         """Substrings of which a file must contain one to be worth parsing."""
         roots = {_root(r) for r in self.receivers} | {_root(w) for w in self.wrappers}
+        roots |= {_root(s.receiver) if s.receiver else f"{m}(" for s in self.shapes for m in s.methods}
         return tuple(sorted(roots | {f"{name}(" for name in self.imported_functions}))
+
+    @property
+    def shapes(self) -> tuple[CallShape, ...]:
+        """The configured call shapes, then the built-in ones."""
+        return (*self.calls, *BUILT_IN)
 
 
 def _root(name: str) -> str:
@@ -74,10 +90,20 @@ def _root(name: str) -> str:
     return _PREFIX.sub("", name).split(".")[0].split("(")[0]
 
 
+def _shapes(raw: Any) -> tuple[CallShape, ...]:
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise ConfigError("[tool.protocol-kit.scan] calls: expected a list of tables ([[tool.protocol-kit.scan.calls]])")
+    return tuple(CallShape.from_table(item, index) for index, item in enumerate(raw))
+
+
 def _option(key: str, raw: Any) -> Any:
     if key in ("fail-on",):
         if raw not in FAIL_ON:
             raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected one of {', '.join(FAIL_ON)}, got {raw!r}")
+        return raw
+    if key in ("cache", "strict"):
+        if not isinstance(raw, bool):
+            raise ConfigError(f"[tool.protocol-kit.scan] {key}: expected true or false, got {raw!r}")
         return raw
     if key.startswith("max-"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw <= 0:

@@ -12,14 +12,15 @@ from typing import Iterator
 import tree_sitter as ts
 
 from protocol_kit.scan.config import DEFAULT_METHODS, ScanConfig
-from protocol_kit.scan.languages.base import Arg, SourceFile
+from protocol_kit.scan.shapes import ArgumentPath, CallShape, iglu_name
+from protocol_kit.scan.languages.base import PARAMETER, Arg, SourceFile
 from protocol_kit.scan.model import (
-    UNKNOWN_BAG, Choice, Dynamic, EventName, Literal, ObjectValue, PropertyBag, Reference,
+    UNKNOWN_BAG, Choice, Dynamic, Entry, EventName, Literal, ObjectValue, PropertyBag, Reference,
     TrackingCall, Value,
 )
 from protocol_kit.violation import Location
 
-EVENT_KEYS = ("event", "name", "event_name", "eventName", "event_type")
+EVENT_KEYS = ("event", "name", "event_name", "eventName", "event_type", "eventType")
 PROPERTY_KEYS = ("properties", "props", "traits", "event_properties", "eventProperties")
 _PREFIXES = re.compile(r"^(?:this\.|self\.|window\.|globalThis\.|@)")
 _CALL_ARGUMENTS = re.compile(r"\((?:[^()]|\(\))+\)")
@@ -31,14 +32,23 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
     bare functions and the project's wrapper functions."""
     wrappers = {w: w.rpartition(".")[2] for w in config.wrappers}
     receivers = frozenset(normalise_receiver(r) for r in config.receivers)
-    names = tuple(sorted({*config.methods, *wrappers.values()}))
-    query = source.syntax.query_for(names)
+    shapes = _shapes_by_call(config.shapes)
+    names = tuple(sorted({*config.methods, *wrappers.values(), *(method for _, method in shapes)}))
     imported: frozenset[str] | None = None
-    for _, captures in ts.QueryCursor(query).matches(source.tree.root_node):
+    for captures in _call_matches(source, names):
         method = source.text(captures["method"][0])
         receiver_node = captures.get("receiver", [None])[0]
         receiver = normalise_receiver(source.syntax.receiver_text(receiver_node, source)) if receiver_node else None
         qualified = f"{receiver}.{method}" if receiver else method
+        shape = shapes.get((receiver, method))
+        if shape is not None:
+            if shape.needs_import:
+                imported = source.syntax.imported_names(source) if imported is None else imported
+                if method not in imported:
+                    continue
+            args = source.syntax.arguments(captures["args"][0], source)
+            yield _shaped(shape, method, receiver, captures["call"][0], args, source)
+            continue
         if qualified in wrappers:
             kind = "wrapper"
         elif method not in config.methods:
@@ -56,6 +66,80 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
         call = captures["call"][0]
         args = source.syntax.arguments(captures["args"][0], source)
         yield _interpret(kind, method, receiver, call, args, source)
+
+
+def _call_matches(source: SourceFile, names: tuple[str, ...]) -> Iterator[dict[str, list[ts.Node]]]:
+    """The calls query's matches, run only where the text names a method: a regular expression finds
+    the few places, so the query does not walk the whole tree of a long file."""
+    query = source.syntax.query_for(names)
+    words = re.compile(rb"(?<![\w$#])(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")(?![\w$])")
+    seen: set[tuple[int, int]] = set()
+    for found in words.finditer(source.data):
+        cursor = ts.QueryCursor(query)
+        cursor.set_byte_range(found.start(), found.end())
+        for _, captures in cursor.matches(source.tree.root_node):
+            call = captures["call"][0]
+            key = (call.start_byte, call.end_byte)
+            if captures["method"][0].start_byte == found.start() and key not in seen:
+                seen.add(key)
+                yield captures
+
+
+def _shapes_by_call(shapes: tuple[CallShape, ...]) -> dict[tuple[str | None, str], CallShape]:
+    found: dict[tuple[str | None, str], CallShape] = {}
+    for shape in shapes:
+        receiver = normalise_receiver(shape.receiver) if shape.receiver else None
+        for method in shape.methods:
+            found.setdefault((receiver, method), shape)
+    return found
+
+
+def _shaped(shape: CallShape, method: str, receiver: str | None, call: ts.Node,
+            args: list[Arg], source: SourceFile) -> TrackingCall:
+    """A call whose shape says where the event name and the properties are."""
+    location = source.location(call)
+    bag = PropertyBag()
+    if shape.properties is not None:
+        found = _pick(shape.properties, args, source)
+        bag = _bag(found[0]) if found else PropertyBag()
+    if shape.kind != "track":
+        return TrackingCall(shape.kind, method, receiver, EventName(), bag, location)
+    found = _pick(shape.event, args, source) if shape.event else None
+    if found is None:
+        event = EventName(reference=str(shape.event), why=f"the call has no argument {shape.event}", location=location)
+    else:
+        value, node, where = found
+        if isinstance(value, Literal) and isinstance(value.value, str):
+            value = Literal(iglu_name(value.value))
+        event = _event_name(value, node, source, where)
+    return TrackingCall("track", method, receiver, event, bag, location)
+
+
+def _pick(path: ArgumentPath, args: list[Arg], source: SourceFile) -> tuple[Value, ts.Node, Location] | None:
+    """The value at ``path``: an argument by position or label, then keys into the objects it holds."""
+    value: Value | None = None
+    if path.label is not None:
+        node = next((arg.node for arg in args if arg.label == path.label), None)
+    else:
+        positional = [arg.node for arg in args if not arg.label]
+        node = positional[path.position] if path.position < len(positional) else None
+        labelled = [arg for arg in args if arg.label]
+        if node is None and path.position == len(positional) and labelled and path.keys:
+            # ``track(user, event: "A", properties: {...})``: trailing keywords are one hash argument
+            node = labelled[0].node
+            value = ObjectValue(PropertyBag(tuple(Entry(a.label, source.value(a.node), source.location(a.node))
+                                                  for a in labelled)))  # type: ignore[arg-type]
+    if node is None:
+        return None
+    where = source.location(node)
+    value = value or source.value(node)
+    for key in path.keys:
+        entry = next((e for e in value.bag.entries if e.key == key), None) if isinstance(value, ObjectValue) else None
+        if entry is None:
+            why = "has no key" if isinstance(value, ObjectValue) and value.bag.fully_known else "may not have the key"
+            return Reference(f"{source.text(node)}.{key}", f"the argument {why} {key!r}"), node, where
+        value, where = entry.value, entry.location
+    return value, node, where
 
 
 def normalise_receiver(text: str) -> str:
@@ -130,9 +214,14 @@ def _event_name(value: Value, node: ts.Node, source: SourceFile, location: Locat
         return EventName(candidates=names, location=location)
     if isinstance(value, Dynamic):
         return EventName(dynamic=value.reason, location=location)
-    name = value.name if isinstance(value, Reference) else source.text(node)
-    parameter = re.split(r"[.\[(:]", name)[0] in source.parameters_around(node)
-    return EventName(reference=name, parameter=parameter, location=location)
+    if isinstance(value, Reference):
+        name, why = value.name, value.why or "computed at run time"
+    else:
+        name, why = source.text(node), "not a string"
+    parameter = why == PARAMETER or re.split(r"[.\[(:]", name)[0] in source.parameters_around(node)
+    if parameter:
+        why = PARAMETER
+    return EventName(reference=name, parameter=parameter, location=location, why=why)
 
 
 def _bag(value: Value) -> PropertyBag:

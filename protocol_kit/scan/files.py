@@ -67,9 +67,8 @@ def read_source(path: Path, config: ScanConfig, needles: tuple[bytes, ...]) -> S
         return SourceText(None)
     if b"\0" in data:
         return _skipped(name, "binary file (contains NUL bytes)")
-    longest = max(map(len, data.split(b"\n")))
-    if longest > config.max_line_length:
-        return _skipped(name, f"minified or generated (a line of {longest} characters)")
+    if _minified(data, config.max_line_length):
+        return _skipped(name, f"minified or generated (most of it on lines over {config.max_line_length} characters)")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -78,6 +77,17 @@ def read_source(path: Path, config: ScanConfig, needles: tuple[bytes, ...]) -> S
                             source=Location(file=name, line=line))
         return SourceText(data.decode("utf-8", "replace").encode("utf-8"), (note,))
     return SourceText(data)
+
+
+def _minified(data: bytes, limit: int) -> bool:
+    """Judged on the whole file: more than half its bytes are on lines longer than ``limit``.
+
+    One long line (an inline SVG, a data table) in a real source file does not make it minified.
+    """
+    if len(data) <= limit:
+        return False
+    long_bytes = sum(len(line) for line in data.split(b"\n") if len(line) > limit)
+    return long_bytes * 2 > len(data)
 
 
 def _skipped(name: str, why: str) -> SourceText:

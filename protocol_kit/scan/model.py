@@ -30,9 +30,11 @@ class Dynamic:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A name that cannot be resolved in the file (an import, a variable, a call)."""
+    """A name that could not be resolved; ``why`` says what it is (``parameter``,
+    ``imported from 'x' outside the scan``, ``assigned a computed value``...)."""
 
     name: str
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,8 @@ class EventName:
 
     ``dynamic`` says how a name built at run time is built; ``reference`` is
     the name that could not be resolved (``parameter`` when it is a parameter
-    of the enclosing function, as in a wrapper around the SDK).
+    of the enclosing function, as in a wrapper around the SDK) and ``why``
+    tells the reason in words.
     """
 
     candidates: tuple[str, ...] = ()
@@ -95,6 +98,11 @@ class EventName:
     reference: str | None = None
     parameter: bool = False
     location: Location | None = None
+    why: str | None = None
+
+    @property
+    def unresolved(self) -> bool:
+        return self.reference is not None
 
 
 @dataclass(frozen=True, slots=True)

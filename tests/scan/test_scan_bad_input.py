@@ -79,3 +79,22 @@ def test_excluded_paths_are_not_scanned(tmp_path, plan):
     config = ScanConfig(exclude=("*/legacy/*", "*.generated.ts"))
     result = scan_paths([tmp_path / "src"], plan=plan, config=config)
     assert {v.source.file for v in result.violations} == {str(tmp_path / "src" / "app.js")}
+
+
+def test_one_long_line_does_not_make_a_source_file_minified(tmp_path, plan):
+    icon = "const ICON = '" + "M0 0L10 10" * 150 + "';\n"  # an inline SVG path of 1,500 characters
+    (tmp_path / "app.js").write_text(icon + 'analytics.track("Sign Up");\n' * 100)
+    result = scan_paths([tmp_path], plan=plan)
+    assert [v.code for v in result.violations if v.code == "SC005"] == []
+    assert len(result.calls) == 100
+
+
+def test_a_real_syntax_error_is_still_sc004_and_a_grammar_gap_is_sc009(tmp_path, plan):
+    link = 'const A = () => <a href="/x?a=1&b=2" onClick={() => analytics.track("Signed Up")}>x</a>;\n'
+    (tmp_path / "broken.tsx").write_text(link + "function (\n")
+    (tmp_path / "valid.tsx").write_text(link)
+    result = scan_paths([tmp_path], plan=plan)
+    found = [(v.source.file.rsplit("/", 1)[-1], v.code, v.severity) for v in result.violations if v.code != "EV003"]
+    assert found == [("broken.tsx", "SC004", "warning"), ("valid.tsx", "SC009", "info")]
+    assert "tree-sitter-typescript grammar cannot read an '&' in a JSX attribute string" in next(v.message for v in result.violations if v.code == "SC009")
+    assert len(result.calls) == 2

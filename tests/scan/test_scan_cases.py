@@ -18,7 +18,7 @@ from protocol_kit import codes
 CASES = Path(__file__).parent.parent / "cases" / "scan"
 PLAN = CASES / "plan.yaml"
 
-NOT_SOURCES = {"expected.txt", "expected.json", "plan.yaml", "pyproject.toml"}
+NOT_SOURCES = {"expected.txt", "expected.json", "plan.yaml", "pyproject.toml", ".protocol-kit-cache"}
 UPDATE = bool(os.environ.get("PROTOCOL_KIT_UPDATE_GOLDEN"))
 
 
@@ -29,7 +29,7 @@ def _cases(golden: str) -> list[Path]:
 def _scan(case: Path, protocol_kit, *options: str):
     plan = case / "plan.yaml" if (case / "plan.yaml").exists() else PLAN
     sources = sorted(p.name for p in case.iterdir() if p.name not in NOT_SOURCES)
-    return protocol_kit("scan", "--plan", str(plan), *options, *sources)
+    return protocol_kit("scan", "--plan", str(plan), "--no-cache", *options, *sources)
 
 
 def _expected_exit(reported_codes: list[str]) -> int:

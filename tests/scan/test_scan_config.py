@@ -6,6 +6,7 @@ import pytest
 from protocol_kit.errors import ConfigError
 from protocol_kit.scan import ScanConfig, scan_source
 from protocol_kit.scan.config import DEFAULT_RECEIVERS
+from protocol_kit.scan.shapes import BUILT_IN
 
 
 def test_empty_table_gives_defaults():
@@ -25,7 +26,8 @@ def test_wrappers_and_their_names_are_needles():
 
 def test_receiver_prefixes_do_not_widen_the_needles():
     config = ScanConfig.from_table({"receivers": ["this.tracker", "window.rudder", "@segment"]})
-    assert set(config.needles) - {f"{f}(" for f in config.imported_functions} == {"tracker", "rudder", "segment"}
+    built_in = {s.receiver or f"{m}(" for s in BUILT_IN for m in s.methods}
+    assert set(config.needles) - {f"{f}(" for f in config.imported_functions} - built_in == {"tracker", "rudder", "segment"}
 
 
 def test_configured_receivers_are_normalised_like_the_code():
@@ -46,3 +48,38 @@ def test_configured_receivers_are_normalised_like_the_code():
 def test_invalid_tables_raise_config_errors(table, message):
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
         ScanConfig.from_table(table)
+
+
+def test_call_shapes_are_read_from_tables():
+    config = ScanConfig.from_table({"calls": [
+        {"receiver": "analyticsService", "methods": ["track", "trackEvent"], "event": 0, "properties": 2},
+        {"methods": ["send"], "event": "1.event", "properties": "payload", "kind": "track"},
+    ]})
+    first, second = config.calls
+    assert (first.receiver, first.methods, str(first.event), str(first.properties)) == (
+        "analyticsService", ("track", "trackEvent"), "0", "2")
+    assert (second.receiver, str(second.event), second.event.keys, second.properties.label) == (
+        None, "1.event", ("event",), "payload")
+    assert {"analyticsService", "send("} <= set(config.needles)
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"calls": {"methods": ["x"]}}, "calls: expected a list of tables"),
+    ({"calls": [{"methods": ["x"], "event": 0, "shape": 1}]}, "#1: unknown key 'shape'"),
+    ({"calls": [{"event": 0}]}, "#1: 'methods' must be a non-empty list of method names"),
+    ({"calls": [{"methods": ["x"]}]}, "#1: a track call needs 'event'"),
+    ({"calls": [{"methods": ["x"], "event": -1}]}, "#1 event: expected an argument position"),
+    ({"calls": [{"methods": ["x"], "event": "a..b"}]}, "#1 event: expected an argument position"),
+    ({"calls": [{"methods": ["x"], "event": 0, "kind": "alias"}]}, "#1: 'kind' must be one of"),
+    ({"strict": "yes"}, "strict: expected true or false"),
+])
+def test_invalid_call_shapes_raise_config_errors(table, message):
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(".", r"\.")):
+        ScanConfig.from_table(table)
+
+
+def test_identify_shapes_read_the_traits():
+    config = ScanConfig.from_table({"calls": [{"receiver": "users", "methods": ["register"], "kind": "identify",
+                                               "properties": "traits"}]})
+    [call] = scan_source('users.register(id, traits={"email": e})', path="a.py", plan=None, config=config).calls
+    assert (call.kind, [e.key for e in call.properties.entries]) == ("identify", ["email"])

@@ -10,12 +10,19 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import tree_sitter as ts
 
-from protocol_kit.scan.model import Choice, Dynamic, Entry, Literal, ObjectValue, PropertyBag, Reference, Value
+from protocol_kit.scan.model import Choice, Literal, ObjectValue, Reference, Value
+from protocol_kit.scan.languages.values import BagBuilder
+from protocol_kit.scan.scopes import Scopes
 from protocol_kit.violation import Location
+
+if TYPE_CHECKING:
+    from protocol_kit.scan.project import Project
+
+PARAMETER = "a parameter of the enclosing function"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +52,33 @@ class Syntax:
     calls_query: str = ""
     # A query capturing @name with @value (a constant) or @body (a class, enum, module).
     declarations_query: str = ""
+    # A query capturing @name and @value for each assignment to a plain variable (optional).
+    assignments_query: str = ""
     # A query capturing @name for each name imported into the file (optional).
     imports_query: str = ""
     function_types: frozenset[str] = frozenset()
+    # Blocks that scope their own declarations (besides functions).
+    block_types: frozenset[str] = frozenset()
+    # ``Events.SIGNED_UP.value``: members that read an enum case's value.
+    value_accessors: frozenset[str] = frozenset()
+    # Names ``bind_members`` may bind that no declaration spells out (``default``).
+    always_declared: frozenset[str] = frozenset()
+    # The grammar's package, and what its pinned version cannot read in valid code:
+    # (description, predicate over an ERROR or MISSING node).
+    grammar_package: str = ""
+    grammar_gaps: tuple[tuple[str, Callable[[ts.Node, "SourceFile"], bool]], ...] = ()
+
+    def grammar_gap(self, error: ts.Node, source: "SourceFile") -> str | None:
+        """What the grammar cannot read at ``error``, when it is a known limitation of the grammar."""
+        return next((what for what, applies in self.grammar_gaps if applies(error, source)), None)
+
+    @functools.cached_property
+    def grammar_version(self) -> str:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            return f"{self.grammar_package} {version(self.grammar_package)}"
+        except PackageNotFoundError:
+            return self.grammar_package
     identifier_types: frozenset[str] = frozenset({"identifier"})
     # Python and Ruby SDKs take the user id first: ``track(user_id, event, properties)``.
     user_id_first: bool = False
@@ -67,12 +98,25 @@ class Syntax:
         return ts.Query(self.language, self.calls_query.replace("{names}", quoted))
 
     @functools.cached_property
-    def declarations(self) -> ts.Query:
-        return ts.Query(self.language, self.declarations_query)
-
-    @functools.cached_property
     def imports(self) -> ts.Query:
         return ts.Query(self.language, self.imports_query)
+
+    @functools.cached_property
+    def scope_query(self) -> ts.Query:
+        """Declarations then assignments in one query; patterns from ``declaration_patterns`` on are assignments."""
+        return ts.Query(self.language, self.declarations_query + "\n" + self.assignments_query)
+
+    @functools.cached_property
+    def declaration_patterns(self) -> int:
+        query, end = self.scope_query, len(self.declarations_query.encode())
+        return sum(query.start_byte_for_pattern(i) < end for i in range(query.pattern_count))
+
+    def bind_members(self, scopes: "Scopes") -> None:
+        """Bind what the declarations query cannot say (enum properties, implicit raw values)."""
+
+    def external(self, name: str, source: "SourceFile") -> Value:
+        """A name the file does not define: from its imports or the project, else unresolved."""
+        return Reference(name, "not defined in the file")
 
     def arguments(self, args: ts.Node, source: "SourceFile") -> list[Arg]:
         return [Arg(None, node) for node in args.named_children if node.type != "comment"]
@@ -105,17 +149,23 @@ class Syntax:
 
 
 class SourceFile:
-    """One parsed file: text, character columns and same-file name resolution."""
+    """One parsed file: text, character columns and scope-aware name resolution.
 
-    def __init__(self, syntax: Syntax, data: bytes, path: str):
+    ``project`` (a :class:`~protocol_kit.scan.project.Project`) resolves the
+    names the file imports or takes from elsewhere in the code base.
+    """
+
+    def __init__(self, syntax: Syntax, data: bytes, path: str, project: "Project | None" = None):
         self.syntax = syntax
         self.data = data
         self.path = path
+        self.project = project
         self.tree = syntax.parser.parse(data)
         self._ascii = data.isascii()
-        self._scope: dict[str, ts.Node] | None = None
+        self._scopes: Scopes | None = None
         self._resolving: set[str] = set()
         self._declarable: dict[str, bool] = {}
+        self.cache: dict[str, object] = {}  # per-file tables a language builds once (its imports...)
 
     def text(self, node: ts.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -136,172 +186,122 @@ class SourceFile:
     def value(self, node: ts.Node) -> Value:
         return self.syntax.read(node, self)
 
-    def resolve(self, name: str) -> Value:
-        """The value of a constant, enum case or object member defined in this file."""
+    @property
+    def scopes(self) -> Scopes:
+        if self._scopes is None:
+            self._scopes = Scopes(self)
+        return self._scopes
+
+    def resolve(self, name: str, at: ts.Node | None = None) -> Value:
+        """The value of ``name`` where ``at`` uses it (None: at the top of the file).
+
+        The nearest definition in the file wins; a name the file does not
+        define is looked up in what it imports and in the project.
+        """
         if name in self._resolving:
-            return Reference(name)
-        if self._scope is None and not self._may_declare(name.split(".")[0]):
-            return Reference(name)
-        node = self.scope.get(name)
-        if node is None:
-            return self._resolve_member(name)
+            return Reference(name, "defined in terms of itself")
         self._resolving.add(name)
         try:
-            return self.value(node)
+            return self._resolve(name, at)
         finally:
             self._resolving.discard(name)
 
-    def _resolve_member(self, name: str) -> Value:
+    def resolve_nested(self, name: str) -> Value:
+        """``Events.SIGNED_UP`` asked of a file that nests it (``Analytics.Events.SIGNED_UP``), as code
+        inside ``Analytics`` or a class inheriting from it names it."""
+        value = self.resolve(name)
+        if isinstance(value, Reference):
+            nested = self.scopes.names_ending(name)
+            if len(nested) == 1:
+                return self.resolve(nested[0])
+        return value
+
+    def _resolve(self, name: str, at: ts.Node | None) -> Value:
+        root = name.split(".")[0]
+        if at is not None and not self._may_declare(root):
+            return self.syntax.external(name, self)
+        found = self.scopes.lookup(name, at)
+        if found.parameter:
+            return Reference(name, PARAMETER)
+        if found.values:
+            return self._combine(name, found.values)
         head, dot, last = name.rpartition(".")
-        if not dot:
-            return Reference(name)
-        if last in ("value", "rawValue", "name"):  # Python and Swift enum values
-            inner = self.resolve(head)
-            if not isinstance(inner, Reference):
-                return inner
-        parent = self.resolve(head)
+        if dot and self.scopes.defines(root):
+            alias = self._alias(root, at)
+            if alias is not None:
+                return self.resolve(self.text(alias) + name[len(root):], alias)
+            member = self._member(head, last, at)
+            if not isinstance(member, Reference) or root in self.scopes.bindings:
+                return member
+            # a class, module or namespace this file only reopens: the member may be defined elsewhere
+            elsewhere = self.syntax.external(name, self)
+            return member if isinstance(elsewhere, Reference) else elsewhere
+        return self.syntax.external(name, self)
+
+    def _alias(self, root: str, at: ts.Node | None) -> ts.Node | None:
+        """``export default Events`` or ``E = Events``: a name that only stands for another name."""
+        found = self.scopes.lookup(root, at).values
+        if len(found) == 1 and isinstance(found[0], ts.Node) and found[0].type in self.syntax.identifier_types:
+            return found[0] if self.text(found[0]) != root else None
+        return None
+
+    def _member(self, head: str, last: str, at: ts.Node | None) -> Value:
+        parent = self.resolve(head, at)
+        if last in self.syntax.value_accessors and not isinstance(parent, (Reference, ObjectValue)):
+            return parent
         if isinstance(parent, ObjectValue):
             member = parent.bag.get(last)
             if member is not None:
                 return member
-        return Reference(name)
+            return Reference(f"{head}.{last}", f"{head!r} has no member {last!r}")
+        if isinstance(parent, Reference):
+            return Reference(f"{head}.{last}", parent.why)
+        return Reference(f"{head}.{last}", f"a member of {head!r}, which is not an object")
+
+    def _combine(self, name: str, nodes: tuple) -> Value:
+        """One value for all the definitions of a variable: each literal, or unresolved."""
+        values = [self.value(n) if isinstance(n, ts.Node) else n for n in nodes if n is not None]
+        if not values:
+            return Reference(name, "declared without a value")
+        if len(values) == 1:
+            return values[0]
+        literals: list = []
+        for value in values:
+            if isinstance(value, Literal):
+                literals.append(value.value)
+            elif isinstance(value, Choice):
+                literals.extend(value.values)
+            else:
+                why = value.why if isinstance(value, Reference) and value.why else "assigned a value computed at run time"
+                return Reference(name, why)
+        unique = tuple(dict.fromkeys(literals))
+        return Literal(unique[0]) if len(unique) == 1 else Choice(unique)
 
     def _may_declare(self, root: str) -> bool:
-        """Whether the text could declare ``root`` at all (``root =``, ``root: T =``, ``enum root``...).
-
-        A cheap test that spares the declarations query in the many files that
-        only pass variables, parameters and imports to tracking calls.
-        """
+        """Whether the file spells ``root`` more than once: a name written only where it is used
+        cannot be defined in the file, and the declarations need not be read."""
+        if root in self.syntax.always_declared:
+            return True
         if root not in self._declarable:
-            name = re.escape(root).encode()
-            pattern = (rb"(?<![\w.$])" + name + rb"\s*(?::[^=\n;]*)?=(?![=>~])"
-                       rb"|\b(?:class|enum|module|object|interface|struct)\s+" + name + rb"\b")
-            self._declarable[root] = re.search(pattern, self.data) is not None
+            pattern = re.compile(rb"(?<![\w$])" + re.escape(root.encode()) + rb"(?![\w$])")
+            found = pattern.finditer(self.data)
+            self._declarable[root] = next(found, None) is not None and next(found, None) is not None
         return self._declarable[root]
-
-    @property
-    def scope(self) -> dict[str, ts.Node]:
-        if self._scope is None:
-            self._scope = self._declarations()
-        return self._scope
-
-    def _declarations(self) -> dict[str, ts.Node]:
-        containers: dict[int, str] = {}
-        scope: dict[str, ts.Node] = {}
-        cursor = ts.QueryCursor(self.syntax.declarations)
-        for _, captures in cursor.matches(self.tree.root_node):
-            name_node = captures["name"][0]
-            prefix = self._container_of(name_node, containers)
-            name = self.text(name_node)
-            qualified = f"{prefix}.{name}" if prefix else name
-            if "body" in captures:
-                containers[captures["body"][0].id] = qualified
-            elif "value" in captures:
-                scope.setdefault(qualified, captures["value"][0])
-                scope.setdefault(name, captures["value"][0])
-        return scope
-
-    @staticmethod
-    def _container_of(node: ts.Node, containers: dict[int, str]) -> str:
-        parent = node.parent
-        while parent is not None:
-            if parent.id in containers:
-                return containers[parent.id]
-            parent = parent.parent
-        return ""
 
     def parameters_around(self, node: ts.Node) -> set[str]:
         """Parameter names of the functions enclosing ``node``."""
-        names: set[str] = set()
-        parent = node.parent
-        while parent is not None:
-            if parent.type in self.syntax.function_types:
-                for index, child in enumerate(parent.children):
-                    field = parent.field_name_for_child(index)
-                    if "parameter" in child.type or field in ("parameter", "parameters"):
-                        names.update(self.text(n) for n in _descendants(child, self.syntax.identifier_types))
-            parent = parent.parent
-        return names
+        return self.scopes.parameters_around(node)
 
     def syntax_error(self) -> ts.Node | None:
         """The first ERROR or MISSING node, when the file does not parse cleanly."""
-        node = self.tree.root_node
-        if not node.has_error:
-            return None
-        while True:
+        return next(self.syntax_errors(), None)
+
+    def syntax_errors(self) -> Iterator[ts.Node]:
+        """Every outermost ERROR or MISSING node, in file order."""
+        stack = [self.tree.root_node] if self.tree.root_node.has_error else []
+        while stack:
+            node = stack.pop()
             if node.is_error or node.is_missing:
-                return node
-            node = next((c for c in node.children if c.has_error or c.is_missing), None)
-            if node is None:
-                return None
-
-
-def _descendants(node: ts.Node, types: frozenset[str]) -> Iterator[ts.Node]:
-    if node.type in types:
-        yield node
-    for child in node.named_children:
-        yield from _descendants(child, types)
-
-
-class BagBuilder:
-    """Collects the pairs, spreads and computed keys of an object literal."""
-
-    def __init__(self, source: SourceFile):
-        self.source = source
-        self.entries: list[Entry] = []
-        self.computed: list[Location] = []
-        self.has_spread = False
-        self.has_unresolved = False
-
-    def pair(self, key: Value, key_node: ts.Node, value_node: ts.Node) -> None:
-        if isinstance(key, Literal) and isinstance(key.value, str):
-            entry = Entry(key.value, self.source.value(value_node), self.source.location(key_node))
-            self.entries.append(entry)
-        else:
-            self.computed.append(self.source.location(key_node))
-
-    def spread(self, node: ts.Node) -> None:
-        """``...rest`` or ``**kwargs``: merged when it is a known object, else the bag is open."""
-        value = self.source.value(node)
-        if isinstance(value, ObjectValue) and value.bag.fully_known:
-            self.entries.extend(value.bag.entries)
-        else:
-            self.has_spread = True
-
-    def build(self) -> ObjectValue:
-        return ObjectValue(PropertyBag(tuple(self.entries), tuple(self.computed),
-                                       self.has_spread, self.has_unresolved))
-
-
-def concatenation(parts: list[Value]) -> Value:
-    """``"a" + b``: literal only when every part is a literal string."""
-    if all(isinstance(p, Literal) and isinstance(p.value, str) for p in parts):
-        return Literal("".join(p.value for p in parts))  # type: ignore[union-attr]
-    return Dynamic("concatenation")
-
-
-def number(text: str) -> Value:
-    """A numeric literal in any of the languages (``1_000``, ``1L``, ``2.5f``, ``0x1F``)."""
-    if not text.lower().startswith("0x"):
-        text = text.replace("_", "").rstrip("nLlFfDdUu")
-    try:
-        return Literal(int(text, 0))
-    except ValueError:
-        try:
-            return Literal(float(text))
-        except ValueError:
-            return Reference(text)
-
-
-def choice(*values: Value) -> Value:
-    """A ternary: a :class:`Choice` of its literal branches, else the dynamic branch if any."""
-    if all(isinstance(v, Literal) for v in values):
-        return Choice(tuple(v.value for v in values))  # type: ignore[union-attr]
-    return next((v for v in values if isinstance(v, Dynamic)), Reference("conditional"))
-
-
-def negative(value: Value) -> Value:
-    """``-1``: the negated number; any other negation is not a literal."""
-    if isinstance(value, Literal) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
-        return Literal(-value.value)
-    return Reference("negation")
+                yield node
+                continue
+            stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))

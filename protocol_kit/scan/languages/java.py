@@ -6,9 +6,9 @@ import functools
 import tree_sitter as ts
 import tree_sitter_java
 
-from protocol_kit.scan.languages.base import (
-    BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages import jvm
+from protocol_kit.scan.languages.base import SourceFile, Syntax
+from protocol_kit.scan.languages.values import BagBuilder, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, ObjectValue, PropertyBag, Reference, Value
 
 CALLS = """
@@ -23,8 +23,10 @@ DECLARATIONS = """
 (class_declaration name: (identifier) @name body: (class_body) @body)
 (interface_declaration name: (identifier) @name body: (interface_body) @body)
 (enum_declaration name: (identifier) @name body: (enum_body) @body)
-(enum_constant name: (identifier) @name arguments: (argument_list . (_) @value))
+(enhanced_for_statement name: (identifier) @unknown)
+(catch_formal_parameter name: (identifier) @unknown)
 """
+ENUMS = "(enum_declaration body: (enum_body) @body)"
 PUTS = """
 (method_invocation
   object: (identifier) @object
@@ -46,7 +48,40 @@ class Java(Syntax):
     calls_query = CALLS
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_java.language)
+    grammar_package = "tree-sitter-java"
     function_types = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
+    block_types = frozenset({"block", "enhanced_for_statement", "catch_clause"})
+    assignments_query = "(assignment_expression left: (identifier) @name right: (_) @value)"
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        return jvm.external(name, source)
+
+    def bind_members(self, scopes) -> None:
+        source = scopes.source
+        if b"enum" not in source.data:
+            return
+        enums = []
+        for _, captures in ts.QueryCursor(self.enums).matches(source.tree.root_node):
+            body = captures["body"][0]
+            parameters: list[str] = []
+            for part in body.named_children:
+                for member in part.named_children if part.type == "enum_body_declarations" else ():
+                    if member.type == "constructor_declaration":
+                        formal = member.child_by_field_name("parameters")
+                        parameters = [source.text(p.child_by_field_name("name")) for p in formal.named_children
+                                      if p.type == "formal_parameter"]
+            entries = []
+            for constant in body.named_children:
+                if constant.type == "enum_constant":
+                    arguments = constant.child_by_field_name("arguments")
+                    values = [(None, a) for a in arguments.named_children] if arguments else []
+                    entries.append((constant.child_by_field_name("name"), values))
+            enums.append((parameters, entries))
+        jvm.bind_enum_properties(scopes, enums)
+
+    @functools.cached_property
+    def enums(self) -> ts.Query:
+        return ts.Query(self.language, ENUMS)
 
     def read(self, node: ts.Node, source: SourceFile) -> Value:
         kind = node.type
@@ -65,7 +100,7 @@ class Java(Syntax):
         if kind == "identifier":
             return self._variable(node, source)
         if kind == "field_access":
-            return source.resolve(source.text(node))
+            return source.resolve(source.text(node), node)
         if _creates_map(node, source):
             return EMPTY_OBJECT
         if kind == "method_invocation":
@@ -89,6 +124,11 @@ class Java(Syntax):
             return bag.build()
         if qualified == "String.format" or callee in ("concat", "formatted"):
             return Dynamic(f"{callee} call")
+        if target is not None and not args:  # ``Event.PAGE.getEventName()``, ``Event.PAGE.name()``
+            prop = callee[3].lower() + callee[4:] if callee.startswith("get") and len(callee) > 3 else callee
+            value = source.resolve(f"{source.text(target)}.{prop}", node)
+            if not isinstance(value, Reference):
+                return value
         if callee in ("put", "putValue") and target is not None and len(args) == 2:
             inner = self.read(target, source)
             if isinstance(inner, ObjectValue):
@@ -101,9 +141,10 @@ class Java(Syntax):
     def _variable(self, node: ts.Node, source: SourceFile) -> Value:
         """A local map or ``Properties`` object, with the ``put`` calls made on it before this use."""
         name = source.text(node)
-        created = source.scope.get(name)
-        if not _creates_map(created, source):
-            return source.resolve(name)
+        found = source.scopes.lookup(name, node)
+        created = found.values[0] if len(found.values) == 1 else None
+        if not isinstance(created, ts.Node) or not _creates_map(created, source):
+            return source.resolve(name, node)
         bag = BagBuilder(source)
         block = created.parent
         while block is not None and block.type not in ("block", "class_body"):

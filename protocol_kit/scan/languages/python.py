@@ -4,9 +4,9 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_python
 
-from protocol_kit.scan.languages.base import (
-    Arg, BagBuilder, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages import py_imports
+from protocol_kit.scan.languages.base import Arg, SourceFile, Syntax
+from protocol_kit.scan.languages.values import BagBuilder, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -20,9 +20,28 @@ CALLS = """
 DECLARATIONS = """
 (assignment left: (identifier) @name right: (_) @value)
 (class_definition name: (identifier) @name body: (block) @body)
+(for_statement left: (identifier) @unknown)
+(for_statement left: [(pattern_list (identifier) @unknown) (tuple_pattern (identifier) @unknown)])
+(assignment left: [(pattern_list (identifier) @unknown) (tuple_pattern (identifier) @unknown)])
+(as_pattern_target (identifier) @unknown)
+(for_in_clause left: (identifier) @unknown)
 """
 IMPORTS = "(import_from_statement name: (dotted_name . (identifier) @name .))"
 KEYWORDS = {"true": True, "false": False, "none": None}
+
+
+def _class_attribute(node: ts.Node, source: SourceFile) -> Value:
+    """``self.EVENT`` in a method: the attribute of the class around it, when the class defines it."""
+    name = source.text(node)
+    owner = node.parent
+    while owner is not None and owner.type != "class_definition":
+        owner = owner.parent
+    if owner is None:
+        return Reference(name, "an attribute of an object")
+    qualified = f"{source.text(owner.child_by_field_name('name'))}.{source.text(node.child_by_field_name('attribute'))}"
+    names = source.scopes.names_ending(qualified) if "." in qualified else []
+    value = source.resolve(names[0]) if len(names) == 1 else source.resolve(qualified)
+    return Reference(name, "an attribute the class does not define") if isinstance(value, Reference) else value
 
 
 class Python(Syntax):
@@ -32,7 +51,12 @@ class Python(Syntax):
     declarations_query = DECLARATIONS
     imports_query = IMPORTS
     grammar = staticmethod(tree_sitter_python.language)
+    grammar_package = "tree-sitter-python"
     function_types = frozenset({"function_definition", "lambda"})
+    value_accessors = frozenset({"value"})
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        return py_imports.external(name, source)
     user_id_first = True
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
@@ -64,8 +88,10 @@ class Python(Syntax):
             return Dynamic("str.format")
         if kind == "call" and source.text(node.child_by_field_name("function")) == "dict":
             return self._dict_call(node, source)
+        if kind == "attribute" and source.text(node.child_by_field_name("object")) in ("self", "cls"):
+            return _class_attribute(node, source)
         if kind in ("identifier", "attribute"):
-            return source.resolve(source.text(node))
+            return source.resolve(source.text(node), node)
         if kind == "subscript":
             return self._subscript(node, source)
         if kind == "dictionary":
@@ -97,5 +123,5 @@ class Python(Syntax):
     def _subscript(self, node: ts.Node, source: SourceFile) -> Value:
         index = self.read(node.child_by_field_name("subscript"), source)
         if isinstance(index, Literal) and isinstance(index.value, str):
-            return source.resolve(f"{source.text(node.child_by_field_name('value'))}.{index.value}")
+            return source.resolve(f"{source.text(node.child_by_field_name('value'))}.{index.value}", node)
         return Reference(source.text(node))

@@ -4,9 +4,8 @@ from __future__ import annotations
 import tree_sitter as ts
 import tree_sitter_ruby
 
-from protocol_kit.scan.languages.base import (
-    Arg, SourceFile, Syntax, choice, concatenation, negative, number,
-)
+from protocol_kit.scan.languages.base import Arg, SourceFile, Syntax
+from protocol_kit.scan.languages.values import agreed_value, choice, concatenation, negative, number
 from protocol_kit.scan.model import ArrayValue, Dynamic, Literal, Reference, Value
 
 CALLS = """
@@ -20,6 +19,9 @@ DECLARATIONS = """
 (assignment left: [(constant) (identifier)] @name right: (_) @value)
 (module name: (constant) @name body: (body_statement) @body)
 (class name: (constant) @name body: (body_statement) @body)
+(method name: (identifier) @name !parameters body: (body_statement . (_) @value .))
+(for pattern: (identifier) @unknown)
+(exception_variable (identifier) @unknown)
 """
 KEYWORDS = {"true": True, "false": False, "nil": None}
 
@@ -30,8 +32,21 @@ class Ruby(Syntax):
     calls_query = CALLS
     declarations_query = DECLARATIONS
     grammar = staticmethod(tree_sitter_ruby.language)
+    grammar_package = "tree-sitter-ruby"
     function_types = frozenset({"method", "singleton_method", "lambda", "block", "do_block"})
     user_id_first = True
+
+    def external(self, name: str, source: SourceFile) -> Value:
+        """``Events::SIGNED_UP``: Ruby constants are global, so any file of the project may define it."""
+        head = name.split(".")[0]
+        if source.project is None or not head[:1].isupper():
+            return Reference(name, "not defined in the file")
+        values = []
+        for path in source.project.files_declaring("ruby", head):
+            module = source.project.module(path)
+            if module is not None and module is not source:
+                values.append(module.resolve_nested(name))
+        return agreed_value(values, name, "not defined in the project's Ruby files")
 
     def arguments(self, args: ts.Node, source: SourceFile) -> list[Arg]:
         """Keyword arguments (``event: "Signed Up"``) are labelled; a hash in braces is one argument."""
@@ -66,11 +81,14 @@ class Ruby(Syntax):
         if kind == "binary" and node.child_by_field_name("operator").type == "+":
             return concatenation([self.read(node.child_by_field_name(f), source) for f in ("left", "right")])
         if kind in ("constant", "identifier", "scope_resolution"):
-            return source.resolve(source.text(node).replace("::", "."))
+            return source.resolve(source.text(node).replace("::", "."), node)
         if kind == "hash":
             return self.read_pairs(node, source, spread="hash_splat_argument")
         if kind == "array":
             return ArrayValue()
+        if kind == "call" and source.text(node.child_by_field_name("method")) in ("freeze", "to_s") \
+                and node.child_by_field_name("arguments") is None and node.child_by_field_name("receiver") is not None:
+            return self.read(node.child_by_field_name("receiver"), source)  # ``"Signed Up".freeze``
         if kind == "parenthesized_statements" and node.named_children:
             return self.read(node.named_children[0], source)
         return Reference(source.text(node))

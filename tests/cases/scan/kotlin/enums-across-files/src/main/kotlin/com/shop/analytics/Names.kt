@@ -1,0 +1,3 @@
+package com.shop.analytics
+
+const val CART_VIEWED = "Cart Viewed"

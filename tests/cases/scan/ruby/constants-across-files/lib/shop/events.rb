@@ -1,0 +1,6 @@
+module Shop
+  module Events
+    SIGNED_UP = "Signed Up".freeze
+    ORDER_COMPLETED = "Order Complete"
+  end
+end

@@ -1,0 +1,1 @@
+module.exports = { CART_VIEWED: "Cart Viewed" };
