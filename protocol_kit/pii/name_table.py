@@ -70,6 +70,8 @@ long                        precise_location  pair
 coordinates                 precise_location  weak
 coords                      precise_location  weak
 geo location                precise_location  weak
+geohash                     precise_location  weak
+geo hash                    precise_location  weak
 gps                         precise_location  weak
 lat lng                     precise_location  weak
 lat lon                     precise_location  weak
@@ -142,8 +144,8 @@ mac address                 mac_address       strong
 mac                         mac_address       weak
 bssid                       mac_address       weak
 advertising id              device_id         strong
-ad id                       device_id         strong
-adid                        device_id         strong
+ad id                       device_id         weak
+adid                        device_id         weak
 idfa                        device_id         strong
 idfv                        device_id         strong
 gaid                        device_id         strong
@@ -203,15 +205,322 @@ household income            financial_profile strong
 net worth                   financial_profile strong
 credit score                financial_profile strong
 wealth                      financial_profile strong
+addr                        postal_address    strong    unless=web url email ip mac wallet contract memory server host remote
+street addr                 postal_address    strong
+apartment                   postal_address    strong
+apt number                  postal_address    strong
+po box                      postal_address    strong
+house nr                    postal_address    strong
+cvv                         payment_card      strong
+cvc                         payment_card      strong
+csc                         payment_card      strong
+cvv2                        payment_card      strong
+cvc2                        payment_card      strong
+card security code          payment_card      strong
+card verification code      payment_card      strong
+card verification value     payment_card      strong
+name on card                person_name       strong
+cardholder                  person_name       strong
+card holder                 person_name       strong
+cardholder name             person_name       strong
+handle                      username          strong    unless=file event window process door error exception
+screen name                 username          strong
+gamertag                    username          strong
+gamer tag                   username          strong
+sexuality                   special_category  strong
+sexual preference           special_category  strong
+sexual identity             special_category  strong
+political opinion           special_category  strong
+political leaning           special_category  strong
+political views             special_category  strong
+politics                    special_category  strong
+voting intention            special_category  strong
+party affiliation           special_category  strong
+religious belief            special_category  strong
+ethnic group                special_category  strong
+blood group                 special_category  strong
+medical history             special_category  strong
+health status               special_category  strong
+allergy                     special_category  strong
+prescription                special_category  strong
+medication name             special_category  strong
+medicine name               special_category  strong
+drug name                   special_category  strong
+diagnosis name              special_category  strong
+disease name                special_category  strong
+illness name                special_category  strong
+allergy name                special_category  strong
+licence number              gov_id            strong
+license number              gov_id            strong
+driver s license            gov_id            strong
+driver s licence            gov_id            strong
+drivers licence             gov_id            strong
+driving licence number      gov_id            strong
+dl number                   gov_id            strong
+national insurance          gov_id            strong
+ni number                   gov_id            strong
+personal number             gov_id            strong
+personnummer                gov_id            strong
+tax code                    gov_id            strong
+pesel                       gov_id            strong
+curp                        gov_id            strong
+gender identity             demographic       strong
+"""
+
+# Field names in German, Spanish, French, Portuguese, Italian and Dutch (accents folded: ``straße`` is
+# ``strasse``, ``teléfono`` ``telefono``). Romance names often put the head first (``direccion_envio``):
+# the qualifiers after it are in ``TRAILING_QUALIFIERS``.
+FOREIGN_TABLE = """
+mail adresse                email             strong
+e mail adresse              email             strong
+emailadresse                email             strong
+emailadres                  email             strong
+e mailadres                 email             strong
+mailadres                   email             strong
+correo                      email             strong
+correo electronico          email             strong
+courriel                    email             strong
+adresse mail                email             strong
+adresse email               email             strong
+adresse e mail              email             strong
+endereco de email           email             strong
+indirizzo email             email             strong
+telefon                     phone             strong
+telefonnummer               phone             strong
+handynummer                 phone             strong
+handy                       phone             weak
+mobilnummer                 phone             strong
+rufnummer                   phone             strong
+telefono                    phone             strong
+movil                       phone             weak
+celular                     phone             strong
+telefone                    phone             strong
+telemovel                   phone             strong
+telephone portable          phone             strong
+portable                    phone             weak
+cellulare                   phone             strong
+telefoon                    phone             strong
+telefoonnummer              phone             strong
+mobiel                      phone             weak
+mobielnummer                phone             strong
+vorname                     person_name       strong
+nachname                    person_name       strong
+familienname                person_name       strong
+nombre                      person_name       person
+apellido                    person_name       strong
+apellidos                   person_name       strong
+nombre completo             person_name       strong
+nom                         person_name       person
+prenom                      person_name       strong
+nom de famille              person_name       strong
+nom complet                 person_name       strong
+nome                        person_name       person
+sobrenome                   person_name       strong
+apelido                     person_name       strong
+nome completo               person_name       strong
+cognome                     person_name       strong
+voornaam                    person_name       strong
+achternaam                  person_name       strong
+naam                        person_name       person
+volledige naam              person_name       strong
+tussenvoegsel               person_name       strong
+benutzername                username          strong
+nombre de usuario           username          strong
+nombre usuario              username          strong
+nom d utilisateur           username          strong
+nome de usuario             username          strong
+nome usuario                username          strong
+nome utente                 username          strong
+gebruikersnaam              username          strong
+adresse                     postal_address    strong    unless=web url ip mac
+anschrift                   postal_address    strong
+strasse                     postal_address    strong
+hausnummer                  postal_address    strong
+wohnort                     coarse_location   strong
+direccion                   postal_address    strong    unless=web url ip mac
+domicilio                   postal_address    strong
+calle                       postal_address    strong
+rue                         postal_address    strong
+endereco                    postal_address    strong    unless=web url ip mac
+morada                      postal_address    strong
+logradouro                  postal_address    strong
+indirizzo                   postal_address    strong    unless=web url ip mac
+adres                       postal_address    strong    unless=web url ip mac
+straat                      postal_address    strong
+straatnaam                  postal_address    strong
+huisnummer                  postal_address    strong
+postleitzahl                postal_code       strong
+plz                         postal_code       weak
+codigo postal               postal_code       strong
+code postal                 postal_code       strong
+cep                         postal_code       weak
+codice postale              postal_code       strong
+geburtsdatum                birth_date        strong
+geburtstag                  birth_date        strong
+geburtsjahr                 birth_date        strong
+fecha de nacimiento         birth_date        strong
+nacimiento                  birth_date        strong
+date de naissance           birth_date        strong
+naissance                   birth_date        strong
+data de nascimento          birth_date        strong
+nascimento                  birth_date        strong
+data di nascita             birth_date        strong
+nascita                     birth_date        strong
+geboortedatum               birth_date        strong
+geboortejaar                birth_date        strong
+cumpleanos                  birth_date        strong
+aniversario                 birth_date        strong
+compleanno                  birth_date        strong
+stadt                       coarse_location   strong
+ciudad                      coarse_location   strong
+ville                       coarse_location   strong
+cidade                      coarse_location   strong
+citta                       coarse_location   strong
+woonplaats                  coarse_location   strong
+pais                        coarse_location   strong
+pays                        coarse_location   strong
+paese                       coarse_location   strong
+breitengrad                 precise_location  strong
+laengengrad                 precise_location  strong
+langengrad                  precise_location  strong
+latitud                     precise_location  strong
+longitud                    precise_location  strong
+latitudine                  precise_location  strong
+longitudine                 precise_location  strong
+breedtegraad                precise_location  strong
+lengtegraad                 precise_location  strong
+ubicacion                   precise_location  weak
+localizacao                 precise_location  weak
+localisation                precise_location  weak
+posizione                   precise_location  weak
+standort                    precise_location  weak
+passnummer                  gov_id            strong
+reisepass                   gov_id            strong
+personalausweis             gov_id            strong
+ausweisnummer               gov_id            strong
+steuernummer                gov_id            strong
+steuer id                   gov_id            strong
+steueridentifikationsnummer gov_id            strong
+sozialversicherungsnummer   gov_id            strong
+dni                         gov_id            strong
+nif                         gov_id            strong
+cedula                      gov_id            strong
+pasaporte                   gov_id            strong
+numero de securite sociale  gov_id            strong
+securite sociale            gov_id            strong
+passeport                   gov_id            strong
+passaporte                  gov_id            strong
+codice fiscale              gov_id            strong
+passaporto                  gov_id            strong
+bsn                         gov_id            strong
+burgerservicenummer         gov_id            strong
+paspoort                    gov_id            strong
+kontonummer                 bank_account      strong
+bankverbindung              bank_account      strong
+cuenta bancaria             bank_account      strong
+numero de cuenta            bank_account      weak
+compte bancaire             bank_account      strong
+conta bancaria              bank_account      strong
+conto bancario              bank_account      strong
+rekeningnummer              bank_account      strong
+bankrekening                bank_account      strong
+kreditkarte                 payment_card      weak
+kartennummer                payment_card      weak
+tarjeta                     payment_card      weak
+numero de tarjeta           payment_card      weak
+carte bancaire              payment_card      weak
+numero de carte             payment_card      weak
+cartao                      payment_card      weak
+carta di credito            payment_card      weak
+passwort                    credential        strong
+kennwort                    credential        strong
+contrasena                  credential        strong
+clave                       credential        weak
+mot de passe                credential        strong
+senha                       credential        strong
+wachtwoord                  credential        strong
+geschlecht                  demographic       strong
+genero                      demographic       strong
+sexo                        demographic       strong
+sexe                        demographic       strong
+genre                       demographic       strong    unless=music film movie book game
+genere                      demographic       strong
+sesso                       demographic       strong
+geslacht                    demographic       strong
+edad                        demographic       strong
+idade                       demographic       strong
+leeftijd                    demographic       strong
+staatsangehoerigkeit        demographic       strong
+staatsangehorigkeit         demographic       strong
+nacionalidad                demographic       strong
+nationalite                 demographic       strong
+nacionalidade               demographic       strong
+nazionalita                 demographic       strong
+nationaliteit               demographic       strong
+religion                    special_category  strong
+religiao                    special_category  strong
+religione                   special_category  strong
+godsdienst                  special_category  strong
+gesundheit                  special_category  strong
+salud                       special_category  strong
+sante                       special_category  strong
+saude                       special_category  strong
+gezondheid                  special_category  strong
+gehalt                      financial_profile strong
+einkommen                   financial_profile strong
+salario                     financial_profile strong
+ingresos                    financial_profile strong
+salaire                     financial_profile strong
+revenu                      financial_profile strong
+renda                       financial_profile strong
+stipendio                   financial_profile strong
+reddito                     financial_profile strong
+salaris                     financial_profile strong
+inkomen                     financial_profile strong
 """
 
 # Words of the containers under which a bare ``name`` (or ``race``) is a person's.
 PERSON_CONTEXT = frozenset("""
+kunde kunden cliente clientes client clients klant usuario utilisateur utente gebruiker titular
 traits user users customer customers contact contacts billing shipping recipient recipients buyer
 member members person people profile cardholder holder payer sender guest guests passenger
 passengers patient patients employee employees student students attendee attendees
 owner signer beneficiary applicant candidate
 """.split())
+
+# Containers and qualifiers of data that belongs to a business, not a person: a store's city, a merchant's
+# phone line, a support mailbox. Under them (or with one just before the head word: ``store_city``,
+# ``support_phone``), contact and location data is not personal.
+BUSINESS_CONTEXT = frozenset("""
+store stores shop shops venue venues merchant merchants warehouse warehouses restaurant restaurants hotel
+hotels branch branches outlet outlets retailer retailers seller sellers vendor vendors supplier suppliers
+company companies organization organisation organizations organisations business businesses brand brands
+dealer dealers depot depots factory airport station stations office offices partner partners provider
+providers pickup dropoff locker store_location headquarters hq firm employer agency clinic pharmacy
+support helpdesk hotline service sales billing_department reception team
+""".split())
+# Categories business data can look like; cards, credentials and government ids are never business data.
+BUSINESS_CATEGORIES = frozenset((
+    "email", "phone", "person_name", "postal_address", "postal_code", "precise_location", "coarse_location",
+))
+
+# Trailing words naming a unit or currency (``income_usd``, ``salary (EUR)``, ``age_years``): the head is before them.
+UNIT_WORDS = frozenset("""
+usd eur gbp jpy chf cad aud inr brl mxn cny sek nok dkk pln czk huf try zar rub krw
+kg kgs lb lbs cm mm km mi ft years yrs yr months days ms sec secs mins pct percent cents
+""".split())
+# Trailing abbreviations of "number" (``phone_no``, ``house_nr``): read as ``number``.
+NUMBER_ABBREVIATIONS = frozenset("no nr num nbr nro numero nummer".split())
+# Words after a head word in Romance names (``direccion_envio``, ``email_cliente``): dropped, and
+# the person words among them count as a person context (``nombre_cliente``).
+TRAILING_QUALIFIERS = frozenset("""
+envio entrega facturacion principal completo completa electronico personal personnel privado privada
+livraison facturation domicile spedizione fatturazione consegna entrega faturamento cobranca
+cliente clientes client clients kunde kunden klant usuario usuaria utilisateur utente utilizador gebruiker
+contacto contato contact titular
+""".split())
+PERSON_QUALIFIERS = frozenset("cliente clientes client clients kunde kunden klant usuario usuaria utilisateur "
+                              "utente utilizador gebruiker contacto contato titular".split())
 
 # Words of the containers under which ``line``, ``state`` or ``region`` is part of an address.
 ADDRESS_CONTEXT = frozenset("address addresses billing shipping home mailing postal residence location geo".split())

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote
 
-from protocol_kit.pii import checks
+from protocol_kit.pii import checks, in_text
 
 MAX_SCAN = 32_768   # characters of a string that are searched
 MAX_WHOLE = 64      # longest value checked as a whole (phone, IP, IBAN, MAC...)
@@ -29,7 +29,7 @@ ID_WORDS = frozenset("id ids uuid guid key sku ts timestamp time date at epoch m
 LOCATION_WORDS = frozenset("location loc coordinates coords geo position gps latlng".split())
 
 _DIGIT = re.compile(r"\d")
-_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza")
+_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|_test_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza|=")
 _DIGITS_AND_AT = frozenset("0123456789@")
 _NUMBERISH = frozenset("0123456789 -.()/")
 _IPISH = frozenset("0123456789abcdefABCDEF.:")
@@ -39,15 +39,24 @@ _COORDINATE_PAIR = re.compile(r"(-?\d{1,2}\.\d{2,12})\s*[,; ]\s*(-?\d{1,3}\.\d{2
 _POSTAL = re.compile(r"\d{5}(?:-\d{4})?|\d{4}|\d{6}|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d")
 _SECRET = re.compile(
     r"\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}"
-    r"|\b(?:sk|rk|pk)_live_[A-Za-z0-9]{16,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}"
+    r"|\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\bpk_live_[A-Za-z0-9]{16,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}"
     r"|\bAKIA[0-9A-Z]{16}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}|\bAIza[0-9A-Za-z_-]{35}"
 )
+_GEOHASH = re.compile(r"[0-9b-hjkmnp-z]{7,12}")  # 7 characters and more locate within about 150 m
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_.-]+")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+'-")
 _EMAIL_DOMAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _FILE_EXTENSIONS = frozenset("""
 png jpg jpeg gif svg webp ico bmp tif tiff avif heic pdf js mjs ts css scss json html htm xml txt md
 mp3 mp4 mov webm wav woff woff2 ttf otf eot map zip gz tar git lock yml yaml toml
+""".split())
+# Mailboxes of a role, not a person: a business's own addresses.
+ROLE_MAILBOXES = frozenset("""
+support help helpdesk info contact contacts hello sales billing invoices invoice accounts accounting
+admin administrator webmaster postmaster hostmaster abuse security privacy legal press media marketing
+newsletter news noreply no-reply donotreply do-not-reply do_not_reply notifications notification
+alerts alert orders order service services customerservice customer-service customercare care team
+office jobs careers hr recruiting feedback returns shipping reservations booking bookings mailer-daemon
 """.split())
 _RETINA = re.compile(r"\d(?:\.\d)?x")
 
@@ -89,16 +98,31 @@ def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] =
     if _DIGIT.search(text) is None:
         return None
     if hint is None and not words.isdisjoint(ID_WORDS):
-        return "phone" if text[0] == "+" and _is_international_phone(text) else None
+        return "phone" if text[0] == "+" and is_international_phone(text) else None
     if len(text) <= MAX_WHOLE:
         category = _classify_whole(text, hint, words)
         if category is not None:
             return category
-    return "payment_card" if _card_in_text(text) else None
+    if _card_in_text(text):
+        return "payment_card"
+    return in_text.category_in_text(text, versions=not words.isdisjoint(VERSION_WORDS))
 
 
 def _has_credential(text: str) -> bool:
-    return _has_jwt(text) or _SECRET.search(text) is not None
+    return _has_jwt(text) or _SECRET.search(text) is not None or ("; " in text and _is_session_cookie(text))
+
+
+_COOKIE_PAIR = re.compile(r"\s*([A-Za-z0-9_.-]{1,64})=([^;]*)")
+_SESSION_COOKIE = re.compile(r"sess|sid|token|auth|jwt|remember", re.IGNORECASE)
+
+
+def _is_session_cookie(text: str) -> bool:
+    """A cookie header (``a=1; session_id=8f2a...``) that carries a session or auth cookie."""
+    pairs = [_COOKIE_PAIR.fullmatch(part) for part in text.split(";") if part.strip()]
+    if len(pairs) < 2 or None in pairs:
+        return False
+    return any(_SESSION_COOKIE.search(p[1]) and len(p[2].strip()) >= 8 and any(c.isdigit() for c in p[2])
+               for p in pairs)
 
 
 def _has_jwt(text: str) -> bool:
@@ -113,7 +137,7 @@ def _has_jwt(text: str) -> bool:
 
 
 def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str | None:
-    if text[0] == "+" and _is_international_phone(text):
+    if text[0] == "+" and is_international_phone(text):
         return "phone"
     if _IPISH.issuperset(text) and ("." in text or ":" in text):
         if checks.is_personal_ip(text) and (hint == "ip_address" or words.isdisjoint(VERSION_WORDS)):
@@ -128,8 +152,12 @@ def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str |
             return category
     if (hint == "precise_location" or not words.isdisjoint(LOCATION_WORDS)) and _is_coordinate_pair(text):
         return "precise_location"
-    if hint == "postal_code" and _POSTAL.fullmatch(text):
+    if hint == "postal_code" and _POSTAL.fullmatch(text) and not checks.all_zero(text):
         return "postal_code"
+    if hint == "precise_location" and _GEOHASH.fullmatch(text):
+        return "precise_location"
+    if hint == "device_id" and checks.is_device_uuid(text):
+        return "device_id"
     return None
 
 
@@ -168,7 +196,7 @@ def _card_in_text(text: str) -> bool:
     return False
 
 
-def _is_international_phone(text: str) -> bool:
+def is_international_phone(text: str) -> bool:
     """``+`` and 8 to 15 digits; with the optional ``phonenumbers`` package, a valid number too."""
     if len(text) > MAX_WHOLE or _PHONE_INTL.fullmatch(text) is None \
             or not 8 <= sum(ch.isdigit() for ch in text) <= 15:
@@ -236,6 +264,8 @@ def _is_email_at(text: str, at: int) -> bool:
         right += 1
     local, domain = text[left:at], text[at + 1:right].rstrip(".-")
     if not local or local[0] == "." or local[-1] == "." or text[max(0, left - 3):left] == "://":
+        return False
+    if local.lower().partition("+")[0] in ROLE_MAILBOXES:
         return False
     end = at + 1 + len(domain)
     if end < len(text) - 1 and text[end] == ":" and not text[end + 1].isspace():
