@@ -50,4 +50,5 @@ def notes(report: "ValidationReport") -> tuple[str, ...]:
     lines.append(f"{o.mode} mode: {o.read} read = " + " + ".join(accounting))
     if report.violations_not_kept:
         lines.append(f"{report.violations_not_kept} violation(s) counted but not listed (--max-violations)")
+    lines.extend(report.pii_notes)
     return tuple(lines)
