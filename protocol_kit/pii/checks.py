@@ -59,15 +59,22 @@ ST:25 SV:28 TL:23 TN:24 TR:26 UA:29 VA:22 VG:24 XK:20
 """.split()))
 
 
+_SIX_DIGITS = re.compile(r"[0-9]{6}")
+
+
 def iban_length(country: str) -> int | None:
     """The length of the IBANs of ``country`` (``DE``: 22), or None."""
     return _IBAN_LENGTHS.get(country.upper())
 
 
 def is_iban(text: str) -> bool:
-    """An IBAN (spaces allowed) of its country's length with valid mod-97 check digits."""
+    """An IBAN (spaces allowed) of its country's length with valid mod-97 check digits, and at least
+    eight digits, six of them in a row (account numbers are numbers: this keeps random codes of the
+    right length out)."""
     compact = text.replace(" ", "").upper()
     if _IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact.isascii() or not compact.isalnum():
+        return False
+    if sum(ch.isdigit() for ch in compact) < 8 or _SIX_DIGITS.search(compact) is None:
         return False
     if not compact[2:4].isdigit():
         return False
@@ -140,6 +147,10 @@ def coordinate_in_range(number: float, *, longitude: bool) -> bool:
 
 
 _UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+
+
+def is_uuid(text: str) -> bool:
+    return _UUID.fullmatch(text) is not None
 
 
 def is_device_uuid(text: str) -> bool:

@@ -93,3 +93,10 @@ def _compile_glob(pattern: str) -> re.Pattern[str]:
     for piece in re.split(r"(\*\*|\*)", pattern):
         parts.append(".*" if piece == "**" else r"[^.]*" if piece == "*" else re.escape(piece))
     return re.compile("".join(parts))
+
+
+def path_segments(pattern: str) -> tuple[str, ...] | None:
+    """The keys of a path glob naming one field (``context.ip``), or None when it has wildcards or indices."""
+    if not pattern or any(ch in pattern for ch in '*[]"?'):
+        return None
+    return tuple(pattern.split("."))

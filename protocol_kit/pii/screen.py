@@ -26,7 +26,7 @@ _SKIP, _LEAF, _FLAG = 0, 1, 2
 # An entry: what is known of one key of one container (or of the items of one array).
 _KIND, _WHERE, _PATH, _PARENTS, _MATCH, _WORDS, _DECLARED, _ID_LIKE, _CLEARED, _TABLE, _ITEMS, _FLAT, _BUSINESS \
     = range(13)
-_TABLE_NAME = 13
+_TABLE_NAME, _FLAT_HITS = 13, 14
 _FLAT_PER_KEY = 256  # cleared objects of scalars remembered per key (context.os, context.library...)
 _TABLE_SIZE = 4096  # keys remembered per container (dynamic keys must not grow it without bound)
 _CLEARED_PER_KEY = 64  # cleared strings remembered per key
@@ -76,6 +76,7 @@ class Screen:
                 # with the types: 1 == 1.0 == True, but the detector judges them apart
                 snapshot = (tuple(mapping.items()), tuple(map(type, mapping.values())))
                 if snapshot in flat:
+                    parent[_FLAT_HITS] += 1
                     return True
             except TypeError:  # holds objects or arrays: look at each key, at this place from now on
                 flat = parent[_FLAT] = None
@@ -83,7 +84,11 @@ class Screen:
             return False
         if flat is not None:
             if len(flat) >= _FLAT_PER_KEY:
+                if not parent[_FLAT_HITS]:  # objects that never repeat (ids, urls): stop remembering them
+                    parent[_FLAT] = None
+                    return True
                 flat.clear()
+                parent[_FLAT_HITS] = 0
             flat.add(snapshot)
         return True
 
@@ -170,7 +175,7 @@ class Screen:
               words: frozenset[str], declaration: Any, id_like: bool, *, table_of: str | None = None) -> list:
         name = where if table_of is None else table_of
         table = self._tables.setdefault(name, {})
-        return [kind, where, path, parents, match, words, declaration, id_like, set(), table, None, set(), False, name]
+        return [kind, where, path, parents, match, words, declaration, id_like, set(), table, None, set(), False, name, 0]
 
     def _leaf_clear(self, value: Any, entry: list) -> bool:
         """A value of a key seen before; short strings that are cleared are remembered per key."""

@@ -25,11 +25,16 @@ PHONE_WORDS = frozenset("phone mobile tel telephone cell contact sms whatsapp fa
 SSN_WORDS = frozenset("ssn social security taxpayer".split())
 VERSION_WORDS = frozenset("version ver build release firmware sdk revision".split())
 # Fields named like identifiers or times: only emails, credentials and international phones are looked for.
-ID_WORDS = frozenset("id ids uuid guid key sku ts timestamp time date at epoch ms seq sequence nonce hash checksum version".split())
+ID_WORDS = frozenset("""
+id ids uid uuid guid ref reference key sku ts timestamp time date at epoch ms seq sequence nonce hash checksum version
+""".split())
 LOCATION_WORDS = frozenset("location loc coordinates coords geo position gps latlng".split())
 
 _DIGIT = re.compile(r"\d")
-_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|_test_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza|=")
+_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|_test_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza")
+# Words of a field name that let value rules accept more (a national phone under ``contact``).
+HINT_WORDS = PHONE_WORDS | SSN_WORDS | LOCATION_WORDS
+_NO_ASCII_DIGITS = str.maketrans("", "", "0123456789")
 _DIGITS_AND_AT = frozenset("0123456789@")
 _NUMBERISH = frozenset("0123456789 -.()/")
 _IPISH = frozenset("0123456789abcdefABCDEF.:")
@@ -91,12 +96,18 @@ def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] =
         return None
     if _CREDENTIAL_HINT.search(text) is not None and _has_credential(text):
         return "credential"
+    if "; " in text and "=" in text and _is_session_cookie(text):
+        return "credential"
     if "@" in text and find_email(text):
         return "email"
     if "%40" in text and find_email(unquote(text)):
         return "email"
     if _DIGIT.search(text) is None:
         return None
+    if hint is None and words.isdisjoint(HINT_WORDS) and _too_few_digits(text):
+        return None
+    if len(text) == 36 and hint != "device_id" and checks.is_uuid(text):
+        return None  # message, session and anonymous ids: a UUID holds no personal data
     if hint is None and not words.isdisjoint(ID_WORDS):
         return "phone" if text[0] == "+" and is_international_phone(text) else None
     if len(text) <= MAX_WHOLE:
@@ -108,8 +119,17 @@ def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] =
     return in_text.category_in_text(text, versions=not words.isdisjoint(VERSION_WORDS))
 
 
+def ascii_digits(text: str) -> int:
+    return len(text) - len(text.translate(_NO_ASCII_DIGITS))
+
+
+def _too_few_digits(text: str) -> bool:
+    """Without a name's help, every remaining rule needs six digits, or the dots of an IP, or a MAC's length."""
+    return len(text) not in (14, 17) and ":" not in text and text.count(".") < 3 and ascii_digits(text) < 6
+
+
 def _has_credential(text: str) -> bool:
-    return _has_jwt(text) or _SECRET.search(text) is not None or ("; " in text and _is_session_cookie(text))
+    return _has_jwt(text) or _SECRET.search(text) is not None
 
 
 _COOKIE_PAIR = re.compile(r"\s*([A-Za-z0-9_.-]{1,64})=([^;]*)")

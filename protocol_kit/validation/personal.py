@@ -37,6 +37,8 @@ from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, hash_values, match_name, redact
 from protocol_kit.pii.detect import root_context_names
+from protocol_kit.pii.fastpass import FastPass, Knowledge
+from protocol_kit.pii.names import classifier_for
 from protocol_kit.pii.screen import Screen
 from protocol_kit.validation.rules import quoted  # how values appear in messages
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas
@@ -66,6 +68,8 @@ class PersonalData:
         self._sdk_traits = sdk_traits_declarations(identify.compiled.schema) if identify is not None else {}
         self._facts: dict[int, tuple[dict[str, str | bool], frozenset[str]]] = {}
         self._screens: dict[int, Screen] = {}
+        self._fast: dict[int, FastPass] = {}
+        self._knowledge: dict[str, Knowledge] = {}  # names learnt, per call type
         self._any_value_screens: dict[int, Screen] = {}  # for events that may break their schema
         self._unplanned = Screen(self.rules, declared=self._sdk_traits)
         self._last: tuple[Any, list[PiiFinding]] = (None, [])
@@ -80,10 +84,17 @@ class PersonalData:
         if screen is None:
             declared, settled = self._schema_facts(entry)
             screen = self._screens[id(entry)] = Screen(self.rules, declared=declared, settled=settled)
-        if screen.clears(payload):
+            knowledge = self._knowledge.setdefault(entry.compiled.call, Knowledge())
+            self._fast[id(entry)] = FastPass(self.rules, classifier_for(self.rules.name_rules), declared=declared,
+                                             knowledge=knowledge)
+        fast = self._fast[id(entry)]
+        cleared = fast.accepts(payload)
+        if not cleared and screen.clears(payload):
+            cleared = True
+            fast.learn(payload)
+        if cleared:
             self.seen[(entry.compiled.call, entry.compiled.event)] += 1
-            return True
-        return False
+        return cleared
 
     def take_seen(self) -> Counter:
         """The events counted per planned schema since the last call (a batch's share of the summary)."""
