@@ -443,8 +443,6 @@ geschlecht                  demographic       strong
 genero                      demographic       strong
 sexo                        demographic       strong
 sexe                        demographic       strong
-genre                       demographic       strong    unless=music film movie book game
-genere                      demographic       strong
 sesso                       demographic       strong
 geslacht                    demographic       strong
 edad                        demographic       strong

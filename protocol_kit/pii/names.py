@@ -67,6 +67,10 @@ class NameClassifier:
             return None
         words = [self._singular(w) for w in split_words(name)]
         hashed = any(w in t.HASH_WORDS for w in words)
+        if hashed:  # a phrase with a hash word in it (``geo_hash``) is not a hash of something
+            whole = _head_last([w for w in words if not w.isdigit()])
+            if any(tuple(whole[-size:]) in self.rules for size in (2, 3)):
+                return self._longest(whole, parents, False, by_person=False) or None
         words = _head_last([w for w in words if not w.isdigit() and w not in t.HASH_WORDS])
         found = self._longest(words, parents, hashed, by_person=False)
         if found is _NO_RULE and words and words[-1] in t.TRAILING_QUALIFIERS:
