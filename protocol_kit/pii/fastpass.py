@@ -61,7 +61,10 @@ _NO_HINT_RULES = frozenset((
 ))
 _MAX_NUMBER = 10**12
 _MAX_KEYS = 4096
-_REBUILD_EVERY = 64  # events learnt from before the schema is rebuilt with what they taught
+def _rebuild_after(builds: int) -> int:
+    """Events learnt from before the schema is built again with what they taught: soon at first, then
+    seldom (a build compiles the pattern of signs again: some milliseconds)."""
+    return (4, 16, 64, 256)[builds] if builds < 4 else 1024
 
 
 def value_signs(classifier: NameClassifier, *, base: str = _SIGNS) -> str:
@@ -120,12 +123,11 @@ class FastPass:
         if not self.usable or payload.__class__ is not dict:
             return False
         version, learnt = self._built
-        if self.known.version != version and (
-                self._validator is None or self.known.learnt - learnt >= _REBUILD_EVERY >> max(0, 4 - self._builds)):
+        if self.known.version != version and self.known.learnt - learnt >= _rebuild_after(self._builds):
             self._validator = jsonschema_rs.validator_for(self.schema())
             self._built = (self.known.version, self.known.learnt)
             self._builds += 1
-        return self._validator.is_valid(payload)
+        return self._validator is not None and self._validator.is_valid(payload)
 
     def learn(self, payload: Any) -> None:
         """Judge the names of ``payload`` that are not known yet (an event the screen cleared)."""
@@ -211,17 +213,21 @@ class FastPass:
             _insert(tree, steps, "any")
         for steps, place in (*self.known.places.items(), *self.scalars.items()):
             _insert(tree, steps, place)
-        generic = {"anyOf": [
-            {"type": ["null", "boolean"]},
-            {"type": "number", "exclusiveMaximum": _MAX_NUMBER, "exclusiveMinimum": -_MAX_NUMBER},
-            {"type": "string", "anyOf": [{"pattern": _UUID}, {"not": {"pattern": self.signs}}]},
+        strings = {"type": "string", "anyOf": [{"not": {"pattern": self.signs}}, {"pattern": _UUID}]}
+        numbers = {"type": "number", "exclusiveMaximum": _MAX_NUMBER, "exclusiveMinimum": -_MAX_NUMBER}
+        generic = {"anyOf": [  # the most frequent kinds first: anyOf stops at the first that holds
+            strings,
+            # known keys as properties, not an enum of names: a property is found by hashing
+            {"type": "object", "properties": {key: {"$ref": "#/$defs/generic"} for key in sorted(self.known.innocent)},
+             "additionalProperties": False},
+            numbers,
             {"type": "array", "items": {"$ref": "#/$defs/generic"}},
-            {"type": "object", "propertyNames": {"enum": sorted(self.known.innocent)},
-             "additionalProperties": {"$ref": "#/$defs/generic"}},
+            {"type": ["null", "boolean"]},
         ]}
+        scalar = {"anyOf": [strings, numbers, {"type": ["null", "boolean"]}]}
         identifier = {"anyOf": [{"type": ["null", "boolean", "number"]},
                                 {"type": "string", "not": {"pattern": self.id_signs}}]}
-        return {"$defs": {"generic": generic, "scalar": {"anyOf": generic["anyOf"][:3]}, "id": identifier},
+        return {"$defs": {"generic": generic, "scalar": scalar, "id": identifier},
                 **_node_schema(tree, sorted(self.known.innocent))}
 
     def _anything_places(self) -> list[tuple[str, ...]]:
@@ -254,11 +260,10 @@ def _node_schema(node: dict, innocent: list[str]) -> dict[str, Any]:
     children = {key: _node_schema(child, innocent) for key, child in node.items() if key not in ("", "*")}
     items = _node_schema(node["*"], innocent) if "*" in node else {"$ref": "#/$defs/generic"}
     return {"anyOf": [
+        {"type": "object", "properties": {**{key: {"$ref": "#/$defs/generic"} for key in innocent}, **children},
+         "additionalProperties": False},
         {"$ref": "#/$defs/scalar"},
         {"type": "array", "items": items},
-        {"type": "object", "properties": children,
-         "propertyNames": {"enum": sorted(set(innocent) | set(children))},
-         "additionalProperties": {"$ref": "#/$defs/generic"}},
     ]}
 
 
