@@ -167,3 +167,18 @@ def test_pathological_strings(value):
 def test_jwt_at_the_end_of_a_sentence():
     jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"
     assert [f.category for f in detect_pii(event(note=f"use {jwt}."))] == ["credential"]
+
+
+def test_group_traits_name_is_a_company_and_context_traits_are_traits():
+    group = {"type": "group", "groupId": "acme", "traits": {"name": "Acme Inc", "industry": "Software"}}
+    assert detect_pii(group) == []
+    identify = {"type": "identify", "traits": {"name": "Ada Lovelace"},
+                "context": {"traits": {"name": "Ada Lovelace", "email": "ada@gmail.com"}}}
+    assert [(f.path, f.category) for f in detect_pii(identify)] == [
+        ("traits.name", "person_name"), ("context.traits.name", "person_name"), ("context.traits.email", "email")]
+
+
+def test_business_containers_and_placeholders_are_not_personal():
+    payload = {"properties": {"store": {"city": "Lyon", "phone": "+33 4 72 00 00 00", "email": "lyon@shop.fr"},
+                              "manager_email": "jane.doe@gmail.com", "first_name": "Guest", "zip": "00000"}}
+    assert [(f.path, f.category) for f in detect_pii(payload)] == [("properties.manager_email", "email")]
