@@ -2,9 +2,10 @@
 
     python bench/pii_quality.py [corpus.jsonl ...]
 
-Without arguments, scores tests/cases/pii/corpus.jsonl (the tuning corpus)
-and tests/cases/pii/heldout.jsonl (written before the detector, never tuned
-against), and lists the cases each gets wrong.
+Without arguments, scores tests/cases/pii/corpus.jsonl (the tuning corpus),
+tests/cases/pii/heldout.jsonl (written before the detector) and
+tests/cases/pii/heldout-international.jsonl (written before the second round
+of rules; neither was tuned against), and lists the cases each gets wrong.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 from protocol_kit.pii.evaluate import load_cases, predict, score  # noqa: E402
 from protocol_kit.pii.values import phone_library  # noqa: E402
 
-DEFAULT = [ROOT / "tests/cases/pii/corpus.jsonl", ROOT / "tests/cases/pii/heldout.jsonl"]
+DEFAULT = [ROOT / "tests/cases/pii/corpus.jsonl", ROOT / "tests/cases/pii/heldout.jsonl",
+           ROOT / "tests/cases/pii/heldout-international.jsonl"]
 
 
 def report(path: Path) -> None:

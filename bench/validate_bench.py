@@ -13,7 +13,9 @@ see bench/corpus.py), then measures events per second of:
   ``jobs`` processes, and the CLI end to end (process start, plan compile,
   ``--format json``), all with ``--pii off``;
 - the library with personal data detection on (``--pii flag``, the default)
-  against the same library run with ``--pii off``;
+  against the same library run with ``--pii off``, on a rich-context stream
+  (bench/pii_stream.py: page, user agent, campaign, screen, locale, library,
+  app, ip and location on every event), in CPU time of this process;
 - peak memory (maxrss) of the CLI for 100k and 1M events, each in its own
   process (the 1M file is the 100k file ten times over).
 
@@ -40,6 +42,7 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import plan_document, write_corpus, write_plan  # noqa: E402
+from bench.pii_stream import write_rich_corpus  # noqa: E402
 from protocol_kit.events import read_chunks  # noqa: E402
 from protocol_kit.validation import Validator, load_plan  # noqa: E402
 from protocol_kit.validation.api import compiled  # noqa: E402
@@ -85,6 +88,13 @@ def jsonschema_by_hand(path: Path, plan, count: int, *, prebuilt: bool) -> None:
 
 def library(path: Path, plan, jobs: int, pii: str = "off") -> None:
     Validator(plan, jobs=jobs, pii=pii).run(read_chunks([path], slices=jobs > 1))
+
+
+def cpu_rate(count: int, run) -> float:
+    """Events per second of this process's CPU time (steadier than wall time on a shared machine)."""
+    start = time.process_time()
+    run()
+    return count / (time.process_time() - start)
 
 
 def cpu_seconds() -> float:
@@ -136,6 +146,7 @@ def main() -> int:
 def run(args, folder: Path) -> int:
     plan_path = write_plan(folder)
     corpus = write_corpus(folder / "events.jsonl", plan_document(), args.events)
+    rich = write_rich_corpus(folder / "rich.jsonl", plan_document(), args.events)
     plan = compiled(load_plan(plan_path))
     n = args.events
     size_mb = corpus.stat().st_size / 1e6
@@ -144,9 +155,10 @@ def run(args, folder: Path) -> int:
           f"{len(plan.schemas)} schemas; {os.cpu_count()} cores; best of {args.repeat}", flush=True)
     rates: dict[str, float] = {}
     for _ in range(args.repeat):  # interleaved, so that load on the machine hits every figure alike
-        for name, job in (("parse", lambda: parse_only(corpus)), ("library", lambda: library(corpus, plan, 1)),
-                          ("pii", lambda: library(corpus, plan, 1, pii="flag"))):
+        for name, job in (("parse", lambda: parse_only(corpus)), ("library", lambda: library(corpus, plan, 1))):
             rates[name] = max(rates.get(name, 0), n / best_of(1, job))
+        for name, pii in (("pii_off", "off"), ("pii", "flag")):
+            rates[name] = max(rates.get(name, 0), cpu_rate(n, lambda: library(rich, plan, 1, pii=pii)))
     if args.only_pii:
         return pii_only(rates)
     subset = min(args.subset, n)
@@ -164,8 +176,9 @@ def run(args, folder: Path) -> int:
         ("protocol_kit library, 1 process", rates["library"],
          f"{rates['library'] / rates['parse']:.2f}x parse, {rates['library'] / rates['jsonschema']:.0f}x validate()",
          f">= {TARGETS['parse']}x parse, >= {TARGETS['jsonschema']:.0f}x validate()"),
-        ("protocol_kit library, 1 process, --pii flag", rates["pii"],
-         f"{rates['pii'] / rates['library']:.2f}x --pii off", f">= {TARGETS['pii']}x --pii off"),
+        ("rich-context stream, --pii off (CPU time)", rates["pii_off"], "", ""),
+        ("rich-context stream, --pii flag (CPU time)", rates["pii"],
+         f"{rates['pii'] / rates['pii_off']:.2f}x --pii off", f">= {TARGETS['pii']}x --pii off"),
         (f"protocol_kit library, --jobs {args.jobs}", rates["jobs"], f"{rates['jobs'] / rates['library']:.2f}x 1 process",
          f">= {TARGETS['jobs']}x 1 process"),
         ("protocol-kit validate (CLI end to end), 1 process", rates["cli"], f"{rates['cli'] / rates['parse']:.2f}x parse", ""),
@@ -177,7 +190,7 @@ def run(args, folder: Path) -> int:
         failures.append("library below 0.6x parse")
     if rates["library"] < TARGETS["jsonschema"] * rates["jsonschema"]:
         failures.append("library below 30x python-jsonschema")
-    if rates["pii"] < TARGETS["pii"] * rates["library"]:
+    if rates["pii"] < TARGETS["pii"] * rates["pii_off"]:
         failures.append(f"--pii flag below {TARGETS['pii']}x --pii off")
     if rates["jobs"] < TARGETS["jobs"] * rates["library"]:
         failures.append(f"--jobs {args.jobs} below {TARGETS['jobs']}x")
@@ -197,11 +210,12 @@ def pii_only(rates: dict[str, float]) -> int:
     print(table([("orjson parse only (ceiling)", f"{rates['parse']:,.0f}", ""),
                  ("protocol_kit library, 1 process, --pii off", f"{rates['library']:,.0f}",
                   f"{rates['library'] / rates['parse']:.2f}x parse"),
-                 ("protocol_kit library, 1 process, --pii flag", f"{rates['pii']:,.0f}",
-                  f"{rates['pii'] / rates['library']:.2f}x --pii off (target >= {TARGETS['pii']}x)")],
+                 ("rich-context stream, --pii off (CPU time)", f"{rates['pii_off']:,.0f}", ""),
+                 ("rich-context stream, --pii flag (CPU time)", f"{rates['pii']:,.0f}",
+                  f"{rates['pii'] / rates['pii_off']:.2f}x --pii off (target >= {TARGETS['pii']}x)")],
                 ("", "events/s", "ratio")))
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    ok = rates["pii"] >= TARGETS["pii"] * rates["library"]
+    ok = rates["pii"] >= TARGETS["pii"] * rates["pii_off"]
     print("\nall targets met" if ok else f"\ntargets missed: --pii flag below {TARGETS['pii']}x --pii off")
     return 0 if ok else 1
 

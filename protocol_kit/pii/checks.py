@@ -59,10 +59,22 @@ ST:25 SV:28 TL:23 TN:24 TR:26 UA:29 VA:22 VG:24 XK:20
 """.split()))
 
 
+_SIX_DIGITS = re.compile(r"[0-9]{6}")
+
+
+def iban_length(country: str) -> int | None:
+    """The length of the IBANs of ``country`` (``DE``: 22), or None."""
+    return _IBAN_LENGTHS.get(country.upper())
+
+
 def is_iban(text: str) -> bool:
-    """An IBAN (spaces allowed) of its country's length with valid mod-97 check digits."""
+    """An IBAN (spaces allowed) of its country's length with valid mod-97 check digits, and at least
+    eight digits, six of them in a row (account numbers are numbers: this keeps random codes of the
+    right length out)."""
     compact = text.replace(" ", "").upper()
     if _IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact.isascii() or not compact.isalnum():
+        return False
+    if sum(ch.isdigit() for ch in compact) < 8 or _SIX_DIGITS.search(compact) is None:
         return False
     if not compact[2:4].isdigit():
         return False
@@ -132,3 +144,35 @@ def is_jwt(token: str) -> bool:
 
 def coordinate_in_range(number: float, *, longitude: bool) -> bool:
     return abs(number) <= (180 if longitude else 90)
+
+
+_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+
+
+def is_uuid(text: str) -> bool:
+    return _UUID.fullmatch(text) is not None
+
+
+def is_device_uuid(text: str) -> bool:
+    """An advertising or device id (IDFA, GAID): a UUID, not the all-zero one sent when tracking is limited."""
+    return _UUID.fullmatch(text) is not None and not all_zero(text)
+
+
+def all_zero(text: str) -> bool:
+    """``00000``, ``0000-0000``: a placeholder, not data."""
+    return set(text) <= set("0-. :") and "0" in text
+
+
+_NINO = re.compile(r"([A-Z]{2}) ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+_NINO_PREFIXES_NEVER_USED = frozenset("BG GB KN NK NT TN ZZ".split())
+
+
+def is_nino(text: str) -> bool:
+    """A UK National Insurance number: two prefix letters (not D, F, I, Q, U, V; O not second;
+    not BG, GB, KN, NK, NT, TN, ZZ), six digits and a suffix A to D."""
+    match = _NINO.fullmatch(text)
+    if match is None:
+        return False
+    first, second = match[1]
+    return (first not in "DFIQUV" and second not in "DFIQUVO"
+            and match[1] not in _NINO_PREFIXES_NEVER_USED)

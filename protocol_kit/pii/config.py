@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from protocol_kit.errors import ConfigError
-from protocol_kit.pii.categories import CATEGORIES
-from protocol_kit.pii.rules import AllowEntry, PiiRules, ValueRule
+from protocol_kit.pii.categories import CATEGORIES, SENSITIVITIES
+from protocol_kit.pii.rules import DEFAULT_EXPECTED_PATHS, SEVERITIES, AllowEntry, PiiRules, ValueRule
 
 PREFIX = "tool.protocol-kit.pii"
-_TOP_KEYS = ("allow", "names", "values", "expected-paths", "baseline", "salt")
+_TOP_KEYS = ("allow", "names", "values", "expected-paths", "expected-paths-replace", "severity", "baseline", "salt")
 _ALLOW_KEYS = ("event", "path", "category", "value", "reason")
 _VALUE_KEYS = ("pattern", "category")
 
@@ -34,8 +34,9 @@ def rules_from_config(table: Mapping[str, Any], *, base_dir: Path | str | None =
     if "values" in table:
         fields["value_rules"] = tuple(_value_rule(entry, f"{PREFIX}.values[{i}]")
                                       for i, entry in enumerate(_list(table["values"], f"{PREFIX}.values")))
-    if "expected-paths" in table:
-        fields["expected_paths"] = tuple(_strings(table["expected-paths"], f"{PREFIX}.expected-paths"))
+    fields["expected_paths"] = _expected_paths(table)
+    if "severity" in table:
+        fields["severities"] = _severities(table["severity"])
     if "salt" in table:  # for hashing by the validator (see protocol_kit/validation/personal.py)
         _expect(table["salt"], str, f"{PREFIX}.salt", "a string")
     if "baseline" in table:
@@ -86,6 +87,30 @@ def _allow_entry(entry: Any, key: str) -> AllowEntry:
         category=_category(entry["category"], f"{key}.category") if "category" in entry else None,
         value=_regex(entry["value"], f"{key}.value") if "value" in entry else None,
     )
+
+
+def _expected_paths(table: Mapping[str, Any]) -> tuple[str, ...]:
+    """``expected-paths`` extend the defaults; with ``expected-paths-replace = true`` they replace them."""
+    given = tuple(_strings(table.get("expected-paths", []), f"{PREFIX}.expected-paths"))
+    replace = table.get("expected-paths-replace", False)
+    _expect(replace, bool, f"{PREFIX}.expected-paths-replace", "true or false")
+    if replace:
+        return given
+    return DEFAULT_EXPECTED_PATHS + tuple(p for p in given if p not in DEFAULT_EXPECTED_PATHS)
+
+
+def _severities(table: Any) -> tuple[tuple[str, str], ...]:
+    key = f"{PREFIX}.severity"
+    _expect(table, Mapping, key, "a table of category or sensitivity = severity")
+    chosen = []
+    for name, severity in table.items():
+        if name not in CATEGORIES and name not in SENSITIVITIES:
+            raise ConfigError(f"{key}.{name}: unknown category or sensitivity; expected one of "
+                              f"{', '.join((*SENSITIVITIES, *CATEGORIES))}")
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{key}.{name}: expected one of {', '.join(SEVERITIES)}, got {severity!r}")
+        chosen.append((name, severity))
+    return tuple(chosen)
 
 
 def _name_rules(names: Any) -> tuple[tuple[str, str], ...]:

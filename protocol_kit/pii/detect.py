@@ -14,7 +14,7 @@ from protocol_kit.pii.categories import sensitivity_of
 from protocol_kit.pii.finding import PiiFinding
 from protocol_kit.pii.leaf import judge
 from protocol_kit.pii.mask import mask_value
-from protocol_kit.pii.names import NameClassifier, NameMatch, classifier_for
+from protocol_kit.pii.names import NameClassifier, NameMatch, classifier_for, is_business
 from protocol_kit.pii.rules import DEFAULT_RULES, PiiRules
 from protocol_kit.pii.words import split_words
 
@@ -29,8 +29,8 @@ _Step = tuple
 def detect_pii(payload: Any, *, rules: PiiRules | None = None) -> list[PiiFinding]:
     """Every piece of personal data in ``payload``, in document order.
 
-    Expected SDK fields (``rules.expected_paths``) and allow-listed findings are
-    left out. The event name for allow-list globs is the payload's ``event``
+    Findings in fields SDKs fill in (``rules.expected_paths``) are kept with
+    ``expected=True``; allow-listed findings are left out. The event name for allow-list globs is the payload's ``event``
     (or its ``type`` for identify, page... calls).
     """
     return scan(payload, rules=rules or DEFAULT_RULES, event=event_name_of(payload))
@@ -59,8 +59,10 @@ class _Walk:
         # Values that the built-in value rules cannot match are skipped, unless custom rules might.
         self.shortcuts = not rules.value_rules
         self.found: list[PiiFinding] = []
+        self.root_names: dict[str, str] = {}
 
     def run(self, payload: Any) -> None:
+        self.root_names = root_context_names(payload)
         seen: set[int] = set()
         stack: list[tuple[Any, _Step | None, tuple[str, ...], NameMatch | None, frozenset[str]]] = [
             (payload, None, (), None, frozenset())]
@@ -89,7 +91,7 @@ class _Walk:
                 info = known.get(key)
                 if info is None:
                     info = known[key] = key_info(classifier, key, parents)
-                key_category, match, words, id_like = info
+                key_category, match, words, id_like, business = info
                 if shortcuts and match is None and key_category is None:
                     kind = child.__class__  # the checks of _quiet, inlined: this loop sees every value
                     if kind is str:
@@ -104,12 +106,13 @@ class _Walk:
                 elif match is not None and match.strength == "pair" and not self._has_partner(mapping, key, parents):
                     match = None
             else:
-                key, match, words = str(key), None, frozenset()
+                key, match, words, business = str(key), None, frozenset(), False
             child_step = (step, key, position, False)
             if isinstance(child, (dict, list)):
-                containers.append((child, child_step, (*parents[-1:], key), match, words))
+                name = self.root_names.get(key, key) if step is None else key
+                containers.append((child, child_step, (*parents[-1:], name), match, words))
             else:
-                self._leaf(child, child_step, match, words)
+                self._leaf(child, child_step, match, words, business)
         return containers
 
     def _list(self, items: list, step: _Step | None, parents: tuple[str, ...],
@@ -134,26 +137,27 @@ class _Walk:
                     return True
         return False
 
-    def _leaf(self, value: Any, step: _Step | None, match: NameMatch | None, words: frozenset[str]) -> None:
+    def _leaf(self, value: Any, step: _Step | None, match: NameMatch | None, words: frozenset[str],
+              business: bool = False) -> None:
         if value is None or isinstance(value, bool):
             return
         if self.shortcuts and value.__class__ is str and len(value) <= _VERDICT_CACHE_LENGTH:
             # Page URLs, user agents, referrers repeat from event to event: remember their verdicts.
-            cache_key = (value, match, words, self.classifier)
+            cache_key = (value, match, words, self.classifier, business)
             verdict = _VERDICT_CACHE.get(cache_key, _MISSING)
             if verdict is _MISSING:
                 if len(_VERDICT_CACHE) > _VERDICT_CACHE_SIZE:
                     _VERDICT_CACHE.clear()
-                verdict = _VERDICT_CACHE[cache_key] = judge(value, match, words, self.rules)
+                verdict = _VERDICT_CACHE[cache_key] = judge(value, match, words, self.rules, business=business)
         else:
-            verdict = judge(value, match, words, self.rules)
+            verdict = judge(value, match, words, self.rules, business=business)
         if verdict is not None:
             self._record(value, step, *verdict)
 
     def _record(self, raw: Any, step: _Step | None, category: str, matched_on: str, hashed: bool) -> None:
         steps = _steps(step)
         path = format_path(steps)
-        if self.rules.is_expected(path) or self.rules.allowed(self.event, path, category, raw):
+        if self.rules.allowed(self.event, path, category, raw):
             return
         self.found.append(PiiFinding(
             path=path,
@@ -163,6 +167,7 @@ class _Walk:
             matched_on=matched_on,
             masked=str(mask_value(raw, category)),
             event=self.event,
+            expected=self.rules.is_expected(path),
             route=tuple(s[2] for s in steps),
         ))
 
@@ -207,18 +212,32 @@ _KEY_CACHE_SIZE = 4096
 
 
 def key_info(classifier: NameClassifier, key: str, parents: tuple[str, ...]
-              ) -> tuple[str | None, NameMatch | None, frozenset[str], bool]:
+              ) -> tuple[str | None, NameMatch | None, frozenset[str], bool, bool]:
     """What a key is: personal data itself (a category), or a name (its match, context words,
-    and whether it names an identifier or a time)."""
+    whether it names an identifier or a time, and whether it belongs to a business)."""
     if len(key) >= 6:
         category = values.classify_text(key)
         if category in KEY_CATEGORIES:
-            return category, None, frozenset(), False
-    words = set(split_words(key))
+            return category, None, frozenset(), False, False
+    own = split_words(key)
+    words = set(own)
     for parent in parents:
         words.update(split_words(parent))
     words.update([w[:-1] for w in words if w.endswith("s")])
-    return None, classifier.classify(key, parents), frozenset(words), not values.ID_WORDS.isdisjoint(words)
+    business = is_business(own[:-1], parents)
+    return (None, classifier.classify(key, parents), frozenset(words), not values.ID_WORDS.isdisjoint(words),
+            business)
+
+
+def root_context_names(payload: Any) -> dict[str, str]:
+    """How top-level containers read as context for names: a group call's ``traits`` describe a company."""
+    if payload.__class__ is dict and payload.get("type") == "group":
+        return _GROUP_NAMES
+    return _NO_NAMES
+
+
+_GROUP_NAMES = {"traits": "company"}
+_NO_NAMES: dict[str, str] = {}
 
 
 def _steps(step: _Step | None) -> list[_Step]:

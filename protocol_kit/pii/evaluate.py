@@ -1,8 +1,8 @@
 """Scoring the detector against a labelled corpus: precision and recall per category.
 
-A corpus is JSON lines ``{"path": ..., "value": ..., "expected": category or null, "note": ...}``.
-Each case becomes a payload holding ``value`` at ``path``; the detector runs
-with no expected SDK fields, so it is judged on everything it sees.
+A corpus is JSON lines ``{"path": ..., "value": ..., "expected": category or null, "note": ...}``
+(and ``"call": "group"`` for a case that is about one kind of call). Each case becomes a payload
+holding ``value`` at ``path``; every finding counts, those in expected SDK fields too.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class Case:
     expected: str | None
     note: str = ""
     known_miss: bool = False  # a documented limitation: kept in the scores, expected to fail
+    call: str | None = None  # the payload's ``type``, for cases about one kind of call
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def load_cases(path: Path | str) -> list[Case]:
 def payload_for(case: Case) -> dict[str, Any]:
     """A payload holding ``case.value`` at ``case.path`` (array slots before the index are empty objects)."""
     steps = [(key, int(index) if index else None) for key, index in _STEP.findall(case.path)]
-    root: dict[str, Any] = {}
+    root: dict[str, Any] = {"type": case.call} if case.call else {}
     container: Any = root
     for i, (key, index) in enumerate(steps):
         last = i == len(steps) - 1

@@ -15,7 +15,9 @@ class PiiFinding:
     ``path`` is dotted with array indices (``properties.products[0].email``),
     ``pointer`` the same place as a JSON pointer. ``matched_on`` says what gave
     it away: the field ``name``, the ``value``, ``both``, or the ``key`` itself
-    (a dynamic key that is an email address). ``masked`` is the value masked;
+    (a dynamic key that is an email address). ``expected`` is True for fields
+    analytics SDKs fill in (``context.ip``: see ``PiiRules.expected_paths``),
+    which the validator does not report. ``masked`` is the value masked;
     the raw value is never kept. Keys that are personal data are masked in
     ``path`` and ``pointer`` too. ``route`` locates the value for
     :func:`~protocol_kit.pii.transform.redact` (positions, no data).
@@ -28,6 +30,7 @@ class PiiFinding:
     matched_on: str
     masked: str
     event: str | None = None
+    expected: bool = False
     route: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -36,9 +39,10 @@ class PiiFinding:
         return (self.event or "", _ARRAY_INDEX.sub("[*]", self.path), self.category)
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.category} ({self.sensitivity}, matched on {self.matched_on}): {self.masked}"
+        expected = ", expected" if self.expected else ""
+        return f"{self.path}: {self.category} ({self.sensitivity}, matched on {self.matched_on}{expected}): {self.masked}"
 
     def to_dict(self) -> dict[str, str | None]:
         return {"path": self.path, "pointer": self.pointer, "category": self.category,
                 "sensitivity": self.sensitivity, "matched_on": self.matched_on,
-                "masked": self.masked, "event": self.event}
+                "masked": self.masked, "event": self.event, "expected": self.expected}

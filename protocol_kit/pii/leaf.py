@@ -17,13 +17,45 @@ from urllib.parse import unquote
 
 from protocol_kit.pii import checks, values
 from protocol_kit.pii.categories import sensitivity_of, sensitivity_rank
+from protocol_kit.pii.name_table import BUSINESS_CATEGORIES
 from protocol_kit.pii.names import NameMatch, classifier_for
 from protocol_kit.pii.rules import PiiRules
 from protocol_kit.pii.words import split_words
 
 MAX_URL = 8192
 _URL_STARTS = frozenset("hH/?")
-_PLACEHOLDERS = frozenset("null none nil n/a na undefined unknown redacted [redacted] - ? test".split())
+_PLACEHOLDERS = frozenset(line.strip() for line in """
+null
+none
+nil
+n/a
+na
+undefined
+unknown
+redacted
+[redacted]
+-
+?
+test
+guest
+anonymous
+anon
+visitor
+not set
+not specified
+not provided
+not given
+not applicable
+unspecified
+declined
+prefer not to say
+rather not say
+prefer not to answer
+withheld
+no answer
+xxx
+tbd
+""".strip().splitlines())
 _NUMERIC_CATEGORIES = frozenset((
     "phone", "postal_code", "birth_date", "gov_id", "bank_account", "demographic",
     "financial_profile", "precise_location", "device_id", "credential",
@@ -33,8 +65,20 @@ Verdict = tuple[str, str, bool]  # (category, matched_on, hashed)
 
 
 def judge(value: object, match: NameMatch | None, words: frozenset[str], rules: PiiRules,
-          *, url_depth: int = 0) -> Verdict | None:
-    """The category of ``value`` under a field name that matched ``match`` (or None)."""
+          *, url_depth: int = 0, business: bool = False) -> Verdict | None:
+    """The category of ``value`` under a field name that matched ``match`` (or None).
+
+    ``business``: the field belongs to a business (``store.city``, ``merchant.phone``): contact and
+    location data found there is not a person's.
+    """
+    verdict = _judge(value, match, words, rules, url_depth)
+    if verdict is not None and business and verdict[0] in BUSINESS_CATEGORIES:
+        return None
+    return verdict
+
+
+def _judge(value: object, match: NameMatch | None, words: frozenset[str], rules: PiiRules,
+           url_depth: int) -> Verdict | None:
     if value is None or isinstance(value, bool):
         return None
     if match is None and value.__class__ in (int, float) and -10**12 < value < 10**12:
@@ -65,7 +109,7 @@ def _acceptable(value: object, match: NameMatch) -> bool:
     if not isinstance(value, str):
         return False
     text = value[:256].strip()
-    if not text or text.lower() in _PLACEHOLDERS or "***" in text or text.startswith("[REDACTED:"):
+    if not text or is_placeholder(text) or "***" in text or text.startswith("[REDACTED:"):
         return False
     if match.hashed:
         return True
@@ -80,6 +124,14 @@ def _acceptable(value: object, match: NameMatch) -> bool:
     if category == "precise_location":
         return _is_coordinate_text(text)
     return any(ch.isalnum() for ch in text)
+
+
+def is_placeholder(text: str) -> bool:
+    """``n/a``, ``Guest``, ``prefer_not_to_say``, ``00000``: a value standing for no data."""
+    lowered = text.lower()
+    if lowered in _PLACEHOLDERS or checks.all_zero(text):
+        return True
+    return len(lowered) <= 32 and lowered.replace("_", " ").replace("-", " ") in _PLACEHOLDERS
 
 
 def _is_coordinate_text(text: str) -> bool:

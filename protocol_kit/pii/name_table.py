@@ -14,6 +14,8 @@ the category, and how much the name alone proves:
 """
 from __future__ import annotations
 
+from protocol_kit.pii.name_table_languages import FOREIGN_TABLE  # noqa: F401  (part of the table)
+
 TABLE = """
 email                       email             strong
 e mail                      email             strong
@@ -70,6 +72,8 @@ long                        precise_location  pair
 coordinates                 precise_location  weak
 coords                      precise_location  weak
 geo location                precise_location  weak
+geohash                     precise_location  weak
+geo hash                    precise_location  weak
 gps                         precise_location  weak
 lat lng                     precise_location  weak
 lat lon                     precise_location  weak
@@ -142,8 +146,8 @@ mac address                 mac_address       strong
 mac                         mac_address       weak
 bssid                       mac_address       weak
 advertising id              device_id         strong
-ad id                       device_id         strong
-adid                        device_id         strong
+ad id                       device_id         weak
+adid                        device_id         weak
 idfa                        device_id         strong
 idfv                        device_id         strong
 gaid                        device_id         strong
@@ -203,15 +207,110 @@ household income            financial_profile strong
 net worth                   financial_profile strong
 credit score                financial_profile strong
 wealth                      financial_profile strong
+addr                        postal_address    strong    unless=web url email ip mac wallet contract memory server host remote
+street addr                 postal_address    strong
+apartment                   postal_address    strong
+apt number                  postal_address    strong
+po box                      postal_address    strong
+house nr                    postal_address    strong
+cvv                         payment_card      strong
+cvc                         payment_card      strong
+csc                         payment_card      strong
+cvv2                        payment_card      strong
+cvc2                        payment_card      strong
+card security code          payment_card      strong
+card verification code      payment_card      strong
+card verification value     payment_card      strong
+name on card                person_name       strong
+cardholder                  person_name       strong
+card holder                 person_name       strong
+cardholder name             person_name       strong
+handle                      username          strong    unless=file event window process door error exception
+screen name                 username          strong
+gamertag                    username          strong
+gamer tag                   username          strong
+sexuality                   special_category  strong
+sexual preference           special_category  strong
+sexual identity             special_category  strong
+political opinion           special_category  strong
+political leaning           special_category  strong
+political views             special_category  strong
+politics                    special_category  strong
+voting intention            special_category  strong
+party affiliation           special_category  strong
+religious belief            special_category  strong
+ethnic group                special_category  strong
+blood group                 special_category  strong
+medical history             special_category  strong
+health status               special_category  strong
+allergy                     special_category  strong
+prescription                special_category  strong
+medication name             special_category  strong
+medicine name               special_category  strong
+drug name                   special_category  strong
+diagnosis name              special_category  strong
+disease name                special_category  strong
+illness name                special_category  strong
+allergy name                special_category  strong
+licence number              gov_id            strong
+license number              gov_id            strong
+driver s license            gov_id            strong
+driver s licence            gov_id            strong
+drivers licence             gov_id            strong
+driving licence number      gov_id            strong
+dl number                   gov_id            strong
+national insurance          gov_id            strong
+ni number                   gov_id            strong
+personal number             gov_id            strong
+personnummer                gov_id            strong
+tax code                    gov_id            strong
+pesel                       gov_id            strong
+curp                        gov_id            strong
+gender identity             demographic       strong
 """
 
 # Words of the containers under which a bare ``name`` (or ``race``) is a person's.
 PERSON_CONTEXT = frozenset("""
+kunde kunden cliente clientes client clients klant usuario utilisateur utente gebruiker titular
 traits user users customer customers contact contacts billing shipping recipient recipients buyer
 member members person people profile cardholder holder payer sender guest guests passenger
 passengers patient patients employee employees student students attendee attendees
 owner signer beneficiary applicant candidate
 """.split())
+
+# Containers and qualifiers of data that belongs to a business, not a person: a store's city, a merchant's
+# phone line, a support mailbox. Under them (or with one just before the head word: ``store_city``,
+# ``support_phone``), contact and location data is not personal.
+BUSINESS_CONTEXT = frozenset("""
+store stores shop shops venue venues merchant merchants warehouse warehouses restaurant restaurants hotel
+hotels branch branches outlet outlets retailer retailers seller sellers vendor vendors supplier suppliers
+company companies organization organisation organizations organisations business businesses brand brands
+dealer dealers depot depots factory airport station stations office offices partner partners provider
+providers pickup dropoff locker store_location headquarters hq firm employer agency clinic pharmacy
+support helpdesk hotline service sales billing_department reception team
+""".split())
+# Categories business data can look like; cards, credentials and government ids are never business data.
+BUSINESS_CATEGORIES = frozenset((
+    "email", "phone", "person_name", "postal_address", "postal_code", "precise_location", "coarse_location",
+))
+
+# Trailing words naming a unit or currency (``income_usd``, ``salary (EUR)``, ``age_years``): the head is before them.
+UNIT_WORDS = frozenset("""
+usd eur gbp jpy chf cad aud inr brl mxn cny sek nok dkk pln czk huf try zar rub krw
+kg kgs lb lbs cm mm km mi ft years yrs yr months days ms sec secs mins pct percent cents
+""".split())
+# Trailing abbreviations of "number" (``phone_no``, ``house_nr``): read as ``number``.
+NUMBER_ABBREVIATIONS = frozenset("no nr num nbr nro numero nummer".split())
+# Words after a head word in Romance names (``direccion_envio``, ``email_cliente``): dropped, and
+# the person words among them count as a person context (``nombre_cliente``).
+TRAILING_QUALIFIERS = frozenset("""
+envio entrega facturacion principal completo completa electronico personal personnel privado privada
+livraison facturation domicile spedizione fatturazione consegna entrega faturamento cobranca
+cliente clientes client clients kunde kunden klant usuario usuaria utilisateur utente utilizador gebruiker
+contacto contato contact titular
+""".split())
+PERSON_QUALIFIERS = frozenset("cliente clientes client clients kunde kunden klant usuario usuaria utilisateur "
+                              "utente utilizador gebruiker contacto contato titular".split())
 
 # Words of the containers under which ``line``, ``state`` or ``region`` is part of an address.
 ADDRESS_CONTEXT = frozenset("address addresses billing shipping home mailing postal residence location geo".split())

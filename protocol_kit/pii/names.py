@@ -42,7 +42,9 @@ class _Rule:
 
 def _parse_table(text: str) -> dict[tuple[str, ...], _Rule]:
     rules = {}
-    for line in text.strip().splitlines():
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
         head, _, unless = line.partition("unless=")
         *phrase, category, strength = head.split()
         rules[tuple(phrase)] = _Rule(category, strength, frozenset(unless.split()))
@@ -53,9 +55,9 @@ class NameClassifier:
     """Name classification over the built-in table plus extra phrases, cached per (name, parents)."""
 
     def __init__(self, extra: Iterable[tuple[str, str]] = ()):
-        self.rules = _parse_table(t.TABLE)
+        self.rules = _parse_table(t.TABLE + t.FOREIGN_TABLE)
         for phrase, category in extra:
-            self.rules[split_words(phrase)] = _Rule(category, "strong", frozenset())
+            self.rules[tuple(_head_last(list(split_words(phrase))))] = _Rule(category, "strong", frozenset())
         self.longest = max(len(p) for p in self.rules)
         self.vocabulary = frozenset(w for p in self.rules for w in p)
         self.classify = lru_cache(maxsize=16384)(self._classify)
@@ -65,21 +67,35 @@ class NameClassifier:
             return None
         words = [self._singular(w) for w in split_words(name)]
         hashed = any(w in t.HASH_WORDS for w in words)
-        words = [w for w in words if not w.isdigit() and w not in t.HASH_WORDS]
-        while words and words[-1] in t.NEUTRAL_SUFFIXES:
-            words.pop()
+        if hashed:  # a phrase with a hash word in it (``geo_hash``) is not a hash of something
+            whole = _head_last([w for w in words if not w.isdigit()])
+            if any(tuple(whole[-size:]) in self.rules for size in (2, 3)):
+                return self._longest(whole, parents, False, by_person=False) or None
+        words = _head_last([w for w in words if not w.isdigit() and w not in t.HASH_WORDS])
+        found = self._longest(words, parents, hashed, by_person=False)
+        if found is _NO_RULE and words and words[-1] in t.TRAILING_QUALIFIERS:
+            by_person = False
+            while words and words[-1] in t.TRAILING_QUALIFIERS:
+                by_person = by_person or words.pop() in t.PERSON_QUALIFIERS
+            found = self._longest(words, parents, hashed, by_person=by_person)
+        return None if found is _NO_RULE else found
+
+    def _longest(self, words: list[str], parents: tuple[str, ...], hashed: bool, *, by_person: bool):
         for size in range(min(len(words), self.longest), 0, -1):
             rule = self.rules.get(tuple(words[-size:]))
             if rule is not None:
-                return self._judge(rule, words[:-size], parents, hashed)
-        return None
+                return self._judge(rule, words[:-size], parents, hashed, by_person)
+        return _NO_RULE
 
-    def _judge(self, rule: _Rule, before: list[str], parents: tuple[str, ...], hashed: bool) -> NameMatch | None:
+    def _judge(self, rule: _Rule, before: list[str], parents: tuple[str, ...], hashed: bool,
+               by_person: bool = False) -> NameMatch | None:
         if before and before[-1] in rule.unless or t.NEGATING_PREFIXES.intersection(before):
+            return None
+        if rule.category in t.BUSINESS_CATEGORIES and not by_person and is_business(before, parents):
             return None
         if rule.strength in ("person", "address"):
             context = t.PERSON_CONTEXT if rule.strength == "person" else t.ADDRESS_CONTEXT
-            in_context = before[-1] in context if before else _parents_in(parents, context)
+            in_context = before[-1] in context if before else by_person or _parents_in(parents, context)
             return NameMatch(rule.category, "strong", hashed) if in_context else None
         return NameMatch(rule.category, rule.strength, hashed)
 
@@ -90,6 +106,40 @@ class NameClassifier:
             if word[:-cut] in self.vocabulary:
                 return word[:-cut]
         return word
+
+
+_NO_RULE = object()
+
+
+def _head_last(words: list[str]) -> list[str]:
+    """The words up to the head: neutral suffixes and units dropped, ``no``/``nr`` read as ``number``."""
+    while len(words) > 1:
+        last = words[-1]
+        if last in t.NEUTRAL_SUFFIXES or last in t.UNIT_WORDS:
+            words.pop()
+        elif last in t.NUMBER_ABBREVIATIONS:
+            words[-1] = "number"
+            break
+        else:
+            break
+    if len(words) == 1 and words[0] in t.NEUTRAL_SUFFIXES:
+        words.pop()
+    return words
+
+
+def is_business(before: list[str] | tuple[str, ...], parents: tuple[str, ...]) -> bool:
+    """Whether a name is about a business (``store_city``, ``merchant.phone``), not a person.
+
+    The word just before the head decides when there is one; else the nearest
+    parent that says something about its content.
+    """
+    if before:
+        return before[-1] in t.BUSINESS_CONTEXT
+    for parent in reversed(parents):
+        words = [w for w in split_words(parent) if w not in t.GENERIC_CONTAINERS]
+        if words:
+            return words[-1] in t.BUSINESS_CONTEXT
+    return False
 
 
 def _parents_in(parents: tuple[str, ...], context: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from protocol_kit.pii.categories import CATEGORIES
+from protocol_kit.pii.detect import root_context_names
 from protocol_kit.pii.names import NameMatch, match_name
 from protocol_kit.pii.rules import DEFAULT_RULES, PiiRules
 from protocol_kit.plan.model import Plan, Property
@@ -25,7 +26,7 @@ def plan_pii_findings(plan: Plan, *, rules: PiiRules | None = None) -> list[Viol
     for event in plan.events:
         root = event.payload_field
         found.extend(_violation(prop, match, pointer, event.name)
-                     for prop, match, pointer, dotted in _walk(event.properties, (root,), rules)
+                     for prop, match, pointer, dotted in _walk(event.properties, (root,), rules, call=event.call)
                      if not _allowed(rules, event.name, dotted, match))
     return found
 
@@ -34,8 +35,9 @@ def _allowed(rules: PiiRules, event: str | None, dotted: str, match: NameMatch) 
     return any(entry.value is None and entry.matches(event, dotted, match.category, "") for entry in rules.allow)
 
 
-def _walk(properties: tuple[Property, ...], parents: tuple[str, ...], rules: PiiRules
+def _walk(properties: tuple[Property, ...], parents: tuple[str, ...], rules: PiiRules, *, call: str = "track"
           ) -> Iterator[tuple[Property, NameMatch, str, str]]:
+    names = root_context_names({"type": call})  # a group call's traits describe a company
     stack = [(properties, parents)]
     while stack:
         siblings, parents = stack.pop()
@@ -45,7 +47,8 @@ def _walk(properties: tuple[Property, ...], parents: tuple[str, ...], rules: Pii
                 stack.append((prop.properties, path))
             if prop.items is not None and prop.items.properties:
                 stack.append((prop.items.properties, (*path, "*")))
-            match = _undeclared_match(prop, siblings, parents, rules)
+            match = _undeclared_match(prop, siblings, (names.get(parents[0], parents[0]), *parents[1:])
+                                      if parents else parents, rules)
             if match is not None:
                 yield prop, match, "/" + "/".join(_escape(p) for p in path), _dotted(path)
 

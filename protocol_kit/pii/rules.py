@@ -14,11 +14,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# Fields analytics SDKs send on every call; not reported unless configured.
+# Fields analytics SDKs fill in on every call. Their findings are flagged ``expected`` by
+# ``detect_pii`` and not reported by the validator. ``userId``, ``anonymousId`` and traits
+# are not among them: an email used as an id is the classic leak.
 DEFAULT_EXPECTED_PATHS = (
-    "anonymousId", "userId", "previousId", "groupId",
-    "context.ip", "context.device.id", "context.device.advertisingId", "context.device.token",
+    "context.ip", "context.userAgent", "context.userAgentData.**", "context.location.**",
+    "context.device.**", "context.library.**", "context.app.**", "context.os.**", "context.screen.**",
+    "context.network.**", "context.locale", "context.timezone", "context.instanceId", "context.sessionId",
+    "context.channel", "channel",
 )
+# Default severity of a finding by the sensitivity of its category: low never fails a run.
+DEFAULT_SEVERITIES = {"high": "error", "medium": "error", "low": "info"}
+SEVERITIES = ("info", "warning", "error")
 MAX_RULE_INPUT = 4096  # characters of a value that custom and allow-list regexes see
 
 
@@ -54,9 +61,16 @@ class PiiRules:
     value_rules: tuple[ValueRule, ...] = ()
     expected_paths: tuple[str, ...] = DEFAULT_EXPECTED_PATHS
     baseline: frozenset[tuple[str, str, str]] = field(default=frozenset())
+    # (category or sensitivity, severity) pairs over DEFAULT_SEVERITIES; a category wins over its sensitivity
+    severities: tuple[tuple[str, str], ...] = ()
 
     def is_expected(self, path: str) -> bool:
         return any(path_matches(pattern, path) for pattern in self.expected_paths)
+
+    def severity_of(self, category: str, sensitivity: str) -> str:
+        """The severity of a finding: configured for its category, else for its sensitivity."""
+        chosen = dict(self.severities)
+        return chosen.get(category) or chosen.get(sensitivity) or DEFAULT_SEVERITIES[sensitivity]
 
     def allowed(self, event: str | None, path: str, category: str, raw: object) -> bool:
         return any(entry.matches(event, path, category, raw) for entry in self.allow)
@@ -79,3 +93,10 @@ def _compile_glob(pattern: str) -> re.Pattern[str]:
     for piece in re.split(r"(\*\*|\*)", pattern):
         parts.append(".*" if piece == "**" else r"[^.]*" if piece == "*" else re.escape(piece))
     return re.compile("".join(parts))
+
+
+def path_segments(pattern: str) -> tuple[str, ...] | None:
+    """The keys of a path glob naming one field (``context.ip``), or None when it has wildcards or indices."""
+    if not pattern or any(ch in pattern for ch in '*[]"?'):
+        return None
+    return tuple(pattern.split("."))

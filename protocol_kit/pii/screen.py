@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from typing import Any, Collection, Mapping
 
-from protocol_kit.pii.detect import key_info, quiet_id, quiet_text
+from protocol_kit.pii.detect import key_info, quiet_id, quiet_text, root_context_names
 from protocol_kit.pii.leaf import judge
 from protocol_kit.pii.names import NameMatch, classifier_for
 from protocol_kit.pii.rules import PiiRules
 
 _SKIP, _LEAF, _FLAG = 0, 1, 2
 # An entry: what is known of one key of one container (or of the items of one array).
-_KIND, _WHERE, _PATH, _PARENTS, _MATCH, _WORDS, _DECLARED, _ID_LIKE, _CLEARED, _TABLE, _ITEMS, _FLAT = range(12)
+_KIND, _WHERE, _PATH, _PARENTS, _MATCH, _WORDS, _DECLARED, _ID_LIKE, _CLEARED, _TABLE, _ITEMS, _FLAT, _BUSINESS \
+    = range(13)
+_TABLE_NAME, _FLAT_HITS = 13, 14
 _FLAT_PER_KEY = 256  # cleared objects of scalars remembered per key (context.os, context.library...)
 _TABLE_SIZE = 4096  # keys remembered per container (dynamic keys must not grow it without bound)
 _CLEARED_PER_KEY = 64  # cleared strings remembered per key
@@ -51,12 +53,14 @@ class Screen:
         self.usable = not rules.value_rules  # custom value rules may match anything
         self._tables: dict[str, dict[Any, list]] = {}
         self._root = self._make(_SKIP, "", "", (), None, frozenset(), None, False)
+        self._group_root = self._make(_SKIP, "group:", "", (), None, frozenset(), None, False)
 
     def clears(self, payload: Any) -> bool:
         """True when ``payload`` holds nothing the detector would report as undeclared."""
         if not self.usable or payload.__class__ is not dict:
             return False
-        stack = [(payload, self._root)]
+        root = self._group_root if root_context_names(payload) else self._root
+        stack = [(payload, root)]
         while stack:
             container, entry = stack.pop()
             clear = self._dict(container, entry, stack) if container.__class__ is dict \
@@ -72,6 +76,7 @@ class Screen:
                 # with the types: 1 == 1.0 == True, but the detector judges them apart
                 snapshot = (tuple(mapping.items()), tuple(map(type, mapping.values())))
                 if snapshot in flat:
+                    parent[_FLAT_HITS] += 1
                     return True
             except TypeError:  # holds objects or arrays: look at each key, at this place from now on
                 flat = parent[_FLAT] = None
@@ -79,7 +84,11 @@ class Screen:
             return False
         if flat is not None:
             if len(flat) >= _FLAT_PER_KEY:
+                if not parent[_FLAT_HITS]:  # objects that never repeat (ids, urls): stop remembering them
+                    parent[_FLAT] = None
+                    return True
                 flat.clear()
+                parent[_FLAT_HITS] = 0
             flat.add(snapshot)
         return True
 
@@ -137,12 +146,17 @@ class Screen:
         if key.__class__ is not str or not key or not _SIMPLE.isdisjoint(key):
             return self._make(_FLAG, "", None, (), None, frozenset(), None, False)
         parents, dotted = parent[_PARENTS], parent[_PATH]
-        key_category, match, words, id_like = key_info(self.classifier, key, parents)
-        where = parent[_WHERE] + "/" + key
+        key_category, match, words, id_like, business = key_info(self.classifier, key, parents)
+        at_root = parent is self._root or parent is self._group_root
+        where = ("" if at_root else parent[_WHERE]) + "/" + key
         path = None if dotted is None else f"{dotted}.{key}" if dotted else key
-        inner = (*parents[-1:], key) if parent is not self._root else (key,)
+        inner = (*parents[-1:], key) if not at_root else \
+            ("company",) if parent is self._group_root and key == "traits" else (key,)
         kind = _FLAG if key_category is not None else self._kind(where, path, match)
-        return self._make(kind, where, path, inner, match, words, self.declared.get(where), id_like)
+        entry = self._make(kind, where, path, inner, match, words, self.declared.get(where), id_like,
+                           table_of=("group:" if parent is self._group_root else "") + where)
+        entry[_BUSINESS] = business
+        return entry
 
     def _items_entry(self, parent: list) -> list:
         """The entry of the items of the array of ``parent``: its name and parents, pointer ``.../*``."""
@@ -150,7 +164,7 @@ class Screen:
         path = None if parent[_PATH] is None else parent[_PATH] + "[*]"
         kind = _FLAG if parent[_KIND] == _FLAG else self._kind(where, path, parent[_MATCH])
         return self._make(kind, where, path, parent[_PARENTS], parent[_MATCH], parent[_WORDS],
-                          self.declared.get(where), False)
+                          self.declared.get(where), False, table_of=parent[_TABLE_NAME] + "/*")
 
     def _kind(self, where: str, path: str | None, match: NameMatch | None) -> int:
         if self.declared.get(where) not in (None, False) or (path is not None and self.rules.is_expected(path)):
@@ -158,9 +172,10 @@ class Screen:
         return _SKIP if where in self.settled and match is None else _LEAF
 
     def _make(self, kind: int, where: str, path: str | None, parents: tuple[str, ...], match: NameMatch | None,
-              words: frozenset[str], declaration: Any, id_like: bool) -> list:
-        table = self._tables.setdefault(where, {})
-        return [kind, where, path, parents, match, words, declaration, id_like, set(), table, None, set()]
+              words: frozenset[str], declaration: Any, id_like: bool, *, table_of: str | None = None) -> list:
+        name = where if table_of is None else table_of
+        table = self._tables.setdefault(name, {})
+        return [kind, where, path, parents, match, words, declaration, id_like, set(), table, None, set(), False, name, 0]
 
     def _leaf_clear(self, value: Any, entry: list) -> bool:
         """A value of a key seen before; short strings that are cleared are remembered per key."""
@@ -181,5 +196,5 @@ class Screen:
                     return True
             elif kind is float or kind is bool or value is None or kind is int and -10**12 < value < 10**12:
                 return True
-        verdict = judge(value, match, entry[_WORDS], self.rules)
+        verdict = judge(value, match, entry[_WORDS], self.rules, business=entry[_BUSINESS])
         return verdict is None or (entry[_DECLARED] is False and verdict[1] == "name")

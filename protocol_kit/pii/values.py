@@ -12,11 +12,12 @@ used as keywords (``ssn``, ``version``).
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from urllib.parse import unquote
 
-from protocol_kit.pii import checks
+from protocol_kit.pii import checks, in_text
 
 MAX_SCAN = 32_768   # characters of a string that are searched
 MAX_WHOLE = 64      # longest value checked as a whole (phone, IP, IBAN, MAC...)
@@ -25,11 +26,16 @@ PHONE_WORDS = frozenset("phone mobile tel telephone cell contact sms whatsapp fa
 SSN_WORDS = frozenset("ssn social security taxpayer".split())
 VERSION_WORDS = frozenset("version ver build release firmware sdk revision".split())
 # Fields named like identifiers or times: only emails, credentials and international phones are looked for.
-ID_WORDS = frozenset("id ids uuid guid key sku ts timestamp time date at epoch ms seq sequence nonce hash checksum version".split())
+ID_WORDS = frozenset("""
+id ids uid uuid guid ref reference key sku ts timestamp time date at epoch ms seq sequence nonce hash checksum version
+""".split())
 LOCATION_WORDS = frozenset("location loc coordinates coords geo position gps latlng".split())
 
 _DIGIT = re.compile(r"\d")
-_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza")
+_CREDENTIAL_HINT = re.compile(r"eyJ|Bearer |Basic |_live_|_test_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza")
+# Words of a field name that let value rules accept more (a national phone under ``contact``).
+HINT_WORDS = PHONE_WORDS | SSN_WORDS | LOCATION_WORDS
+_NO_ASCII_DIGITS = str.maketrans("", "", "0123456789")
 _DIGITS_AND_AT = frozenset("0123456789@")
 _NUMBERISH = frozenset("0123456789 -.()/")
 _IPISH = frozenset("0123456789abcdefABCDEF.:")
@@ -39,15 +45,24 @@ _COORDINATE_PAIR = re.compile(r"(-?\d{1,2}\.\d{2,12})\s*[,; ]\s*(-?\d{1,3}\.\d{2
 _POSTAL = re.compile(r"\d{5}(?:-\d{4})?|\d{4}|\d{6}|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d")
 _SECRET = re.compile(
     r"\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}"
-    r"|\b(?:sk|rk|pk)_live_[A-Za-z0-9]{16,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}"
+    r"|\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\bpk_live_[A-Za-z0-9]{16,}|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}"
     r"|\bAKIA[0-9A-Z]{16}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}|\bAIza[0-9A-Za-z_-]{35}"
 )
+_GEOHASH = re.compile(r"[0-9b-hjkmnp-z]{7,12}")  # 7 characters and more locate within about 150 m
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_.-]+")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+'-")
 _EMAIL_DOMAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _FILE_EXTENSIONS = frozenset("""
 png jpg jpeg gif svg webp ico bmp tif tiff avif heic pdf js mjs ts css scss json html htm xml txt md
 mp3 mp4 mov webm wav woff woff2 ttf otf eot map zip gz tar git lock yml yaml toml
+""".split())
+# Mailboxes of a role, not a person: a business's own addresses.
+ROLE_MAILBOXES = frozenset("""
+support help helpdesk info contact contacts hello sales billing invoices invoice accounts accounting
+admin administrator webmaster postmaster hostmaster abuse security privacy legal press media marketing
+newsletter news noreply no-reply donotreply do-not-reply do_not_reply notifications notification
+alerts alert orders order service services customerservice customer-service customercare care team
+office jobs careers hr recruiting feedback returns shipping reservations booking bookings mailer-daemon
 """.split())
 _RETINA = re.compile(r"\d(?:\.\d)?x")
 
@@ -82,23 +97,53 @@ def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] =
         return None
     if _CREDENTIAL_HINT.search(text) is not None and _has_credential(text):
         return "credential"
+    if "; " in text and "=" in text and _is_session_cookie(text):
+        return "credential"
     if "@" in text and find_email(text):
         return "email"
     if "%40" in text and find_email(unquote(text)):
         return "email"
     if _DIGIT.search(text) is None:
         return None
+    if hint is None and words.isdisjoint(HINT_WORDS) and _too_few_digits(text):
+        return None
+    if len(text) == 36 and hint != "device_id" and checks.is_uuid(text):
+        return None  # message, session and anonymous ids: a UUID holds no personal data
     if hint is None and not words.isdisjoint(ID_WORDS):
-        return "phone" if text[0] == "+" and _is_international_phone(text) else None
+        return "phone" if text[0] == "+" and is_international_phone(text) else None
     if len(text) <= MAX_WHOLE:
         category = _classify_whole(text, hint, words)
         if category is not None:
             return category
-    return "payment_card" if _card_in_text(text) else None
+    if _card_in_text(text):
+        return "payment_card"
+    return in_text.category_in_text(text, versions=not words.isdisjoint(VERSION_WORDS))
+
+
+def ascii_digits(text: str) -> int:
+    return len(text) - len(text.translate(_NO_ASCII_DIGITS))
+
+
+def _too_few_digits(text: str) -> bool:
+    """Without a name's help, every remaining rule needs six digits, or the dots of an IP, or a MAC's length."""
+    return len(text) not in (14, 17) and ":" not in text and text.count(".") < 3 and ascii_digits(text) < 6
 
 
 def _has_credential(text: str) -> bool:
     return _has_jwt(text) or _SECRET.search(text) is not None
+
+
+_COOKIE_PAIR = re.compile(r"\s*([A-Za-z0-9_.-]{1,64})=([^;]*)")
+_SESSION_COOKIE = re.compile(r"sess|sid|token|auth|jwt|remember", re.IGNORECASE)
+
+
+def _is_session_cookie(text: str) -> bool:
+    """A cookie header (``a=1; session_id=8f2a...``) that carries a session or auth cookie."""
+    pairs = [_COOKIE_PAIR.fullmatch(part) for part in text.split(";") if part.strip()]
+    if len(pairs) < 2 or None in pairs:
+        return False
+    return any(_SESSION_COOKIE.search(p[1]) and len(p[2].strip()) >= 8 and any(c.isdigit() for c in p[2])
+               for p in pairs)
 
 
 def _has_jwt(text: str) -> bool:
@@ -113,7 +158,7 @@ def _has_jwt(text: str) -> bool:
 
 
 def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str | None:
-    if text[0] == "+" and _is_international_phone(text):
+    if text[0] == "+" and is_international_phone(text):
         return "phone"
     if _IPISH.issuperset(text) and ("." in text or ":" in text):
         if checks.is_personal_ip(text) and (hint == "ip_address" or words.isdisjoint(VERSION_WORDS)):
@@ -128,8 +173,12 @@ def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str |
             return category
     if (hint == "precise_location" or not words.isdisjoint(LOCATION_WORDS)) and _is_coordinate_pair(text):
         return "precise_location"
-    if hint == "postal_code" and _POSTAL.fullmatch(text):
+    if hint == "postal_code" and _POSTAL.fullmatch(text) and not checks.all_zero(text):
         return "postal_code"
+    if hint == "precise_location" and _GEOHASH.fullmatch(text):
+        return "precise_location"
+    if hint == "device_id" and checks.is_device_uuid(text):
+        return "device_id"
     return None
 
 
@@ -168,7 +217,7 @@ def _card_in_text(text: str) -> bool:
     return False
 
 
-def _is_international_phone(text: str) -> bool:
+def is_international_phone(text: str) -> bool:
     """``+`` and 8 to 15 digits; with the optional ``phonenumbers`` package, a valid number too."""
     if len(text) > MAX_WHOLE or _PHONE_INTL.fullmatch(text) is None \
             or not 8 <= sum(ch.isdigit() for ch in text) <= 15:
@@ -209,7 +258,7 @@ def _classify_integer(number: int, hint: str | None, words: frozenset[str]) -> s
 
 
 def _classify_float(number: float, hint: str | None, words: frozenset[str]) -> str | None:
-    if hint != "precise_location" or number != number or number == int(number):
+    if hint != "precise_location" or not math.isfinite(number) or number.is_integer():
         return None
     longitude = not words.isdisjoint(("lng", "lon", "long", "longitude"))
     return "precise_location" if checks.coordinate_in_range(number, longitude=longitude) else None
@@ -236,6 +285,8 @@ def _is_email_at(text: str, at: int) -> bool:
         right += 1
     local, domain = text[left:at], text[at + 1:right].rstrip(".-")
     if not local or local[0] == "." or local[-1] == "." or text[max(0, left - 3):left] == "://":
+        return False
+    if local.lower().partition("+")[0] in ROLE_MAILBOXES:
         return False
     end = at + 1 + len(domain)
     if end < len(text) - 1 and text[end] == ":" and not text[end + 1].isspace():

@@ -8,6 +8,7 @@ compounds are split (``firstname`` → ``first``, ``name``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
@@ -31,14 +32,24 @@ GLUED: dict[str, tuple[str, ...]] = {glued: tuple(words.split()) for glued, word
     ("pushtoken", "push token"), ("devicetoken", "device token"), ("countrycode", "country code"),
     ("latlng", "lat lng"), ("latlon", "lat lon"), ("latlong", "lat long"),
     ("geolocation", "geo location"), ("passportnumber", "passport number"),
+    ("screenname", "screen name"), ("securitycode", "security code"), ("licensenumber", "license number"),
+    ("licencenumber", "licence number"), ("postbox", "po box"), ("nameoncard", "name on card"),
 )}
 
 
 @lru_cache(maxsize=8192)
 def split_words(name: str) -> tuple[str, ...]:
-    """The lower-case words of a field name, compounds split."""
+    """The lower-case words of a field name, compounds split, accents folded (``straße`` → ``strasse``)."""
+    if not name.isascii():
+        name = fold_accents(name)
     words: list[str] = []
     for part in _WORD.findall(name):
         word = part.lower()
         words.extend(GLUED.get(word, (word,)))
     return tuple(words)
+
+
+def fold_accents(text: str) -> str:
+    """``Teléfono`` → ``Telefono``, ``Straße`` → ``Strasse``: letters without their accents."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -54,4 +54,5 @@ def notes(report: "ValidationReport") -> tuple[str, ...]:
         lines.append(f"formats read: {read}")
     if report.violations_not_kept:
         lines.append(f"{report.violations_not_kept} violation(s) counted but not listed (--max-violations)")
+    lines.extend(report.pii_notes)
     return tuple(lines)

@@ -1,6 +1,7 @@
 """The library API: check one event, or run a validator over a stream of events."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable
@@ -117,7 +118,10 @@ class Validator:
                 progress(totals.read)
         outcomes = Outcomes(mode=options.mode, read=totals.read, passed=totals.passed, omitted=totals.omitted,
                             dropped=totals.dropped, quarantined=totals.quarantined, reported=totals.reported)
-        return replace(builder.build(self.plan.name, outcomes), formats=dict(sorted(totals.formats.items())))
+        report = replace(builder.build(self.plan.name, outcomes), formats=dict(sorted(totals.formats.items())))
+        if engine.personal is not None and totals.pii_seen:
+            report = replace(report, pii_notes=engine.personal.summary(Counter(totals.pii_seen)))
+        return report
 
     def _results(self, engine: Engine, work):
         if self.jobs > 1:
@@ -133,3 +137,5 @@ def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> 
     totals.formats.update(result.formats)
     for violations in result.violations:
         builder.add_event(violations)
+    for schema, count in result.pii_seen.items():
+        totals.pii_seen[schema] = totals.pii_seen.get(schema, 0) + count

@@ -75,6 +75,7 @@ class BatchResult:
     passed_out: list[bytes] = field(default_factory=list)
     quarantine_out: list[bytes] = field(default_factory=list)
     formats: Counter = field(default_factory=Counter)  # events read per wire format
+    pii_seen: dict = field(default_factory=dict)  # events per planned schema, for the personal-data summary
 
 
 _UNPARSED = object()
@@ -94,9 +95,10 @@ class Engine:
     def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
         if isinstance(batch, FileSlice):
             batch = batch.read()
-        if isinstance(batch, LineChunk):
-            return self.process_lines(batch)
-        return self.process_records(batch)
+        result = self.process_lines(batch) if isinstance(batch, LineChunk) else self.process_records(batch)
+        if self.personal is not None:
+            result.pii_seen = self.personal.take_seen()
+        return result
 
     def process_lines(self, chunk: LineChunk) -> BatchResult:
         """The hot loop: parse, look up, one compiled check; anything else goes to :meth:`check`."""

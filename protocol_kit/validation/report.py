@@ -73,6 +73,8 @@ class ValidationReport:
     violations_not_kept: int
     outcomes: Outcomes
     formats: Mapping[str, int] = field(default_factory=dict)  # events read per wire format (events/wire)
+    # planned fields that look personal but carry no pii: declaration, one line each (see personal.py)
+    pii_notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -82,6 +84,8 @@ class ValidationReport:
     def to_dict(self) -> dict[str, Any]:
         summary = {"plan": self.plan, **self.summary.to_dict(), "violations_not_kept": self.violations_not_kept,
                    "outcomes": self.outcomes.to_dict(), "formats": dict(self.formats)}
+        if self.pii_notes:
+            summary["pii_planned_undeclared"] = list(self.pii_notes)
         return {"summary": summary, "digest": [row.to_dict() for row in self.digest],
                 "violations": [v.to_dict() for v in self.violations]}
 

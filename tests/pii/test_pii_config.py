@@ -15,11 +15,11 @@ def test_full_table(tmp_path):
                   {"event": "Support *", "path": "properties.message", "reason": "support form"}],
         "names": {"member_no": "gov_id"},
         "values": [{"pattern": r"^CUST-\d{8}$", "category": "gov_id"}],
-        "expected-paths": ["context.ip"],
+        "expected-paths": ["properties.debug.**"],
         "baseline": "pii-baseline.json",
     }, base_dir=tmp_path)
     assert rules.baseline == {("Signed Up", "properties.email", "email")}
-    assert rules.expected_paths == ("context.ip",)
+    assert rules.expected_paths == (*DEFAULT_EXPECTED_PATHS, "properties.debug.**")
     found = detect_pii({"userId": "jane@gmail.com", "properties": {
         "email": "qa@example.com", "member_no": "778", "ref": "CUST-12345678"}}, rules=rules)
     assert [(f.path, f.category) for f in found] == [
@@ -76,9 +76,37 @@ def test_baseline_round_trip(tmp_path):
 def test_the_project_configuration_section(tmp_path):
     from protocol_kit.config import load_config
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.protocol-kit.pii]\nexpected-paths = []\n'
+        '[tool.protocol-kit.pii]\nexpected-paths = []\nexpected-paths-replace = true\n'
         '[[tool.protocol-kit.pii.allow]]\nvalue = "@example\\\\.com$"\nreason = "test accounts"\n')
     config = load_config(tmp_path)
     rules = rules_from_config(config.sections["pii"], base_dir=config.root)
     assert rules.expected_paths == () and rules.allow[0].reason == "test accounts"
     assert detect_pii({"properties": {"email": "qa@example.com"}}, rules=rules) == []
+
+
+def test_expected_paths_extend_the_defaults_and_replace_on_request():
+    extended = rules_from_config({"expected-paths": ["properties.client_ip"]})
+    assert extended.expected_paths == (*DEFAULT_EXPECTED_PATHS, "properties.client_ip")
+    replaced = rules_from_config({"expected-paths": ["properties.client_ip"], "expected-paths-replace": True})
+    assert replaced.expected_paths == ("properties.client_ip",)
+    found = detect_pii({"context": {"ip": "203.0.113.9"}, "properties": {"client_ip": "198.51.100.4"}},
+                       rules=replaced)
+    assert [(f.path, f.expected) for f in found] == [("context.ip", False), ("properties.client_ip", True)]
+
+
+def test_severity_by_category_or_sensitivity():
+    rules = rules_from_config({"severity": {"low": "warning", "email": "warning"}})
+    assert rules.severity_of("email", "high") == "warning"
+    assert rules.severity_of("coarse_location", "low") == "warning"
+    assert rules.severity_of("phone", "high") == "error"
+    assert rules_from_config({}).severity_of("demographic", "low") == "info"
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"severity": {"emial": "error"}}, "tool.protocol-kit.pii.severity.emial: unknown category or sensitivity"),
+    ({"severity": {"email": "fatal"}}, "tool.protocol-kit.pii.severity.email: expected one of info, warning, error"),
+    ({"expected-paths-replace": "yes"}, "tool.protocol-kit.pii.expected-paths-replace: expected true or false"),
+])
+def test_bad_severity_and_replace_settings(table, message):
+    with pytest.raises(ConfigError, match=message.replace(".", r"\.")):
+        rules_from_config(table)

@@ -68,11 +68,17 @@ def test_url_query_keys_and_values():
     assert detect_pii({"context": {"page": {"url": "https://shop.com/?utm_source=email&page=2"}}}) == []
 
 
-def test_expected_sdk_fields_are_not_reported_by_default():
-    payload = {"userId": "jane@gmail.com", "context": {"ip": "81.2.69.142", "device": {"advertisingId": "x-1"}}}
-    assert detect_pii(payload) == []
+def test_expected_sdk_fields_are_reported_as_expected_and_ids_are_examined_by_value():
+    payload = {"userId": "jane@gmail.com", "anonymousId": "c0ffee12-aaaa-4bbb-8ccc-123456789abc",
+               "context": {"ip": "81.2.69.142", "device": {"advertisingId": "6D92078A-8246-4BA4-AE5B-76104861E7DC"},
+                           "location": {"city": "Lyon", "country": "France"}}}
+    found = [(f.path, f.category, f.expected) for f in detect_pii(payload)]
+    assert found == [("userId", "email", False), ("context.ip", "ip_address", True),
+                     ("context.device.advertisingId", "device_id", True),
+                     ("context.location.city", "coarse_location", True),
+                     ("context.location.country", "coarse_location", True)]
     everything = detect_pii(payload, rules=PiiRules(expected_paths=()))
-    assert [f.path for f in everything] == ["userId", "context.ip", "context.device.advertisingId"]
+    assert not any(f.expected for f in everything) and len(everything) == len(found)
 
 
 def test_allow_list_by_value_regex_event_and_path():
@@ -161,3 +167,18 @@ def test_pathological_strings(value):
 def test_jwt_at_the_end_of_a_sentence():
     jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"
     assert [f.category for f in detect_pii(event(note=f"use {jwt}."))] == ["credential"]
+
+
+def test_group_traits_name_is_a_company_and_context_traits_are_traits():
+    group = {"type": "group", "groupId": "acme", "traits": {"name": "Acme Inc", "industry": "Software"}}
+    assert detect_pii(group) == []
+    identify = {"type": "identify", "traits": {"name": "Ada Lovelace"},
+                "context": {"traits": {"name": "Ada Lovelace", "email": "ada@gmail.com"}}}
+    assert [(f.path, f.category) for f in detect_pii(identify)] == [
+        ("traits.name", "person_name"), ("context.traits.name", "person_name"), ("context.traits.email", "email")]
+
+
+def test_business_containers_and_placeholders_are_not_personal():
+    payload = {"properties": {"store": {"city": "Lyon", "phone": "+33 4 72 00 00 00", "email": "lyon@shop.fr"},
+                              "manager_email": "jane.doe@gmail.com", "first_name": "Guest", "zip": "00000"}}
+    assert [(f.path, f.category) for f in detect_pii(payload)] == [("properties.manager_email", "email")]

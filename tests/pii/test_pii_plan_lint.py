@@ -58,3 +58,15 @@ def test_coordinates_need_both_halves():
     assert lint(event) == []
     event = Event("Store Visited", properties=(Property("lat", type="number"), Property("lng", type="number")))
     assert [path for *_, path in lint(event)] == ["/properties/lat", "/properties/lng"]
+
+
+def test_group_traits_describe_a_company():
+    traits = (Property("name", type="string"), Property("phone", type="string"), Property("ceo_email", type="string"))
+    group = Event("group", call="group", properties=traits)
+    identify = Event("identify", call="identify", properties=traits)
+    assert lint(group, identify) == [
+        ("PII003", "error", "group", "/traits/ceo_email"),
+        ("PII003", "error", "identify", "/traits/name"),
+        ("PII003", "error", "identify", "/traits/phone"),
+        ("PII003", "error", "identify", "/traits/ceo_email"),
+    ]

@@ -23,12 +23,12 @@ def test_declared_pointers_are_left_out():
         "/properties/email": "email",
         "/properties/products/*/recipient_email": "email",
     })
-    assert paths(found) == ["properties.first_name"]
+    assert paths(found) == ["properties.notes", "properties.first_name"]
 
 
 def test_without_declarations_every_finding_but_expected_sdk_fields():
     assert paths(find_undeclared_pii(PAYLOAD)) == [
-        "properties.email", "properties.first_name",
+        "properties.email", "properties.notes", "properties.first_name",
         "properties.products[0].recipient_email", "properties.products[1].recipient_email",
     ]
 
@@ -42,14 +42,14 @@ def test_declared_not_personal_covers_name_matches_only():
 def test_expected_paths_are_configurable():
     rules = PiiRules(expected_paths=("properties.email",))
     found = find_undeclared_pii(PAYLOAD, rules=rules, declared={"/properties/products/*/recipient_email": "email"})
-    assert paths(found) == ["context.ip", "properties.first_name"]
+    assert paths(found) == ["context.ip", "properties.notes", "properties.first_name"]
 
 
 def test_baseline_signatures_ignore_array_indices():
     baseline = frozenset({("Order Completed", "properties.products[*].recipient_email", "email"),
                           ("Order Completed", "properties.email", "email")})
     found = find_undeclared_pii(PAYLOAD, rules=PiiRules(baseline=baseline))
-    assert paths(found) == ["properties.first_name"]
+    assert paths(found) == ["properties.notes", "properties.first_name"]
 
 
 def test_event_name_overrides_the_payload():

@@ -215,7 +215,9 @@ def test_declarations_cover_array_items_and_what_is_nested(example_plan):
             "name": {"type": "string", "x-pii": "person_name"}, "born": {"type": "string", "format": "date"}}}},
         "newsletter": {"type": "boolean", "x-pii": False}}}}}
     declared, settled = schema_facts(schema)
-    assert declared == {"/traits/email": "email", "/traits/kids/*/name": "person_name", "/traits/newsletter": False}
+    assert declared == {"/traits/email": "email", "/traits/kids/*/name": "person_name", "/traits/newsletter": False,
+                        # planned without a declaration: they pass on their names, not on their values
+                        "/traits": False, "/traits/kids": False, "/traits/kids/*": False, "/traits/kids/*/born": False}
     assert settled == {"/traits/kids/*/born", "/traits/newsletter"}
     identify = {"type": "identify", "traits": {"first_name": ["Ada"]}}
     codes = [v.code for v in validate(identify, example_plan).violations]
