@@ -4,6 +4,10 @@ Compile tracking plans to JSON Schema, lint them, validate events against
 them, find personal data and scan instrumentation code.
 
     >>> from protocol_kit import load_plan, validate, Validator, validate_dataframe, detect_pii
+
+Records every result is made of (:class:`Violation`, :class:`Location`,
+:class:`EventResult`, :class:`ValidationReport`...) and the errors raised for
+unusable inputs (:class:`ProtocolKitError` and its subclasses) are exported here too.
 """
 __version__ = "0.1.0"
 
@@ -17,11 +21,24 @@ _EXPORTS = {
     "compile_plan": "protocol_kit.compile",
     "lint_plan": "protocol_kit.plan.lint",
     "scan_paths": "protocol_kit.scan",
+    "best_violation": "protocol_kit.violation",
+    "Violation": "protocol_kit.violation",
+    "Location": "protocol_kit.violation",
+    "EventRecord": "protocol_kit.events.record",
+    "EventResult": "protocol_kit.validation.report",
+    "ValidationReport": "protocol_kit.validation.report",
+    "Summary": "protocol_kit.validation.report",
+    "Outcomes": "protocol_kit.validation.report",
+    "DigestRow": "protocol_kit.report.data",
+    "ProtocolKitError": "protocol_kit.errors",
+    "PlanError": "protocol_kit.errors",
+    "ConfigError": "protocol_kit.errors",
+    "InputError": "protocol_kit.errors",
 }
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _EXPORTS:
         import importlib
 

@@ -191,6 +191,14 @@ def get(code: str) -> Code:
         raise KeyError(f"unknown code {code!r}") from None
 
 
+_RANK = {code: rank for rank, code in enumerate(CODES)}
+
+
+def rank(code: str) -> int:
+    """The position of ``code`` in the table (unknown codes last)."""
+    return _RANK.get(code, len(_RANK))
+
+
 def by_name(name: str) -> Code | None:
     return next((c for c in CODES.values() if c.name == name), None)
 

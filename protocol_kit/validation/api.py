@@ -1,11 +1,15 @@
 """The library API: check one event, or run a validator over a stream of events."""
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan, compile_plan, load_compiled
+from protocol_kit.compile.compiled import INDEX_FILE
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiRules
 from protocol_kit.plan import Plan
@@ -16,6 +20,7 @@ from protocol_kit.validation.report import EventResult, Outcomes, ValidationRepo
 from protocol_kit.violation import Location
 
 PlanLike = Plan | CompiledPlan | str | Path
+_FIRST = Location(index=0)
 
 
 def load_plan(path: str | Path) -> Plan | CompiledPlan:
@@ -36,16 +41,15 @@ def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRul
 
     ``pii``, ``pii_rules`` and ``salt``: personal data, as for :class:`Validator`; in
     ``redact`` and ``hash`` modes ``result.rewritten`` is the event with it replaced.
-    To check many events, build a :class:`Validator` once and call :meth:`Validator.run`.
+    The :class:`Validator` behind the call is remembered per plan and options (plans
+    given as paths are read again when their file changes), so calling this once per
+    event costs about what :meth:`Validator.check` costs.
     """
-    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt))
-    record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=0))
-    rewritten = engine.personal.rewritten(record.payload) if engine.personal and record.parsed else None
-    return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
+    return remembered_validator(plan, pii=pii, pii_rules=pii_rules, salt=salt).check(event)
 
 
 class Validator:
-    """Validate streams of events against one plan, enforcing a ``mode``.
+    """Validate events against one plan: one at a time (:meth:`check`) or as streams (:meth:`run`).
 
     ``mode``: ``report`` (nothing changes), ``block`` (conforming events pass,
     the rest are dropped) or ``quarantine`` (the rest are kept aside with
@@ -56,6 +60,9 @@ class Validator:
     ``redact`` ed or ``hash`` ed (with ``salt``) in passed events, makes the
     event nonconforming (``block``), or is not looked for (``off``);
     ``pii_rules`` from :func:`protocol_kit.pii.rules_from_config`.
+
+    A validator may be shared between threads: :meth:`check` keeps its working
+    state (the engine and its caches) per thread.
     """
 
     def __init__(self, plan: PlanLike, *, mode: str = "report", omit_unplanned: bool = False,
@@ -66,6 +73,26 @@ class Validator:
                                pii=pii, pii_rules=pii_rules, salt=salt)
         self.jobs = jobs
         self.max_violations = max_violations
+        self._per_thread = threading.local()
+
+    def check(self, event: Any) -> EventResult:
+        """Check one event (a parsed payload or an :class:`EventRecord`): every violation, as :func:`validate`.
+
+        The mode does not apply: nothing is written or dropped, the result says what is wrong.
+        """
+        engine = self._engine()
+        record = event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST)
+        if record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
+            return EventResult(record=record, violations=())
+        personal = engine.personal
+        rewritten = personal.rewritten(record.payload) if personal is not None and record.parsed else None
+        return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
+
+    def _engine(self) -> Engine:
+        engine: Engine | None = getattr(self._per_thread, "engine", None)
+        if engine is None:
+            engine = self._per_thread.engine = Engine(self.plan, self.options)
+        return engine
 
     def run(self, events: Iterable[Any], *, valid_out: BinaryIO | None = None,
             quarantine_out: BinaryIO | None = None,
@@ -78,6 +105,8 @@ class Validator:
         (binary streams, JSON Lines). ``progress`` is called with the number of
         events done after every batch.
         """
+        if self.options.mode == "quarantine" and quarantine_out is None:
+            raise ValueError("quarantine mode needs quarantine_out: a stream for the nonconforming events")
         options = replace(self.options, keep_passed=valid_out is not None,
                           keep_quarantined=quarantine_out is not None)
         engine = Engine(self.plan, options)
@@ -95,7 +124,7 @@ class Validator:
                             dropped=totals.dropped, quarantined=totals.quarantined, reported=totals.reported)
         return builder.build(self.plan.name, outcomes)
 
-    def _results(self, engine: Engine, work):
+    def _results(self, engine: Engine, work: Iterable[Any]) -> Iterator[BatchResult]:
         if self.jobs > 1:
             from protocol_kit.validation.parallel import process_in_parallel
 
@@ -108,3 +137,41 @@ def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> 
         setattr(totals, name, getattr(totals, name) + getattr(result, name))
     for violations in result.violations:
         builder.add_event(violations)
+
+
+_REMEMBERED: OrderedDict[tuple[Any, ...], tuple[tuple[Any, Any], Validator]] = OrderedDict()
+_REMEMBERED_PLANS = 16
+_remembering = threading.Lock()
+
+
+def remembered_validator(plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRules | None = None,
+                         salt: str | None = None) -> Validator:
+    """The validator :func:`validate` uses for ``plan`` and these options, built on first use.
+
+    Plan objects are remembered by identity (the entry holds them, so an id is never
+    reused while remembered); paths by name and the file's modification time and size.
+    The last few plans are remembered.
+    """
+    by_path = isinstance(plan, (str, Path))
+    plan_key = (os.fspath(plan), _file_stamp(Path(plan))) if isinstance(plan, (str, Path)) else id(plan)
+    key = (plan_key, pii, id(pii_rules), salt)
+    with _remembering:
+        entry = _REMEMBERED.get(key)
+        if entry is not None and (by_path or entry[0][0] is plan) and entry[0][1] is pii_rules:
+            _REMEMBERED.move_to_end(key)
+            return entry[1]
+    validator = Validator(plan, pii=pii, pii_rules=pii_rules, salt=salt)
+    with _remembering:
+        _REMEMBERED[key] = ((plan, pii_rules), validator)
+        while len(_REMEMBERED) > _REMEMBERED_PLANS:
+            _REMEMBERED.popitem(last=False)
+    return validator
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """When a plan file (or a compiled folder's index) last changed; None when it cannot be read."""
+    try:
+        stat = (path / INDEX_FILE if path.is_dir() else path).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
