@@ -170,7 +170,7 @@ CODES: dict[str, Code] = _table(
          "Tracking calls in the unreadable part were not checked.",
          "Fix the syntax error."),
     Code("SC005", "skipped-file", "source", "info",
-         "A file was not scanned (binary, minified, too large or not decodable).",
+         "A file was not scanned (binary, minified, too large, unreadable, a dangling link or not a regular file).",
          "Tracking calls in the file were not checked.",
          "Exclude the file from the scan or split it."),
     Code("SC006", "untracked-event", "coverage", "warning",
