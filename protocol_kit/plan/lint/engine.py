@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from protocol_kit import codes
-from protocol_kit.config import LintConfig
 from protocol_kit.pii import PiiRules, plan_pii_findings
 from protocol_kit.plan.lint import rules_constraints, rules_docs, rules_duplicates, rules_naming
 from protocol_kit.plan.model import Plan
+from protocol_kit.policy import CodePolicy
 from protocol_kit.violation import Violation
 
 Rule = Callable[[Plan], Iterable[Violation]]
@@ -24,32 +23,19 @@ RULES: list[Rule] = [
 PII_RULES: list[Callable[..., Iterable[Violation]]] = [plan_pii_findings]
 
 
-def lint_plan(plan: Plan, *, config: LintConfig = LintConfig(), pii: PiiRules | None = None) -> list[Violation]:
+def lint_plan(plan: Plan, *, config: CodePolicy = CodePolicy(), pii: PiiRules | None = None) -> list[Violation]:
     """Every finding of ``plan``: problems met while loading it, then each rule's, in source order.
 
     ``pii``: the personal data rules (default: the built-in ones).
     """
     found = [*plan.findings, *(v for rule in RULES for v in rule(plan)),
              *(v for rule in PII_RULES for v in rule(plan, rules=pii))]
-    return sorted(_configured(found, config), key=_position)
+    return sorted(config.apply(found), key=_position)
 
 
-def lint_plans(plans: Iterable[Plan], *, config: LintConfig = LintConfig(),
+def lint_plans(plans: Iterable[Plan], *, config: CodePolicy = CodePolicy(),
                pii: PiiRules | None = None) -> list[Violation]:
     return [v for plan in plans for v in lint_plan(plan, config=config, pii=pii)]
-
-
-def _configured(found: Iterable[Violation], config: LintConfig) -> Iterable[Violation]:
-    for violation in found:
-        if not codes.is_selected(violation.code, select=config.select, ignore=config.ignore):
-            continue
-        override = _severity(violation.code, config)
-        yield violation.with_severity(override) if override else violation
-
-
-def _severity(code: str, config: LintConfig) -> str | None:
-    matching = [(len(prefix), level) for prefix, level in config.severity.items() if code.startswith(prefix.upper())]
-    return max(matching)[1] if matching else None
 
 
 def _position(v: Violation) -> tuple:
