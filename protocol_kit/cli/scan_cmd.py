@@ -5,14 +5,10 @@ from pathlib import Path
 
 import click
 
-from protocol_kit.cli.exit import FAIL_ON_CHOICES, exit_code_for
-from protocol_kit.cli.options import display_path, load_plans
+from protocol_kit.cli.exit import CLEAN, FAIL_ON_CHOICES, FINDINGS
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.commands import ScanOptions, plan_paths, scan
 from protocol_kit.config import load_config
-from protocol_kit.scan import ScanConfig, scan_paths
-from protocol_kit.scan.coverage import coverage, untracked
-from protocol_kit.scan.plans import combine_plans
-from protocol_kit.report import from_violations
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.scan.render import COVERAGE_RENDERERS, summary
 
@@ -57,19 +53,14 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOpti
       analytics.track("Beta Opened")  // protocol-kit: ignore[EV002]
     """
     config = load_config()
-    scan_config = ScanConfig.from_table(config.section("scan"))
-    plan = combine_plans(load_plans(plans, config))
-    result = scan_paths(paths or (Path("."),), plan=plan, config=scan_config)
+    options = ScanOptions.configured(config)
+    run = scan(paths, plan_paths(plans, config), options)
     if show_coverage or fail_on_missing:
         shown = "text" if output.format == "concise" else output.format
         if shown not in COVERAGE_RENDERERS:
             raise click.UsageError(f"--coverage prints {' or '.join(COVERAGE_RENDERERS)}, not {output.format}")
-        report = coverage(result.calls, plan)
-        click.echo(COVERAGE_RENDERERS[shown](report))
-        return exit_code_for(untracked(report, plan), "warning") if fail_on_missing else 0
-    violations = result.violations
-    data = from_violations("scan", violations, inputs=[display_path(p) for p in paths or (Path("."),)],
-                           plan=plan.name, plan_version=plan.version, totals={"files": result.files})
-    code = emit(data, output, fail_on=fail_on or scan_config.fail_on)
-    click.echo(f"{summary(violations)} Scanned {result.files} file(s).", err=True)
+        click.echo(COVERAGE_RENDERERS[shown](run.coverage))
+        return FINDINGS if fail_on_missing and run.coverage_failed else CLEAN
+    code = emit(run.report, output, fail_on=fail_on or options.scan.fail_on)
+    click.echo(f"{summary(run.violations)} Scanned {run.result.files} file(s).", err=True)
     return code

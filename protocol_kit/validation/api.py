@@ -13,6 +13,7 @@ from protocol_kit.compile.compiled import INDEX_FILE
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiRules
 from protocol_kit.plan import Plan
+from protocol_kit.policy import CodePolicy
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
 from protocol_kit.validation.engine import BatchResult, Engine, Options, batches
@@ -60,6 +61,8 @@ class Validator:
     ``redact`` ed or ``hash`` ed (with ``salt``) in passed events, makes the
     event nonconforming (``block``), or is not looked for (``off``);
     ``pii_rules`` from :func:`protocol_kit.pii.rules_from_config`.
+    ``policy``: which codes are reported and how severe (a :class:`~protocol_kit.policy.CodePolicy`);
+    an ignored violation, or one re-graded below error, no longer makes the event nonconforming.
 
     A validator may be shared between threads: :meth:`check` keeps its working
     state (the engine and its caches) per thread.
@@ -67,10 +70,11 @@ class Validator:
 
     def __init__(self, plan: PlanLike, *, mode: str = "report", omit_unplanned: bool = False,
                  fail_fast: bool = False, jobs: int = 1, max_violations: int = MAX_VIOLATIONS,
-                 pii: str = "flag", pii_rules: PiiRules | None = None, salt: str | None = None):
+                 pii: str = "flag", pii_rules: PiiRules | None = None, salt: str | None = None,
+                 policy: CodePolicy = CodePolicy()):
         self.plan = compiled(plan)
         self.options = Options(mode=mode, omit_unplanned=omit_unplanned, fail_fast=fail_fast,
-                               pii=pii, pii_rules=pii_rules, salt=salt)
+                               pii=pii, pii_rules=pii_rules, salt=salt, policy=policy)
         self.jobs = jobs
         self.max_violations = max_violations
         self._per_thread = threading.local()

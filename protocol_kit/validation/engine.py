@@ -25,6 +25,7 @@ from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiRules
+from protocol_kit.policy import CodePolicy
 from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
 from protocol_kit.validation.personal import PersonalData
@@ -43,6 +44,7 @@ class Options:
     pii: str = "flag"  # flag, redact, hash, block, off (see personal.py)
     pii_rules: PiiRules | None = None
     salt: str | None = None  # for pii="hash"
+    policy: CodePolicy = CodePolicy()  # codes reported and their severities
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -169,8 +171,15 @@ class Engine:
             result.reported += 1
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
-        found = check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
-        return found if self.personal is None else self.personal.violations(record, found)
+        policy = self.options.policy
+        fail_fast = self.options.fail_fast and not complete
+        found = check_record(record, self.schemas, fail_fast=fail_fast and policy.is_default)
+        if self.personal is not None:
+            found = self.personal.violations(record, found)
+        if policy.is_default:
+            return found
+        found = list(policy.apply(found))  # before stopping early: an ignored error must not hide the next
+        return up_to_first_error(found) if fail_fast else found
 
     def _conforms(self, payload: Any) -> bool:
         return not has_error(check_record(EventRecord(payload), self.schemas))
