@@ -49,7 +49,8 @@ def markdown() -> str:
         "# Finding codes",
         "",
         "Every finding has a stable code (family prefix and digits), a name, a kind and a default severity.",
-        "Select, ignore or re-grade codes by code or prefix in `[tool.protocol-kit.lint]`; "
+        "Select, ignore or re-grade codes by code or prefix in `[tool.protocol-kit]`, for every command, or in "
+        "the table of one command (`lint`, `validate`, `scan`; see docs/config.md); "
         "`protocol-kit explain CODE` prints one entry.",
         "This page is generated from `protocol_kit/codes.py` by `python -m protocol_kit.codes_doc`.",
     ]
