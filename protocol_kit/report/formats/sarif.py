@@ -7,12 +7,12 @@ scanning service can follow a finding across runs.
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from protocol_kit import __version__, codes
 from protocol_kit.codes_doc import DOCS_URL, code_url
-from protocol_kit.report.data import ReportData, digest_path
+from protocol_kit.report.data import ReportData
+from protocol_kit.results import fingerprint, signature_of
 from protocol_kit.report.jsontext import dumps
 from protocol_kit.violation import Violation
 
@@ -55,8 +55,7 @@ def result(v: Violation, rule_index: int) -> dict[str, Any]:
             physical["region"] = {"startLine": v.source.line, **({"startColumn": v.source.column}
                                                                  if v.source.column else {})}
         found["locations"] = [{"physicalLocation": physical}]
-    signature = "\x1f".join((v.event or "", v.kind, digest_path(v.path), v.code))
-    found["partialFingerprints"] = {"protocolKitSignature/v1": hashlib.sha256(signature.encode()).hexdigest()[:32]}
+    found["partialFingerprints"] = {"protocolKitSignature/v1": fingerprint(signature_of(v))}
     properties = {k: val for k, val in (("event", v.event), ("eventType", v.event_type), ("path", v.path),
                                         ("messageId", v.message_id), ("location", str(v.source))) if val}
     if properties:
