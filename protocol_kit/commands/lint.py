@@ -7,9 +7,10 @@ from typing import Iterable
 
 from protocol_kit.commands.plans import load_plans
 from protocol_kit.config import Config
-from protocol_kit.pii import PiiRules, rules_from_config
+from protocol_kit.pii import PiiRules, plan_pii_findings, rules_from_config
 from protocol_kit.plan import Plan
-from protocol_kit.plan.lint import lint_plans
+from protocol_kit.plan.lint import BoundRule, lint_plans
+from protocol_kit.plan.lint import lint_plan as lint_model
 from protocol_kit.policy import CodePolicy
 from protocol_kit.report import ReportData, from_violations
 from protocol_kit.report.paths import display_path
@@ -41,9 +42,19 @@ class LintRun:
 def lint(plans: Iterable[Path | str | Plan], options: LintOptions = LintOptions()) -> LintRun:
     """Lint ``plans`` (paths or :class:`Plan` objects)."""
     loaded = load_plans(plans, name=options.plan_name, version=options.plan_version)
-    findings = tuple(lint_plans(loaded, config=options.policy, pii=options.pii_rules))
+    findings = tuple(lint_plans(loaded, config=options.policy, extra=personal_data_rules(options.pii_rules)))
     inputs = [display_path(p.source) for p in loaded if p.source]
     report = from_violations("lint", findings, inputs=inputs, plan=", ".join(p.name for p in loaded) or None,
                              plan_version=", ".join(p.version for p in loaded if p.version) or None,
                              totals={"plans": len(loaded)})
     return LintRun(plans=tuple(loaded), findings=findings, report=report)
+
+
+def lint_plan(plan: Plan, *, config: CodePolicy = CodePolicy(), pii: PiiRules | None = None) -> list[Violation]:
+    """Every finding of one plan, the personal data rules (``pii``, default: the built-in ones) included."""
+    return lint_model(plan, config=config, extra=personal_data_rules(pii))
+
+
+def personal_data_rules(pii: PiiRules | None) -> tuple[BoundRule, ...]:
+    """Undeclared personal properties (PII002, PII003), judged by the name classifier and ``pii``."""
+    return (BoundRule(codes=("PII002", "PII003"), rule=lambda plan: plan_pii_findings(plan, rules=pii)),)
