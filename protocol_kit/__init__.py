@@ -19,7 +19,7 @@ _EXPORTS = {
     "validate_dataframe": "protocol_kit.validation.dataframe",
     "detect_pii": "protocol_kit.pii",
     "compile_plan": "protocol_kit.compile",  # one plan to a CompiledPlan; compile_plans is the command
-    "lint_plan": "protocol_kit.commands.lint",
+    "lint_plan": "protocol_kit.commands",
     "scan_paths": "protocol_kit.scan",
     "lint": "protocol_kit.commands",
     "compile_plans": "protocol_kit.commands",

@@ -6,12 +6,14 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import display_path, plan_identity_options, plans_argument
-from protocol_kit.commands import CompileOptions, CompileRun, PlanNotCompiled, compile_plans, plan_paths
+from protocol_kit.commands.compile_command import CompileOptions, CompileRun, PlanNotCompiled, compile_plans
+from protocol_kit.commands.plans import plan_paths
 from protocol_kit.config import load_config
 
 
-@click.command("compile")
+@click.command("compile", short_help=short_help("compile"))
 @plans_argument
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the schemas (default: [tool.protocol-kit] schemas, else ./schemas).")

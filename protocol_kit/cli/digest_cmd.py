@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.report_options import emit, report_options
-from protocol_kit.commands import DigestOptions, digest
+from protocol_kit.commands.digest_command import DigestOptions, digest
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.report.window import parse_time, parse_window
 
 
-@click.command("digest")
+@click.command("digest", short_help=short_help("digest"))
 @click.argument("results", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--since", help="Start of the window (ISO 8601, such as 2026-01-05T00:00:00Z).")
 @click.option("--window", default="24h", show_default=True, help="Length of the window before --now (48h, 7d...).")

@@ -8,7 +8,6 @@ or an internal error (a bug: one line naming it, the traceback with
 from __future__ import annotations
 
 import os
-import traceback
 from typing import TYPE_CHECKING, Iterable, Protocol
 
 import click
@@ -104,6 +103,8 @@ def run_cli(group: click.Group, args: list[str] | None = None) -> int:
 def internal_error(error: InternalError) -> int:
     """One line on stderr (after the traceback when asked for); the exit code."""
     if error.show_traceback:
+        import traceback
+
         click.echo("".join(traceback.format_exception(error.error)).rstrip(), err=True)
     click.echo(error.line(), err=True)
     return INTERNAL_ERROR

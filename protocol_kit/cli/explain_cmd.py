@@ -7,10 +7,11 @@ import click
 
 from protocol_kit import codes
 from protocol_kit.cli.exit import CLEAN
+from protocol_kit.cli.main import short_help
 from protocol_kit.codes_doc import explain
 
 
-@click.command("explain")
+@click.command("explain", short_help=short_help("explain"))
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every code with its name and summary.")
 def command(code: str | None, show_all: bool) -> int:

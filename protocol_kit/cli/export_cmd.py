@@ -6,12 +6,13 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import display_path, plan_identity_options
-from protocol_kit.commands import ExportOptions, export
+from protocol_kit.commands.export_command import ExportOptions, export
 from protocol_kit.plan.export import EXPORTERS
 
 
-@click.command("export")
+@click.command("export", short_help=short_help("export"))
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(sorted(EXPORTERS)), default="xlsx",
               show_default=True, help="Output format.")

@@ -6,14 +6,16 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import plan_identity_options, plans_argument
 from protocol_kit.cli.report_options import emit, report_options
-from protocol_kit.commands import LintOptions, lint, plan_paths
+from protocol_kit.commands.lint_command import LintOptions, lint
+from protocol_kit.commands.plans import plan_paths
 from protocol_kit.config import load_config
 from protocol_kit.report.output import ReportOptions
 
 
-@click.command("lint")
+@click.command("lint", short_help=short_help("lint"))
 @plans_argument
 @report_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error", show_default=True,

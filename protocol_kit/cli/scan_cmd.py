@@ -6,14 +6,16 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN, FAIL_ON_CHOICES, FINDINGS
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.report_options import emit, report_options
-from protocol_kit.commands import ScanOptions, plan_paths, scan
+from protocol_kit.commands.plans import plan_paths
+from protocol_kit.commands.scan_command import ScanOptions, scan
 from protocol_kit.config import load_config
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.scan.render import COVERAGE_RENDERERS, summary
 
 
-@click.command("scan")
+@click.command("scan", short_help=short_help("scan"))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--plan", "plans", multiple=True, type=click.Path(path_type=Path),
               help="Tracking plan to check against (repeatable; default: [tool.protocol-kit] plans).")

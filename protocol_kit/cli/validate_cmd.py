@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import usage_errors
 from protocol_kit.cli.report_options import emit, report_options
-from protocol_kit.commands import ValidateOptions, validate_stream
+from protocol_kit.commands.validate_command import ValidateOptions, validate_stream
 from protocol_kit.config import load_config
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.validation.personal import PII_MODES
@@ -19,7 +20,7 @@ from protocol_kit.validation.report import MODES
 from protocol_kit.validation.settings import validate_settings
 
 
-@click.command("validate")
+@click.command("validate", short_help=short_help("validate"))
 @click.argument("events", nargs=-1, required=True)
 @click.option("--plan", "plan_path", type=click.Path(path_type=Path),
               help="Plan file (YAML, xlsx, csv) or compiled schemas folder "

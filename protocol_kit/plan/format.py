@@ -11,14 +11,16 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import jsonschema
 import jsonschema_rs
 
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.violation import Violation
+
+if TYPE_CHECKING:  # python-jsonschema is imported only to explain an invalid plan
+    import jsonschema
 
 
 @cache
@@ -29,7 +31,9 @@ def plan_format_schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> "jsonschema.Draft202012Validator":
+    import jsonschema
+
     return jsonschema.Draft202012Validator(plan_format_schema())
 
 

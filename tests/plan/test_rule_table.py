@@ -1,6 +1,6 @@
 """Plan lint rules are bound to their codes in one table, checked against the code table."""
 from protocol_kit import codes
-from protocol_kit.commands.lint import personal_data_rules
+from protocol_kit.commands.lint_command import personal_data_rules
 from protocol_kit.plan import load_plan
 from protocol_kit.plan.lint import LOAD_CODES, RULES, lint_plan
 from protocol_kit.policy import CodePolicy

@@ -3,7 +3,7 @@
 Rules are bound to their codes in one table, ruff's way (``code -> rule``); a rule
 whose codes the policy does not select is not run. Rules that need more than the
 plan model (personal data: the name classifier and ``[tool.protocol-kit.pii]``) are
-given by the caller as :class:`BoundRule` s (see ``protocol_kit.commands.lint``), so
+given by the caller as :class:`BoundRule` s (see ``protocol_kit.commands.lint_command``), so
 that plan lint imports nothing above the plan.
 """
 from __future__ import annotations
