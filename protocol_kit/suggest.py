@@ -35,10 +35,10 @@ def _normalised(planned: tuple[str, ...]) -> dict[str, str]:
 
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the choice closest to ``word`` (a key, a code), or "" when none is close."""
-    match = difflib.get_close_matches(word, list(choices), n=1)
-    return hint(match[0] if match else None)
+def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6, otherwise: str = "") -> str:
+    """`` (did you mean 'x'?)`` for the choice closest to ``word`` (a key, a code), else ``otherwise``."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return hint(match[0]) if match else otherwise
 
 
 def hint(best: str | None) -> str:

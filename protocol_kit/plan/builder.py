@@ -1,7 +1,6 @@
 """Turn raw plan data (from any format) into the immutable plan model."""
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from protocol_kit.errors import PlanError
@@ -10,6 +9,7 @@ from protocol_kit.plan.model import (
     ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property,
 )
 from protocol_kit.plan.source_map import KeyPath, RawPlan
+from protocol_kit.suggest import did_you_mean
 
 CALL_SECTIONS = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 ARRAY_SUFFIX = "[]"
@@ -122,8 +122,7 @@ def _require_known(raw: RawPlan, kind: str, path: KeyPath, scalar_only: bool = F
     known = tuple(SCALAR_TYPES) if scalar_only else PLAN_TYPES
     if kind in known:
         return
-    close = difflib.get_close_matches(kind.lower(), known, n=1, cutoff=0.5)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(kind.lower(), known, cutoff=0.5)
     what = "array element type" if scalar_only else "type"
     raise PlanError(f"unknown {what} '{kind}'{hint}; expected one of: {', '.join(known)}"
                     + ("" if scalar_only else ", or an array of a scalar type such as string[]"),

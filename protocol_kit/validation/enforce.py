@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Callable
 
+from protocol_kit import pointer
 from protocol_kit.events.record import EventRecord
 from protocol_kit.violation import Violation
 
@@ -48,7 +49,7 @@ def omit_unplanned(payload: dict[str, Any], violations: list[Violation]) -> dict
 
 
 def _parts(path: str) -> list[str]:
-    return [p.replace("~1", "/").replace("~0", "~") for p in path.split("/")[1:]]
+    return pointer.parse(path)
 
 
 def _field_name(path: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
 
+from protocol_kit import pointer
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.plan.tables import cells
@@ -142,7 +143,7 @@ def _property_row(raw: RawPlan, table: Table, row: Row, fields: dict, path: KeyP
         raw.findings.append(Violation.of(
             "PL001", f"property '{written}' of event '{row.text('event')}' is defined again "
                      f"(first at row {own_rows[path]}); this row's cells replace the first row's",
-            path="/" + "/".join(map(str, path)), source=where))
+            path=pointer.join(path), source=where))
     own_rows[path] = row.number
     if segments[-1].group(2) and "required" in row.values:
         raise PlanError(f"Required applies to the array, not to its elements: write it on a row for "
