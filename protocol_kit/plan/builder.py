@@ -9,9 +9,9 @@ from protocol_kit.plan.model import (
     ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property,
 )
 from protocol_kit.plan.source_map import KeyPath, RawPlan
+from protocol_kit.spec import SECTION_FIELDS
 from protocol_kit.suggest import did_you_mean
 
-CALL_SECTIONS = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 ARRAY_SUFFIX = "[]"
 
 
@@ -21,7 +21,7 @@ def build_plan(raw: RawPlan) -> Plan:
     defaults = data.get("defaults") or {}
     conventions = data.get("conventions") or {}
     events = [_event(raw, name, spec, ("events", name)) for name, spec in (data.get("events") or {}).items()]
-    for call, field in CALL_SECTIONS.items():
+    for call, field in SECTION_FIELDS.items():
         if call in data:
             events.append(_event(raw, call, data[call], (call,), call=call, field=field))
     return Plan(

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from protocol_kit.spec import PAYLOAD_FIELD
 from protocol_kit.violation import Location, Violation
 
 # Plan types and the JSON Schema they stand for: (json type, format).
@@ -24,8 +25,6 @@ PLAN_TYPES = (*SCALAR_TYPES, *CONTAINER_TYPES, ANY_TYPE)
 
 CALL_TYPES = ("track", "identify", "page", "screen", "group")
 # Where each call type carries its planned fields in a Segment-spec payload.
-PAYLOAD_FIELD = {"track": "properties", "page": "properties", "screen": "properties",
-                 "identify": "traits", "group": "traits"}
 
 EVENT_STATUSES = ("active", "deprecated")
 

@@ -17,9 +17,8 @@ from typing import Any, Callable, Iterator, Sequence
 from protocol_kit import pointer as pointers
 from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
+from protocol_kit.spec import PAYLOAD_FIELDS
 from protocol_kit.suggest import closest, hint
-
-PAYLOAD_FIELDS = ("properties", "traits")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,9 @@ from protocol_kit.plan.tables import cells
 from protocol_kit.plan.tables.columns import BY_KEY, match_headers
 from protocol_kit.plan.tables.settings import apply_settings
 from protocol_kit.plan.tables.table import Setting, Table
+from protocol_kit.spec import SECTION_FIELDS
 from protocol_kit.violation import Location, Violation
 
-CALLS = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 COMMON = "common"
 ARRAY = "[]"
 SEGMENT = re.compile(r"\s*([^\[\].]+?)\s*((?:\[\])*)")  # a name, then [] once per array level
@@ -92,8 +92,8 @@ def _add_row(raw: RawPlan, table: Table, row: Row, own_rows: dict[KeyPath, int])
 
 def _section(raw: RawPlan, table: Table, row: Row, event: str) -> tuple[dict, KeyPath, str]:
     """The mapping a row adds to, its key path, and the key holding its fields."""
-    if event in CALLS:
-        path, fields_key = (event,), CALLS[event]
+    if event in SECTION_FIELDS:
+        path, fields_key = (event,), SECTION_FIELDS[event]
         section = raw.data.setdefault(event, {})
     elif event == COMMON:
         return raw.data.setdefault(COMMON, {}), (COMMON,), ""
