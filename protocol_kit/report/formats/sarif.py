@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from protocol_kit import __version__, codes
-from protocol_kit.codes_doc import DOCS_URL, code_url
 from protocol_kit.report.data import ReportData
 from protocol_kit.results import fingerprint, signature_of
 from protocol_kit.report.jsontext import dumps
@@ -24,7 +23,7 @@ def render(data: ReportData) -> str:
     used = sorted({v.code for v in data.violations} | {row.code for row in data.digest})
     index = {code: i for i, code in enumerate(used)}
     run = {
-        "tool": {"driver": {"name": "protocol-kit", "version": __version__, "informationUri": DOCS_URL,
+        "tool": {"driver": {"name": "protocol-kit", "version": __version__,
                             "rules": [rule(codes.get(code)) for code in used]}},
         "results": [result(v, index[v.code]) for v in data.violations],
         "properties": {"summary": data.summary.to_dict(), "violationsOmitted": data.violations_omitted},
@@ -40,7 +39,6 @@ def rule(entry: codes.Code) -> dict[str, Any]:
         "fullDescription": {"text": f"{entry.summary} {entry.why}"},
         "help": {"text": f"{entry.why} How to fix: {entry.fix}",
                  "markdown": f"**Why it matters.** {entry.why}\n\n**How to fix.** {entry.fix}"},
-        "helpUri": code_url(entry.code),
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"kind": entry.kind},
     }
