@@ -146,8 +146,8 @@ def check_against_schema(table: Mapping[str, Any], where: Location) -> None:
     if error is None:
         return
     path = list(error.instance_path)
-    section = f"{TABLE}.{path.pop(0)}" if len(path) > 1 and path[0] in schema()["properties"] and isinstance(
-        table.get(path[0]), dict) else TABLE
+    tables = {name for name, node in schema()["properties"].items() if "properties" in node}
+    section = f"{TABLE}.{path.pop(0)}" if len(path) > 1 and path[0] in tables else TABLE
     node, value = _node_at(list(error.instance_path)), _value_at(table, list(error.instance_path))
     expected = _expectation(node)
     raise ConfigError(f"[{section}] {_key_path(path)}: expected {expected}, got {value!r}", where)

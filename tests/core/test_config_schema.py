@@ -91,6 +91,8 @@ def test_either_spelling_works_in_every_command(tmp_path, monkeypatch, protocol_
     ({"ignore": ["XX1"]}, "[tool.protocol-kit] ignore: 'XX1' matches no code"),
     ({"scan": {"per-file-ignores": {"*.js": ["SC9"]}}}, "[tool.protocol-kit.scan] per-file-ignores.*.js: 'SC9' matches no code"),
     ({"lint": {"severity": {"PL3": "loud"}}}, "[tool.protocol-kit.lint] severity.PL3: expected one of info, warning, error"),
+    ({"severity": {"PL3": "loud"}}, "[tool.protocol-kit] severity.PL3: expected one of info, warning, error"),
+    ({"validate": "fast"}, "[tool.protocol-kit] validate: expected a table, got 'fast'"),
 ])
 def test_errors_name_the_table_and_the_key(tmp_path, table, message):
     with pytest.raises(ConfigError) as error:
