@@ -4,7 +4,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.config import Config
@@ -37,7 +37,7 @@ class ValidateOptions:
     policy: CodePolicy = CodePolicy()
 
     @classmethod
-    def configured(cls, config: Config, **given: object) -> "ValidateOptions":
+    def configured(cls, config: Config, **given: Any) -> "ValidateOptions":
         """``given`` options (None: not given) over ``[tool.protocol-kit.validate]`` and ``[...pii]``."""
         settings = validate_settings(config)
         chosen = {key: value for key, value in given.items() if value is not None}
