@@ -29,7 +29,7 @@ TABLE = "tool.protocol-kit"
 SCHEMA_FILE = Path(__file__).with_name("config.schema.json")
 COMMAND_TABLES = ("lint", "validate", "scan")  # tables that may hold a code policy of their own
 STAGE_TABLES = ("validate", "pii", "scan")  # tables parsed by their stage
-POLICY_KEYS = ("select", "ignore", "severity", "per-file-ignores")
+POLICY_KEYS = ("select", "ignore", "severity", "per-file-ignores", "actions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +200,13 @@ def _policy(table: Mapping[str, Any], name: str, where: Location) -> CodePolicy:
         _check_codes([code], f"[{name}] severity", where)
     per_file = {pattern: tuple(_check_codes(codes, f"[{name}] per-file-ignores.{pattern}", where))
                 for pattern, codes in table.get("per-file-ignores", {}).items()}
+    actions = {str(code).upper(): action for code, action in table.get("actions", {}).items()}
+    for code in actions:
+        _check_codes([code], f"[{name}] actions", where)
     return CodePolicy(select=tuple(_check_codes(table.get("select", []), f"[{name}] select", where)),
                       ignore=tuple(_check_codes(table.get("ignore", []), f"[{name}] ignore", where)),
-                      severity=MappingProxyType(severity), per_file_ignores=MappingProxyType(per_file))
+                      severity=MappingProxyType(severity), per_file_ignores=MappingProxyType(per_file),
+                      actions=MappingProxyType(actions))
 
 
 def _check_codes(values: list[str], key: str, where: Location) -> list[str]:

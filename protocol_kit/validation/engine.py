@@ -27,7 +27,7 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiRules
 from protocol_kit.policy import CodePolicy
 from protocol_kit.validation.checks import check_record, up_to_first_error
-from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.enforce import blocking, decide
 from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import PlanSchemas
@@ -147,8 +147,8 @@ class Engine:
             record = unwrap(record.payload, record.source)
         violations = self.violations(record, complete=self.options.omit_unplanned)
         routed = violations if self.personal is None else self.personal.routed(violations)
-        outcome, replacement = decide(record, routed, mode=self.options.mode,
-                                      omit=self.options.omit_unplanned, recheck=self._conforms)
+        outcome, replacement = decide(record, routed, mode=self.options.mode, omit=self.options.omit_unplanned,
+                                      recheck=self._conforms, policy=self.options.policy)
         if self.personal is not None and outcome in ("passed", "omitted"):
             replacement = self.personal.rewritten(record.payload if replacement is None else replacement) or replacement
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
@@ -182,7 +182,8 @@ class Engine:
         return up_to_first_error(found) if fail_fast else found
 
     def _conforms(self, payload: Any) -> bool:
-        return not has_error(check_record(EventRecord(payload), self.schemas))
+        found = list(self.options.policy.apply(check_record(EventRecord(payload), self.schemas)))
+        return not blocking(found, self.options.policy)
 
 
 def _line(record: EventRecord, replacement: Any) -> bytes:
