@@ -174,7 +174,7 @@ CODES: dict[str, Code] = _table(
          "Tracking calls in the unreadable part were not checked.",
          "Fix the syntax error."),
     Code("SC005", "skipped-file", "source", "info",
-         "A file was not scanned (binary, minified, too large or not decodable).",
+         "A file was not scanned (binary, minified, too large, unreadable, a dangling link or not a regular file).",
          "Tracking calls in the file were not checked.",
          "Exclude the file from the scan or split it."),
     Code("SC006", "untracked-event", "coverage", "warning",
@@ -345,6 +345,14 @@ def get(code: str) -> Code:
         return CODES[code]
     except KeyError:
         raise KeyError(f"unknown code {code!r}") from None
+
+
+_RANK = {code: rank for rank, code in enumerate(CODES)}
+
+
+def rank(code: str) -> int:
+    """The position of ``code`` in the table (unknown codes last)."""
+    return _RANK.get(code, len(_RANK))
 
 
 def by_name(name: str) -> Code | None:

@@ -14,23 +14,10 @@ from protocol_kit.codes import CODES, Code
 FAMILIES = {"PL": "Plan lint", "EV": "Event validation", "PII": "Personal data", "SC": "Code scanning",
             "DF": "Plan changes"}
 DOCS_PAGE = Path("docs") / "codes.md"
-# Where docs/codes.md is published; reports link each code to its section there.
-DOCS_URL = "https://github.com/protocol-kit/protocol-kit/blob/main/docs/codes.md"
 
 
 def family(code: str) -> str:
     return next(prefix for prefix in sorted(FAMILIES, key=len, reverse=True) if code.startswith(prefix))
-
-
-def anchor(entry: Code) -> str:
-    """The id of the entry's heading (``### EV003 missing-required-property``) in the Markdown page."""
-    return f"{entry.code}-{entry.name}".lower()
-
-
-def code_url(code: str) -> str:
-    """The documentation of ``code``: its section of the published codes page."""
-    entry = CODES.get(code)
-    return f"{DOCS_URL}#{anchor(entry)}" if entry else DOCS_URL
 
 
 def explain(entry: Code) -> str:
@@ -50,7 +37,8 @@ def markdown() -> str:
         "# Finding codes",
         "",
         "Every finding has a stable code (family prefix and digits), a name, a kind and a default severity.",
-        "Select, ignore or re-grade codes by code or prefix in `[tool.protocol-kit.lint]`; "
+        "Select, ignore or re-grade codes by code or prefix in `[tool.protocol-kit]`, for every command, or in "
+        "the table of one command (`lint`, `validate`, `scan`; see docs/config.md); "
         "`protocol-kit explain CODE` prints one entry.",
         "This page is generated from `protocol_kit/codes.py` by `python -m protocol_kit.codes_doc`.",
     ]

@@ -1,32 +1,35 @@
 """Configuration from ``[tool.protocol-kit]`` in the nearest ``pyproject.toml``.
 
-Each stage owns a sub-table (``lint``, ``validate``, ``pii``, ``scan``) and
-parses it itself; this module finds the file, checks the top-level keys and
-holds what every command shares.
+What may be written there is declared once, in ``config.schema.json`` (a JSON
+Schema; docs/config.md is generated from it). Loading checks the whole table
+against it: keys are kebab-case, with the snake_case spelling accepted as the
+same key in every table; an unknown key or table is an error with the closest
+known key; every error names the file and the key. The code policies (select,
+ignore, severity, per-file-ignores) are parsed here for every command; the
+other tables are handed, with their keys in kebab-case, to the stage that owns
+them (``validate``, ``pii``, ``scan``).
 """
 from __future__ import annotations
 
-import difflib
+import json
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from protocol_kit.codes import CODES, SEVERITIES
+from protocol_kit.codes import CODES
 from protocol_kit.errors import ConfigError
+from protocol_kit.policy import CodePolicy
+from protocol_kit.suggest import did_you_mean
 from protocol_kit.violation import Location
 
 TABLE = "tool.protocol-kit"
-TOP_LEVEL_KEYS = ("plans", "schemas", "lint", "validate", "pii", "scan", "report", "diff")
-LINT_KEYS = ("select", "ignore", "severity")
-
-
-@dataclass(frozen=True, slots=True)
-class LintConfig:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)  # code or prefix -> severity
+SCHEMA_FILE = Path(__file__).with_name("config.schema.json")
+COMMAND_TABLES = ("lint", "validate", "scan")  # tables that may hold a code policy of their own
+STAGE_TABLES = ("validate", "pii", "scan", "diff")  # tables parsed by their stage
+POLICY_KEYS = ("select", "ignore", "severity", "per-file-ignores", "actions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +38,22 @@ class Config:
     file: Path | None = None
     plans: tuple[Path, ...] = ()
     schemas: Path = Path("schemas")
-    lint: LintConfig = LintConfig()
-    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, report, diff
+    policies: Mapping[str, CodePolicy] = field(default_factory=dict)  # "" (every command), lint, validate, scan
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, diff
 
     def section(self, name: str) -> Mapping[str, Any]:
+        """A stage's table, keys in kebab-case, without its code policy."""
         return self.sections.get(name, MappingProxyType({}))
+
+    def policy(self, command: str) -> CodePolicy:
+        """The code policy of ``command``: the top-level one with the command's own over it."""
+        top = self.policies.get("", CodePolicy())
+        own = self.policies.get(command)
+        return top if own is None else top.merged(own)
+
+    @property
+    def lint(self) -> CodePolicy:
+        return self.policy("lint")
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -66,47 +80,138 @@ def load_config(start: Path | None = None) -> Config:
 
 def config_from_table(table: Mapping[str, Any], *, root: Path, file: Path | None = None) -> Config:
     where = Location(file=str(file) if file else None)
-    _check_keys(table, TOP_LEVEL_KEYS, TABLE, where)
+    table = normalised(table, schema(), TABLE, where)
+    check_against_schema(table, where)
     plans = table.get("plans", [])
-    if isinstance(plans, str):
-        plans = [plans]
-    if not isinstance(plans, list) or not all(isinstance(p, str) for p in plans):
-        raise ConfigError(f"{TABLE}.plans must be a list of paths", where)
-    schemas = table.get("schemas", "schemas")
-    if not isinstance(schemas, str):
-        raise ConfigError(f"{TABLE}.schemas must be a path", where)
-    sections = {name: MappingProxyType(dict(table.get(name, {})))
-                for name in ("validate", "pii", "scan", "report", "diff")}
-    return Config(root=root, file=file, plans=tuple(root / p for p in plans), schemas=root / schemas,
-                  lint=_lint_config(table.get("lint", {}), where), sections=sections)
+    plans = [plans] if isinstance(plans, str) else plans
+    policies = {"": _policy(table, TABLE, where)}
+    policies.update({name: _policy(table[name], f"{TABLE}.{name}", where) for name in COMMAND_TABLES if name in table})
+    sections = {name: MappingProxyType({k: v for k, v in table.get(name, {}).items()
+                                        if name not in COMMAND_TABLES or k not in POLICY_KEYS})
+                for name in STAGE_TABLES}
+    return Config(root=root, file=file, plans=tuple(root / p for p in plans),
+                  schemas=root / table.get("schemas", "schemas"), policies=MappingProxyType(policies),
+                  sections=MappingProxyType(sections))
 
 
-def _lint_config(table: Mapping[str, Any], where: Location) -> LintConfig:
-    _check_keys(table, LINT_KEYS, f"{TABLE}.lint", where)
-    select = tuple(_codes(table.get("select", []), "select", where))
-    ignore = tuple(_codes(table.get("ignore", []), "ignore", where))
-    severity = dict(table.get("severity", {}))
-    for code, level in severity.items():
-        _codes([code], "severity", where)
-        if level not in SEVERITIES:
-            raise ConfigError(f"{TABLE}.lint.severity.{code}: '{level}' is not one of {', '.join(SEVERITIES)}", where)
-    return LintConfig(select=select, ignore=ignore, severity=MappingProxyType(severity))
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of ``[tool.protocol-kit]``."""
+    loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text("utf-8"))
+    return loaded
 
 
-def _codes(values: Any, key: str, where: Location) -> list[str]:
-    if not isinstance(values, list):
-        raise ConfigError(f"{TABLE}.lint.{key} must be a list of codes or prefixes", where)
+def normalised(value: Any, node: Mapping[str, Any], name: str, where: Location) -> Any:
+    """``value`` with the keys of every fixed-key table in kebab-case; unknown keys are errors.
+
+    Tables whose keys are the user's (codes, file patterns, field names) keep them as written.
+    """
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        return [normalised(item, node["items"], f"{name}[{i}]", where) for i, item in enumerate(value)]
+    if not isinstance(value, dict):
+        return value
+    known: Mapping[str, Any] | None = node.get("properties")
+    if known is None:
+        values = node.get("additionalProperties")
+        if not isinstance(values, dict):
+            return value
+        return {key: normalised(item, values, f"{name}.{key}", where) for key, item in value.items()}
+    result: dict[str, Any] = {}
+    for key, item in value.items():
+        kebab = key.replace("_", "-")
+        if kebab not in known:
+            raise ConfigError(_unknown(key, item, known, name), where)
+        if kebab in result:
+            raise ConfigError(f"[{name}] has both '{kebab}' and '{kebab.replace('-', '_')}': they are one key; "
+                              "keep one", where)
+        child = known[kebab]
+        result[kebab] = normalised(item, child, f"{name}.{kebab}" if "properties" in child else name, where)
+    return result
+
+
+def _unknown(key: str, value: Any, known: Mapping[str, Any], name: str) -> str:
+    kebab = key.replace("_", "-")
+    hint = did_you_mean(kebab, known)
+    if isinstance(value, dict) and any("properties" in node for node in known.values()):
+        return f"unknown table [{name}.{key}]{hint or _expected(known)}"
+    return f"unknown key '{key}' in [{name}]{hint or _expected(known)}"
+
+
+def _expected(known: Mapping[str, Any]) -> str:
+    return f"; expected one of: {', '.join(known)}"
+
+
+def check_against_schema(table: Mapping[str, Any], where: Location) -> None:
+    """The first error of ``table`` against the schema, naming the table and the key."""
+    error = next(iter(_validator().iter_errors(table)), None)
+    if error is None:
+        return
+    path = list(error.instance_path)
+    tables = {name for name, node in schema()["properties"].items() if "properties" in node}
+    section = f"{TABLE}.{path.pop(0)}" if len(path) > 1 and path[0] in tables else TABLE
+    node, value = _node_at(list(error.instance_path)), _value_at(table, list(error.instance_path))
+    expected = _expectation(node)
+    raise ConfigError(f"[{section}] {_key_path(path)}: expected {expected}, got {value!r}", where)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(schema())
+
+
+def _node_at(path: list[Any]) -> Mapping[str, Any]:
+    node: Mapping[str, Any] = schema()
+    for part in path:
+        if isinstance(part, int):
+            node = node.get("items", {})
+        elif part in node.get("properties", {}):
+            node = node["properties"][part]
+        else:
+            node = node.get("additionalProperties") or {}
+    return node
+
+
+def _value_at(table: Any, path: list[Any]) -> Any:
+    for part in path:
+        table = table[part]
+    return table
+
+
+def _expectation(node: Mapping[str, Any]) -> str:
+    if "enum" in node:
+        return "one of " + ", ".join(map(str, node["enum"]))
+    items = node.get("items")
+    if isinstance(items, dict) and "enum" in items:
+        return "a list of " + ", ".join(map(str, items["enum"]))
+    return str(node.get("x-expected") or f"a value of type {node.get('type', 'any')}")
+
+
+def _key_path(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _policy(table: Mapping[str, Any], name: str, where: Location) -> CodePolicy:
+    severity = {str(code).upper(): level for code, level in table.get("severity", {}).items()}
+    for code in severity:
+        _check_codes([code], f"[{name}] severity", where)
+    per_file = {pattern: tuple(_check_codes(codes, f"[{name}] per-file-ignores.{pattern}", where))
+                for pattern, codes in table.get("per-file-ignores", {}).items()}
+    actions = {str(code).upper(): action for code, action in table.get("actions", {}).items()}
+    for code in actions:
+        _check_codes([code], f"[{name}] actions", where)
+    return CodePolicy(select=tuple(_check_codes(table.get("select", []), f"[{name}] select", where)),
+                      ignore=tuple(_check_codes(table.get("ignore", []), f"[{name}] ignore", where)),
+                      severity=MappingProxyType(severity), per_file_ignores=MappingProxyType(per_file),
+                      actions=MappingProxyType(actions))
+
+
+def _check_codes(values: list[str], key: str, where: Location) -> list[str]:
     for value in values:
-        if not any(code.startswith(str(value).upper()) for code in CODES):
-            close = difflib.get_close_matches(str(value).upper(), list(CODES), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(f"{TABLE}.lint.{key}: '{value}' matches no code{hint}", where)
-    return [str(v).upper() for v in values]
-
-
-def _check_keys(table: Mapping[str, Any], known: tuple[str, ...], name: str, where: Location) -> None:
-    for key in table:
-        if key not in known:
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; expected one of: {', '.join(known)}"
-            raise ConfigError(f"unknown key '{key}' in [{name}]{hint}", where)
+        if not any(code.startswith(value.upper()) for code in CODES):
+            raise ConfigError(f"{key}: '{value}' matches no code{did_you_mean(value.upper(), CODES)}", where)
+    return [v.upper() for v in values]

@@ -33,3 +33,7 @@ class ConfigError(ProtocolKitError):
 
 class InputError(ProtocolKitError):
     """An input file is missing or unreadable as a whole."""
+
+
+class OptionsError(ProtocolKitError):
+    """Options of a command that cannot go together (the CLI shows these as usage errors)."""

@@ -6,7 +6,7 @@ produce :class:`Violation` records; every output format reads the same fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Iterable
 
 from protocol_kit import codes
 
@@ -104,3 +104,19 @@ class Violation:
 
 def severity_rank(severity: str) -> int:
     return codes.SEVERITIES.index(severity)
+
+
+def best_violation(violations: Iterable[Violation]) -> Violation | None:
+    """The violation a person should read first, None when there is none.
+
+    As python-jsonschema's ``best_match``: the most severe, then the one nearest the
+    top of the event (a missing object explains the fields missing inside it), then
+    the one first in the code table (a malformed or unplanned event before a field's
+    value), then the first found.
+    """
+    best, best_key = None, None
+    for index, violation in enumerate(violations):
+        key = (-severity_rank(violation.severity), violation.path.count("/"), codes.rank(violation.code), index)
+        if best_key is None or key < best_key:
+            best, best_key = violation, key
+    return best

@@ -8,13 +8,14 @@ import click
 
 from protocol_kit.cli.diff_cmd import comparison_options, run_diffs
 from protocol_kit.cli.exit import CLEAN
+from protocol_kit.cli.main import short_help
 from protocol_kit.config import load_config
 from protocol_kit.diff import DiffOptions
 from protocol_kit.diff.changelog import changelogs
 from protocol_kit.diff.settings import diff_settings
 
 
-@click.command("changelog")
+@click.command("changelog", short_help=short_help("changelog"))
 @comparison_options
 def command(plans: tuple[Path, ...], against: str | None, renames: bool | None) -> int:
     """Print what changed between OLD and NEW plans (or PLAN... --against REF)

@@ -6,13 +6,14 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
-from protocol_kit.cli.options import plan_identity_options, display_path, load_plans, plans_argument
-from protocol_kit.compile import check_schemas, compile_plan, write_schemas
+from protocol_kit.cli.main import short_help
+from protocol_kit.cli.options import display_path, plan_identity_options, plans_argument
+from protocol_kit.commands.compile_command import CompileOptions, CompileRun, PlanNotCompiled, compile_plans
+from protocol_kit.commands.plans import plan_paths
 from protocol_kit.config import load_config
-from protocol_kit.errors import PlanError
 
 
-@click.command("compile")
+@click.command("compile", short_help=short_help("compile"))
 @plans_argument
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the schemas (default: [tool.protocol-kit] schemas, else ./schemas).")
@@ -29,28 +30,26 @@ def command(plans: tuple[Path, ...], out: Path | None, check: bool, plan_name: s
     schemas can be committed and checked in CI with --check.
     """
     config = load_config()
-    out = out or config.schemas
-    compiled = []
-    for plan in load_plans(plans, config, name=plan_name, version=plan_version):
-        errors = [f for f in plan.findings if f.severity == "error"]
-        if errors:
-            for finding in errors:
-                click.echo(f"{finding.source}: {finding.code} {finding.message}", err=True)
-            raise PlanError(f"{len(errors)} error(s) in the plan; nothing compiled (see `protocol-kit lint`)")
-        compiled.append(compile_plan(plan))
-    _refuse_duplicate_names(compiled)
-    if check:
-        return _report_check(compiled, out)
-    for plan in compiled:
-        changes = write_schemas(plan, out)
+    options = CompileOptions(out=out or config.schemas, check=check, plan_name=plan_name, plan_version=plan_version)
+    try:
+        run = compile_plans(plan_paths(plans, config), options)
+    except PlanNotCompiled as refused:
+        for finding in refused.findings:
+            click.echo(f"{finding.source}: {finding.code} {finding.message}", err=True)
+        raise
+    return _show_check(run) if check else _show_written(run)
+
+
+def _show_written(run: CompileRun) -> int:
+    for plan, changes in run.changes:
         for change in changes:
             click.echo(f"{change.state} {display_path(change.path)}")
         click.echo(f"{plan.name}: {len(plan.schemas)} schema(s), {len(changes)} file(s) changed", err=True)
     return CLEAN
 
 
-def _report_check(compiled, out: Path) -> int:
-    changes = [change for plan in compiled for change in check_schemas(plan, out)]
+def _show_check(run: CompileRun) -> int:
+    changes = [change for _, plan_changes in run.changes for change in plan_changes]
     for change in changes:
         click.echo(f"{change.state}: {display_path(change.path)}")
     if changes:
@@ -58,13 +57,3 @@ def _report_check(compiled, out: Path) -> int:
         return FINDINGS
     click.echo("schemas are up to date", err=True)
     return CLEAN
-
-
-def _refuse_duplicate_names(compiled) -> None:
-    names = [plan.name for plan in compiled]
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise PlanError(f"several plans are named {', '.join(repeated)}; each plan needs its own name "
-                        "(its schemas go to a folder of that name)")
-
-

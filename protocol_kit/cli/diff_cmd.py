@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
-from protocol_kit.cli.options import display_path, resolve_plan_paths
+from protocol_kit.cli.main import short_help
+from protocol_kit.cli.options import display_path
+from protocol_kit.commands.plans import plan_paths
 from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.diff import FAIL_ON, DiffOptions, DiffResult, diff_against, diff_plans
@@ -39,11 +41,11 @@ def run_diffs(plans: tuple[Path, ...], against: str | None, options: DiffOptions
             raise click.UsageError("give OLD and NEW plans, or PLAN... --against REF")
         old, new = plans
         return [diff_plans(old, new, options)], [display_path(old), display_path(new)]
-    paths = resolve_plan_paths(plans, load_config())
+    paths = plan_paths(plans, load_config())
     return [diff_against(path, against, options) for path in paths], [display_path(p) for p in paths]
 
 
-@click.command("diff")
+@click.command("diff", short_help=short_help("diff"))
 @comparison_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
               help="What makes the exit code 1: changes that break producers (default), that may break "

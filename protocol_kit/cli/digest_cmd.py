@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.report_options import emit, report_options
-from protocol_kit.report.load import load_result
+from protocol_kit.commands.digest_command import DigestOptions, digest
 from protocol_kit.report.output import ReportOptions
-from protocol_kit.report.window import TimedResult, digest_window, parse_time, parse_window
+from protocol_kit.report.window import parse_time, parse_window
 
 
-@click.command("digest")
+@click.command("digest", short_help=short_help("digest"))
 @click.argument("results", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--since", help="Start of the window (ISO 8601, such as 2026-01-05T00:00:00Z).")
 @click.option("--window", default="24h", show_default=True, help="Length of the window before --now (48h, 7d...).")
@@ -35,15 +35,7 @@ def command(results: tuple[Path, ...], since: str | None, window: str, now_text:
     """
     if output.baseline:
         raise click.UsageError("digest compares with the results before the window; --baseline does not apply")
-    now = parse_time(now_text) if now_text else datetime.now(timezone.utc)
-    start = parse_time(since) if since else now - parse_window(window)
-    timed = [TimedResult(result, _produced(result.created, path)) for path in results
-             for result in (load_result(path),)]
-    data = digest_window(timed, since=start, now=now)
-    return emit(data, replace(output, fail_on_new=True), fail_on=fail_on)
-
-
-def _produced(created: str | None, path: Path) -> datetime:
-    if created:
-        return parse_time(created)
-    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    now = parse_time(now_text) if now_text else None
+    options = DigestOptions(since=parse_time(since)) if since else DigestOptions(window=parse_window(window))
+    options = replace(options, now=now)
+    return emit(digest(results, options), replace(output, fail_on_new=True), fail_on=fail_on)

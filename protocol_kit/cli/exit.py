@@ -1,10 +1,13 @@
 """The one place where results and errors become exit codes.
 
 0: clean. 1: findings at or above the failure threshold. 2: usage,
-configuration or input error (a plan that cannot be read, a missing file).
+configuration or input error (a plan that cannot be read, a missing file),
+or an internal error (a bug: one line naming it, the traceback with
+``--traceback`` or ``PROTOCOL_KIT_TRACEBACK=1``). 130: interrupted (ctrl-C).
 """
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Iterable, Protocol
 
 import click
@@ -16,6 +19,34 @@ if TYPE_CHECKING:
     from protocol_kit.report.data import ReportData
 
 CLEAN, FINDINGS, USAGE_ERROR = 0, 1, 2
+INTERNAL_ERROR = USAGE_ERROR  # the contract has three codes; the message tells a bug from bad input
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+TRACEBACK_ENV = "PROTOCOL_KIT_TRACEBACK"
+
+
+class InternalError(Exception):
+    """An unexpected exception in a command: a bug of protocol-kit, not a problem of its inputs."""
+
+    def __init__(self, error: BaseException, *, show_traceback: bool = False):
+        super().__init__(str(error))
+        self.error = error
+        self.show_traceback = show_traceback or traceback_wanted()
+
+    def line(self) -> str:
+        from protocol_kit import __version__
+
+        message = str(self.error).strip().splitlines()
+        what = type(self.error).__name__ + (f": {message[0]}" if message else "")
+        hint = "" if self.show_traceback else f"; rerun with --traceback (or {TRACEBACK_ENV}=1) to see where"
+        return f"internal error: {what} (protocol-kit {__version__}{hint})"
+
+
+class Interrupted(Exception):
+    """The user pressed ctrl-C during a command."""
+
+
+def traceback_wanted() -> bool:
+    return os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
 FAIL_ON_CHOICES = ("info", "warning", "error", "never")
 
 
@@ -46,7 +77,15 @@ def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     except ProtocolKitError as error:
         click.echo(f"error: {error}", err=True)
         return USAGE_ERROR
-    except click.exceptions.Abort:
+    except InternalError as error:
+        return internal_error(error)
+    except (Interrupted, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        return INTERRUPTED
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__cause__, KeyboardInterrupt):  # while click parsed the command line
+            click.echo("interrupted", err=True)
+            return INTERRUPTED
         click.echo("Aborted.", err=True)
         return USAGE_ERROR
     except click.ClickException as error:
@@ -56,4 +95,16 @@ def run_cli(group: click.Group, args: list[str] | None = None) -> int:
         return done.exit_code
     except BrokenPipeError:
         return CLEAN
+    except Exception as error:  # outside a command: while loading one, or showing help
+        return internal_error(InternalError(error))
     return result if isinstance(result, int) else CLEAN
+
+
+def internal_error(error: InternalError) -> int:
+    """One line on stderr (after the traceback when asked for); the exit code."""
+    if error.show_traceback:
+        import traceback
+
+        click.echo("".join(traceback.format_exception(error.error)).rstrip(), err=True)
+    click.echo(error.line(), err=True)
+    return INTERNAL_ERROR

@@ -1,16 +1,16 @@
 """protocol-kit explain: what a finding code means and how to fix it."""
 from __future__ import annotations
 
-import difflib
-
 import click
 
 from protocol_kit import codes
 from protocol_kit.cli.exit import CLEAN
+from protocol_kit.cli.main import short_help
 from protocol_kit.codes_doc import explain
+from protocol_kit.suggest import did_you_mean
 
 
-@click.command("explain")
+@click.command("explain", short_help=short_help("explain"))
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every code with its name and summary.")
 def command(code: str | None, show_all: bool) -> int:
@@ -22,8 +22,7 @@ def command(code: str | None, show_all: bool) -> int:
     entry = codes.CODES.get(code.upper()) or codes.by_name(code.lower())
     if entry is None:
         names = [*codes.CODES, *(c.name for c in codes.CODES.values())]
-        close = difflib.get_close_matches(code, names, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else "; `protocol-kit explain --all` lists them"
+        hint = did_you_mean(code, names, otherwise="; `protocol-kit explain --all` lists them")
         raise click.UsageError(f"unknown code '{code}'{hint}")
     click.echo(explain(entry))
     return CLEAN

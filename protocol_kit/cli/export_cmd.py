@@ -6,13 +6,13 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import display_path, plan_identity_options
-from protocol_kit.errors import InputError
-from protocol_kit.plan import load_plan
-from protocol_kit.plan.export import EXPORTERS, export_plan
+from protocol_kit.commands.export_command import ExportOptions, export
+from protocol_kit.plan.export import EXPORTERS
 
 
-@click.command("export")
+@click.command("export", short_help=short_help("export"))
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(sorted(EXPORTERS)), default="xlsx",
               show_default=True, help="Output format.")
@@ -26,10 +26,7 @@ def command(plan: Path, output_format: str, out: Path | None, plan_name: str | N
     with a .meta.yaml sidecar, or YAML. Loading the output gives back the
     same plan.
     """
-    loaded = load_plan(plan, name=plan_name, version=plan_version)
-    out = out or plan.with_suffix(f".{output_format}")
-    if out.resolve() == plan.resolve():
-        raise InputError("refusing to overwrite the plan itself; choose another file with --out")
-    for written in export_plan(loaded, out, format=output_format):
+    options = ExportOptions(format=output_format, out=out, plan_name=plan_name, plan_version=plan_version)
+    for written in export(plan, options):
         click.echo(f"written {display_path(written)}")
     return CLEAN

@@ -6,16 +6,16 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
-from protocol_kit.cli.options import display_path, load_plans, plan_identity_options, plans_argument
+from protocol_kit.cli.main import short_help
+from protocol_kit.cli.options import plan_identity_options, plans_argument
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.commands.lint_command import LintOptions, lint
+from protocol_kit.commands.plans import plan_paths
 from protocol_kit.config import load_config
-from protocol_kit.pii import rules_from_config
-from protocol_kit.plan.lint import lint_plans
-from protocol_kit.report import from_violations
 from protocol_kit.report.output import ReportOptions
 
 
-@click.command("lint")
+@click.command("lint", short_help=short_help("lint"))
 @plans_argument
 @report_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error", show_default=True,
@@ -32,12 +32,5 @@ def command(plans: tuple[Path, ...], output: ReportOptions, fail_on: str, plan_n
     ignore and re-grade codes under [tool.protocol-kit.lint] in pyproject.toml.
     """
     config = load_config()
-    loaded = load_plans(plans, config, name=plan_name, version=plan_version)
-    pii = rules_from_config(config.section("pii"), base_dir=config.root)
-    findings = lint_plans(loaded, config=config.lint, pii=pii)
-    data = from_violations("lint", findings, inputs=[display_path(p.source) for p in loaded if p.source],
-                           plan=", ".join(p.name for p in loaded) or None,
-                           plan_version=", ".join(p.version for p in loaded if p.version) or None,
-                           totals={"plans": len(loaded)})
-    return emit(data, output, fail_on=fail_on)
-
+    options = LintOptions.configured(config, plan_name=plan_name, plan_version=plan_version)
+    return emit(lint(plan_paths(plans, config), options).report, output, fail_on=fail_on)

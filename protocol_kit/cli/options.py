@@ -1,13 +1,23 @@
 """Options and helpers shared by several commands."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
-from protocol_kit.config import Config, load_config
-from protocol_kit.errors import ConfigError
-from protocol_kit.plan import Plan, load_plan
+from protocol_kit.errors import OptionsError
+from protocol_kit.report.paths import display_path  # noqa: F401 (commands import it from here)
+
+
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """Options the library refuses together, shown as click shows usage errors (with the usage line)."""
+    try:
+        yield
+    except OptionsError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def plans_argument(func):
@@ -21,28 +31,3 @@ def plan_identity_options(func):
     return click.option("--plan-name", metavar="NAME",
                         help="The plan's name, replacing what the plan file says (default for csv and xlsx "
                              "plans without one: the file name).")(func)
-
-
-def resolve_plan_paths(given: tuple[Path, ...], config: Config) -> tuple[Path, ...]:
-    """The plans named on the command line, else those of ``[tool.protocol-kit] plans``."""
-    if given:
-        return given
-    if config.plans:
-        return config.plans
-    raise ConfigError("no plan given: name plan files, or list them under [tool.protocol-kit] plans "
-                      "in pyproject.toml")
-
-
-def load_plans(given: tuple[Path, ...], config: Config | None = None, *,
-               name: str | None = None, version: str | None = None) -> list[Plan]:
-    config = config or load_config()
-    return [load_plan(path, name=name, version=version) for path in resolve_plan_paths(given, config)]
-
-
-def display_path(path: Path | str) -> str:
-    """A path relative to the working directory when it is inside it."""
-    path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

@@ -3,24 +3,21 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from protocol_kit.cli.exit import FAIL_ON_CHOICES, exit_code_for
-from protocol_kit.cli.options import display_path, load_plans
+from protocol_kit.cli.exit import CLEAN, FAIL_ON_CHOICES, FINDINGS
+from protocol_kit.cli.main import short_help
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.commands.plans import plan_paths
+from protocol_kit.commands.scan_command import ScanOptions, scan
 from protocol_kit.config import load_config
-from protocol_kit.scan import ScanConfig, scan_paths
-from protocol_kit.scan.coverage import coverage, untracked
-from protocol_kit.scan.plans import combine_plans
-from protocol_kit.report import from_violations
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.scan.render import render_coverage_text, render_unresolved, scan_summary, summary
 
 
-@click.command("scan")
+@click.command("scan", short_help=short_help("scan"))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--plan", "plans", multiple=True, type=click.Path(path_type=Path),
               help="Tracking plan to check against (repeatable; default: [tool.protocol-kit] plans).")
@@ -73,35 +70,25 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOpti
       analytics.track("Beta Opened")  // protocol-kit: ignore[EV002]
     """
     config = load_config()
-    scan_config = ScanConfig.from_table(config.section("scan"))
-    scan_config = replace(scan_config, strict=scan_config.strict if strict is None else strict,
-                          cache=scan_config.cache and not no_cache)
-    plan = combine_plans(load_plans(plans, config))
-    targets = paths or (Path("."),)
+    options = ScanOptions.configured(config, strict=strict, cache=False if no_cache else None,
+                                     fail_on_missing=fail_on_missing)
     with_coverage = show_coverage or fail_on_missing
     if with_coverage and output.format not in COVERAGE_FORMATS:
         raise click.UsageError(f"--coverage prints {' or '.join(COVERAGE_FORMATS)}, not {output.format}")
-    result = scan_paths(targets, plan=plan, config=scan_config)
-    report = coverage(result.calls, plan) if with_coverage else ()
-    violations = list(result.violations)
-    if fail_on_missing:
-        violations += untracked(report, plan)
-    data = from_violations("scan", violations, inputs=[display_path(p) for p in targets],
-                           plan=plan.name, plan_version=plan.version,
-                           totals={"files": result.files, "calls": len(result.calls), "checked": result.checked,
-                                   "unresolved": len(result.unresolved)})
-    threshold = fail_on or scan_config.fail_on
+    run = scan(paths, plan_paths(plans, config), options)
+    threshold = fail_on or options.scan.fail_on
     if with_coverage and output.format == "json":
-        code = _emit_with_coverage(data, output, report, fail_on=threshold)
+        code = _emit_with_coverage(run.report, output, run.coverage, fail_on=threshold)
     else:
-        code = emit(data, output, fail_on=threshold)
+        code = emit(run.report, output, fail_on=threshold)
         if with_coverage:
-            click.echo(render_coverage_text(report))
+            click.echo(render_coverage_text(run.coverage))
     if fail_on_missing:
-        code = max(code, exit_code_for(untracked(report, plan), "warning"))
-    if show_unresolved and result.unresolved:
-        click.echo(render_unresolved(result), err=output.format not in ("concise", "text"))
-    click.echo(f"{summary(violations)} {scan_summary(result, listed=show_unresolved)}", err=True)
+        code = max(code, FINDINGS if run.coverage_failed else CLEAN)
+    if show_unresolved and run.result.unresolved:
+        click.echo(render_unresolved(run.result), err=output.format not in ("concise", "text"))
+    shown = run.violations + run.missing if fail_on_missing else run.violations
+    click.echo(f"{summary(shown)} {scan_summary(run.result, listed=show_unresolved)}", err=True)
     return code
 
 

@@ -9,22 +9,20 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.main import short_help
+from protocol_kit.cli.options import usage_errors
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.commands.validate_command import ValidateOptions, validate_stream
 from protocol_kit.config import load_config
-from protocol_kit.errors import ConfigError
-from protocol_kit.events import read_chunks
 from protocol_kit.events.wire import INPUT_FORMATS
-from protocol_kit.pii import rules_from_config
 from protocol_kit.report.output import ReportOptions
-from protocol_kit.report.validation import from_validation
-from protocol_kit.validation import Validator, load_plan
-from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
+from protocol_kit.validation.personal import PII_MODES
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import VERSION_FALLBACKS
 from protocol_kit.validation.settings import validate_settings
 
 
-@click.command("validate")
+@click.command("validate", short_help=short_help("validate"))
 @click.argument("events", nargs=-1, required=True)
 @click.option("--plan", "plan_path", type=click.Path(path_type=Path),
               help="Plan file (YAML, xlsx, csv) or compiled schemas folder "
@@ -71,43 +69,15 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     2 usage error, unreadable plan or missing file.
     """
     config = load_config()
-    settings = validate_settings(config)
-    mode = mode or settings.mode
-    _check_outputs(mode, valid_out, quarantine_out, omit_unplanned_properties)
-    plan_path = plan_path or settings.plan
-    if plan_path is None:
-        several = " (several plans are configured)" if len(config.plans) > 1 else ""
-        raise ConfigError(f"no plan given{several}: use --plan, or set [tool.protocol-kit.validate] plan "
-                          "in pyproject.toml")
-    pii = pii or settings.pii
-    pii_table = config.section("pii")
-    pii_rules = rules_from_config(pii_table, base_dir=config.root)
-    salt = salt_from(pii_table) if pii == "hash" else None
-    if pii == "hash" and not salt:
-        raise click.UsageError(f"--pii hash needs a salt: set {SALT_ENV} or [tool.protocol-kit.pii] salt")
-    validator = Validator(load_plan(plan_path), mode=mode, omit_unplanned=omit_unplanned_properties,
-                          fail_fast=fail_fast, jobs=jobs or settings.jobs,
-                          max_violations=settings.max_violations if max_violations is None else max_violations,
-                          pii=pii, pii_rules=pii_rules, salt=salt,
-                          event_version=event_version or settings.event_version)
-    inputs = read_chunks(events, slices=validator.jobs > 1)
-    with ExitStack() as files:
-        outputs = {name: files.enter_context(open(path, "wb")) for name, path in
-                   (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path is not None}
-        progress = files.enter_context(_Progress()) if sys.stderr.isatty() else None
-        report = validator.run(inputs, progress=progress, input_format=input_format, **outputs)
-    data = from_validation(report, inputs=events, plan_version=validator.plan.version)
-    return emit(data, output, fail_on=fail_on or settings.fail_on)
-
-
-def _check_outputs(mode: str, valid_out: Path | None, quarantine_out: Path | None, omit: bool) -> None:
-    if mode == "report" and (valid_out or quarantine_out or omit):
-        raise click.UsageError("report mode changes nothing: --valid-out, --quarantine-out and "
-                               "--omit-unplanned-properties need --mode block or quarantine")
-    if mode == "block" and quarantine_out:
-        raise click.UsageError("block mode drops nonconforming events: use --mode quarantine to keep them")
-    if mode == "quarantine" and not quarantine_out:
-        raise click.UsageError("quarantine mode needs --quarantine-out FILE for the nonconforming events")
+    options = ValidateOptions.configured(
+        config, plan=plan_path, mode=mode, valid_out=valid_out, quarantine_out=quarantine_out,
+        omit_unplanned=omit_unplanned_properties or None, fail_fast=fail_fast or None, jobs=jobs,
+        max_violations=max_violations, pii=pii, event_version=event_version, input_format=input_format)
+    with ExitStack() as stack:
+        progress = stack.enter_context(_Progress()) if sys.stderr.isatty() else None
+        with usage_errors():
+            run = validate_stream(events, options, progress=progress)
+    return emit(run.data, output, fail_on=fail_on or validate_settings(config).fail_on)
 
 
 class _Progress:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-CALLS = ("track", "identify", "page", "screen", "group", "alias")
+from protocol_kit.spec import CALLS
 
 
 def call_of(payload: Any) -> tuple[str, str | None] | str:

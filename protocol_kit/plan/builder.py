@@ -1,7 +1,6 @@
 """Turn raw plan data (from any format) into the immutable plan model."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 from typing import Any
 
@@ -11,8 +10,9 @@ from protocol_kit.plan.model import (
     ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property, version_order,
 )
 from protocol_kit.plan.source_map import KeyPath, RawPlan
+from protocol_kit.spec import SECTION_FIELDS
+from protocol_kit.suggest import did_you_mean
 
-CALL_SECTIONS = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 ARRAY_SUFFIX = "[]"
 
 
@@ -23,7 +23,7 @@ def build_plan(raw: RawPlan) -> Plan:
     conventions = data.get("conventions") or {}
     events = [event for name, spec in (data.get("events") or {}).items()
               for event in _track_events(raw, name, spec, ("events", name))]
-    for call, field in CALL_SECTIONS.items():
+    for call, field in SECTION_FIELDS.items():
         if call in data:
             events.append(_event(raw, call, data[call], (call,), call=call, field=field))
     return Plan(
@@ -142,8 +142,7 @@ def _require_known(raw: RawPlan, kind: str, path: KeyPath, scalar_only: bool = F
     known = tuple(SCALAR_TYPES) if scalar_only else PLAN_TYPES
     if kind in known:
         return
-    close = difflib.get_close_matches(kind.lower(), known, n=1, cutoff=0.5)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(kind.lower(), known, cutoff=0.5)
     what = "array element type" if scalar_only else "type"
     raise PlanError(f"unknown {what} '{kind}'{hint}; expected one of: {', '.join(known)}"
                     + ("" if scalar_only else ", or an array of a scalar type such as string[]"),

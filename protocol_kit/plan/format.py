@@ -7,18 +7,21 @@ the file, line and what was expected.
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import jsonschema
 import jsonschema_rs
 
+from protocol_kit import pointer
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import RawPlan
+from protocol_kit.suggest import did_you_mean
 from protocol_kit.violation import Violation
+
+if TYPE_CHECKING:  # python-jsonschema is imported only to explain an invalid plan
+    import jsonschema
 
 
 @cache
@@ -29,7 +32,9 @@ def plan_format_schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> "jsonschema.Draft202012Validator":
+    import jsonschema
+
     return jsonschema.Draft202012Validator(plan_format_schema())
 
 
@@ -61,7 +66,7 @@ def check_plan_format(raw: RawPlan) -> None:
         raise PlanError(_explain(error), raw.location(path))
     for path, key, known in unknown:
         raw.findings.append(Violation.of("PL002", _unknown_key_message(key, known),
-                                         path="/" + "/".join(map(str, (*path, key))),
+                                         path=pointer.join((*path, key)),
                                          source=raw.location((*path, key))))
         _parent(raw.data, path).pop(key, None)
 
@@ -80,9 +85,8 @@ def _leaf_errors(errors) -> Iterator[jsonschema.ValidationError]:
 
 
 def _unknown_key_message(key: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; expected one of: {', '.join(known)}"
-    return f"unknown key '{key}'{hint}"
+    expected = f"; expected one of: {', '.join(known)}"
+    return f"unknown key '{key}'{did_you_mean(key, known, otherwise=expected)}"
 
 
 def _explain(error: jsonschema.ValidationError) -> str:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from protocol_kit.spec import PAYLOAD_FIELD
 from protocol_kit.violation import Location, Violation
 
 # Plan types and the JSON Schema they stand for: (json type, format).
@@ -25,8 +26,6 @@ PLAN_TYPES = (*SCALAR_TYPES, *CONTAINER_TYPES, ANY_TYPE)
 
 CALL_TYPES = ("track", "identify", "page", "screen", "group")
 # Where each call type carries its planned fields in a Segment-spec payload.
-PAYLOAD_FIELD = {"track": "properties", "page": "properties", "screen": "properties",
-                 "identify": "traits", "group": "traits"}
 
 EVENT_STATUSES = ("active", "deprecated")
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from protocol_kit import pointer
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.violation import Location, Violation
@@ -78,7 +79,7 @@ def _convert_mapping(loader: SafeLoader, node: yaml.MappingNode, path: KeyPath, 
 
 
 def _pointer(path: KeyPath) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return pointer.join(path)
 
 
 def _location(file: str, mark: yaml.Mark | None) -> Location:

@@ -7,20 +7,12 @@ shape (``--format json``).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from protocol_kit.violation import Location, Violation
-
-EXAMPLE_IDS = 3
-_INDEX = re.compile(r"/\d+(?=/|$)")
-
-
-def digest_path(path: str) -> str:
-    """A JSON pointer with array indices as ``*``: every item of an array shares one digest row."""
-    return _INDEX.sub("/*", path)
+from protocol_kit.results import DigestBuilder, DigestRow, digest_path  # noqa: F401 (the report layer's names)
+from protocol_kit.violation import Violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,39 +29,6 @@ class Summary:
     def to_dict(self) -> dict[str, Any]:
         return {**self.totals, "violations": self.violations, "by_severity": dict(self.by_severity),
                 "by_kind": dict(self.by_kind), "by_code": dict(self.by_code)}
-
-
-@dataclass(frozen=True, slots=True)
-class DigestRow:
-    """One kind of problem at one place of one event, however often it occurred.
-
-    ``path`` has array indices as ``*``; ``first`` and ``last`` are where it
-    was seen first and last; ``message_ids`` are up to three example events;
-    ``message`` is the first occurrence's message.
-    """
-
-    event: str | None
-    event_type: str | None
-    kind: str
-    code: str
-    severity: str
-    path: str
-    count: int
-    first: Location
-    last: Location
-    message_ids: tuple[str, ...]
-    message: str
-
-    @property
-    def signature(self) -> tuple[str, str, str, str]:
-        """What identifies the problem across runs: (event, kind, path, code)."""
-        return (self.event or "", self.kind, self.path, self.code)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"event": self.event, "event_type": self.event_type, "kind": self.kind, "code": self.code,
-                "severity": self.severity, "path": self.path, "count": self.count,
-                "first": str(self.first), "last": str(self.last),
-                "message_ids": list(self.message_ids), "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,21 +136,10 @@ def summarise(violations: Sequence[Violation], totals: Mapping[str, int] | None 
 
 def digest(violations: Iterable[Violation]) -> tuple[DigestRow, ...]:
     """One row per (event, event type, code, path), most frequent first."""
-    rows: dict[tuple, list] = {}  # key -> [first violation, last location, count, message ids]
+    builder = DigestBuilder()
     for v in violations:
-        key = (v.event, v.event_type, v.code, digest_path(v.path))
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = [v, v.source, 0, []]
-        row[1] = v.source
-        row[2] += 1
-        if v.message_id and len(row[3]) < EXAMPLE_IDS and v.message_id not in row[3]:
-            row[3].append(v.message_id)
-    built = [DigestRow(event=first.event or first.event_type, event_type=first.event_type, kind=first.kind,
-                       code=first.code, severity=first.severity, path=key[3], count=count, first=first.source,
-                       last=last, message_ids=tuple(ids), message=first.message)
-             for key, (first, last, count, ids) in rows.items()]
-    return tuple(sorted(built, key=lambda r: (-r.count, r.event or "", r.code, r.path)))
+        builder.add(v)
+    return builder.rows()
 
 
 def event_counts(violations: Iterable[Violation]) -> tuple[EventCount, ...]:

@@ -15,9 +15,9 @@ from typing import Iterable, Sequence
 
 from protocol_kit.errors import InputError
 from protocol_kit.report.baseline import FIELDS
-from protocol_kit.report.data import Comparison, DigestRow, EventCount, ReportData, Summary
+from protocol_kit.report.data import Comparison, EventCount, ReportData, Summary
+from protocol_kit.results import DigestBuilder, DigestRow
 
-EXAMPLE_IDS = 3
 _DURATION = re.compile(r"(\d+)\s*([mhdw])")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -75,18 +75,10 @@ def digest_window(results: Sequence[TimedResult], *, since: datetime, now: datet
 
 def merge_rows(rows: Iterable[DigestRow]) -> tuple[DigestRow, ...]:
     """Digest rows of several runs, in time order, combined by (event, event type, code, path)."""
-    merged: dict[tuple, DigestRow] = {}
+    builder = DigestBuilder()
     for row in rows:
-        key = (row.event, row.event_type, row.code, row.path)
-        seen = merged.get(key)
-        if seen is None:
-            merged[key] = row
-            continue
-        ids = (*seen.message_ids, *(i for i in row.message_ids if i not in seen.message_ids))[:EXAMPLE_IDS]
-        merged[key] = DigestRow(event=seen.event, event_type=seen.event_type, kind=seen.kind, code=seen.code,
-                                severity=row.severity, path=seen.path, count=seen.count + row.count,
-                                first=seen.first, last=row.last, message_ids=ids, message=seen.message)
-    return tuple(sorted(merged.values(), key=lambda r: (-r.count, r.event or "", r.code, r.path)))
+        builder.add_row(row)
+    return builder.rows()
 
 
 def _summary(results: Sequence[ReportData], rows: Sequence[DigestRow], *, results_before: int) -> Summary:

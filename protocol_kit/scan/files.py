@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -28,7 +29,7 @@ def iter_source_files(paths: Iterable[str | Path], *, exclude: Iterable[str] = (
         path = Path(raw)
         if path.is_dir():
             yield from (f for f in _walk(path) if not _excluded(f, patterns))
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():  # a file, or something read_source reports as skipped
             if syntax_for(path) and not _excluded(path, patterns):
                 yield path
         else:
@@ -59,10 +60,21 @@ class SourceText:
 def read_source(path: Path, config: ScanConfig, needles: tuple[bytes, ...]) -> SourceText:
     """The file's bytes when it may hold tracking calls; None for files not worth parsing."""
     name = str(path)
-    size = path.stat().st_size
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return _skipped(name, "dangling symbolic link")
+    except OSError as error:
+        return _skipped(name, f"cannot be read ({error.strerror})")
+    if not stat.S_ISREG(status.st_mode):
+        return _skipped(name, f"not a regular file ({_file_type(status.st_mode)})")
+    size = status.st_size
     if size > config.max_file_bytes:
         return _skipped(name, f"larger than {config.max_file_bytes // 1_000_000} MB ({size} bytes)")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return _skipped(name, f"cannot be read ({error.strerror})")
     if not any(needle in data for needle in needles):
         return SourceText(None)
     if b"\0" in data:
@@ -88,6 +100,12 @@ def _minified(data: bytes, limit: int) -> bool:
         return False
     long_bytes = sum(len(line) for line in data.split(b"\n") if len(line) > limit)
     return long_bytes * 2 > len(data)
+
+
+def _file_type(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+    return next((kind for test, kind in kinds if test(mode)), "not a file")
 
 
 def _skipped(name: str, why: str) -> SourceText:

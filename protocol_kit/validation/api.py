@@ -1,15 +1,19 @@
 """The library API: check one event, or run a validator over a stream of events."""
 from __future__ import annotations
 
-from collections import Counter
+import os
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan, compile_plan, load_compiled
+from protocol_kit.compile.compiled import INDEX_FILE
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiRules
 from protocol_kit.plan import Plan
+from protocol_kit.policy import CodePolicy
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
 from protocol_kit.validation.engine import BatchResult, Engine, Options, batches
@@ -17,6 +21,7 @@ from protocol_kit.validation.report import BodyResult, EventResult, Outcomes, Va
 from protocol_kit.violation import Location
 
 PlanLike = Plan | CompiledPlan | str | Path
+_FIRST = Location(index=0)
 
 
 def load_plan(path: str | Path) -> Plan | CompiledPlan:
@@ -45,25 +50,16 @@ def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRul
     ``pii``, ``pii_rules`` and ``salt``: personal data, as for :class:`Validator`; in
     ``redact`` and ``hash`` modes ``result.rewritten`` is the event with it replaced.
     ``event_version``: as for :class:`Validator`.
-    To check many events, build a :class:`Validator` once and call :meth:`Validator.run`.
+    The :class:`Validator` behind the call is remembered per plan and options (plans
+    given as paths are read again when their file changes), so calling this once per
+    event costs about what :meth:`Validator.check` costs.
     """
-    engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version,
-                                            input_format=input_format))
-    record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location())
-    events = engine.events_of(record)
-    if len(events) == 1 and events[0] is record and record is not event:  # one event as it is: the first
-        events = [EventRecord(record.payload, source=Location(index=0))]
-    results = tuple(_checked(engine, one) for one in events)
-    return results[0] if len(results) == 1 else BodyResult(events=results)
-
-
-def _checked(engine: Engine, record: EventRecord) -> EventResult:
-    rewritten = engine.personal.rewritten(record.payload) if engine.personal and record.parsed else None
-    return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
+    return remembered_validator(plan, pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version,
+                                input_format=input_format).check(event)
 
 
 class Validator:
-    """Validate streams of events against one plan, enforcing a ``mode``.
+    """Validate events against one plan: one at a time (:meth:`check`) or as streams (:meth:`run`).
 
     ``mode``: ``report`` (nothing changes), ``block`` (conforming events pass,
     the rest are dropped) or ``quarantine`` (the rest are kept aside with
@@ -77,34 +73,67 @@ class Validator:
     ``event_version``: which version of a versioned event checks payloads that name
     none in ``context.protocols.event_version``, ``oldest`` or ``latest``
     (a version the plan does not have is EV013, checked against the same one).
+    ``input_format``: the wire format of what :meth:`check` and :meth:`run` are given
+    (see :mod:`protocol_kit.events.wire`), or ``auto`` to detect it per item.
+    ``policy``: which codes are reported and how severe (a :class:`~protocol_kit.policy.CodePolicy`);
+    an ignored violation, or one re-graded below error, no longer makes the event nonconforming.
+
+    A validator may be shared between threads: :meth:`check` keeps its working
+    state (the engine and its caches) per thread.
     """
 
     def __init__(self, plan: PlanLike, *, mode: str = "report", omit_unplanned: bool = False,
                  fail_fast: bool = False, jobs: int = 1, max_violations: int = MAX_VIOLATIONS,
                  pii: str = "flag", pii_rules: PiiRules | None = None, salt: str | None = None,
-                 event_version: str = "oldest"):
+                 event_version: str = "oldest", input_format: str = "auto", policy: CodePolicy = CodePolicy()):
         self.plan = compiled(plan)
         self.options = Options(mode=mode, omit_unplanned=omit_unplanned, fail_fast=fail_fast,
-                               pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version)
+                               pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version,
+                               input_format=input_format, policy=policy)
         self.jobs = jobs
         self.max_violations = max_violations
+        self._per_thread = threading.local()
+
+    def check(self, event: Any) -> EventResult | BodyResult:
+        """Check one event or one SDK body (as :func:`validate` takes them): every violation.
+
+        The mode does not apply: nothing is written or dropped, the result says what is wrong.
+        """
+        engine = self._engine()
+        record = event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST)
+        if engine.fast and record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
+            return EventResult(record=record, violations=())
+        events = engine.events_of(record)
+        if len(events) == 1 and events[0] is record:
+            return _checked(engine, record)
+        results = tuple(_checked(engine, one) for one in events)
+        return results[0] if len(results) == 1 else BodyResult(events=results)
+
+    def _engine(self) -> Engine:
+        engine: Engine | None = getattr(self._per_thread, "engine", None)
+        if engine is None:
+            engine = self._per_thread.engine = Engine(self.plan, self.options)
+        return engine
 
     def run(self, events: Iterable[Any], *, valid_out: BinaryIO | None = None,
-            quarantine_out: BinaryIO | None = None, progress: Callable[[int], None] | None = None,
-            input_format: str = "auto") -> ValidationReport:
+            quarantine_out: BinaryIO | None = None,
+            progress: Callable[[int], None] | None = None, input_format: str | None = None) -> ValidationReport:
         """Validate every event of ``events`` and return the report.
 
         ``events``: parsed payloads (dicts), raw bodies an SDK sent (bytes or
         str) or parsed ones (a PostHog batch, an Amplitude body...),
         :class:`EventRecord` s, or the chunks of :func:`protocol_kit.events.read_chunks`.
-        ``input_format``: the wire format of the bodies, or ``auto`` to detect it
-        per item (``report.formats`` counts the events read per format). Passed events are
+        ``input_format``: the wire format of the bodies (default: the validator's), or ``auto``
+        to detect it per item (``report.formats`` counts the events read per format). Passed events are
         written to ``valid_out`` and quarantined ones to ``quarantine_out``
         (binary streams, JSON Lines). ``progress`` is called with the number of
         events done after every batch.
         """
+        if self.options.mode == "quarantine" and quarantine_out is None:
+            raise ValueError("quarantine mode needs quarantine_out: a stream for the nonconforming events")
         options = replace(self.options, keep_passed=valid_out is not None,
-                          keep_quarantined=quarantine_out is not None, input_format=input_format)
+                          keep_quarantined=quarantine_out is not None,
+                          input_format=input_format or self.options.input_format)
         engine = Engine(self.plan, options)
         builder = ReportBuilder(max_violations=self.max_violations)
         totals = BatchResult()
@@ -123,12 +152,18 @@ class Validator:
             report = replace(report, pii_notes=engine.personal.summary(Counter(totals.pii_seen)))
         return report
 
-    def _results(self, engine: Engine, work):
+    def _results(self, engine: Engine, work: Iterable[Any]) -> Iterator[BatchResult]:
         if self.jobs > 1:
             from protocol_kit.validation.parallel import process_in_parallel
 
             return process_in_parallel(engine, work, self.jobs)
         return map(engine.process, work)
+
+
+def _checked(engine: Engine, record: EventRecord) -> EventResult:
+    personal = engine.personal
+    rewritten = personal.rewritten(record.payload) if personal is not None and record.parsed else None
+    return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
 
 
 def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> None:
@@ -139,3 +174,43 @@ def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> 
         builder.add_event(violations)
     for schema, count in result.pii_seen.items():
         totals.pii_seen[schema] = totals.pii_seen.get(schema, 0) + count
+
+
+_REMEMBERED: OrderedDict[tuple[Any, ...], tuple[tuple[Any, Any], Validator]] = OrderedDict()
+_REMEMBERED_PLANS = 16
+_remembering = threading.Lock()
+
+
+def remembered_validator(plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRules | None = None,
+                         salt: str | None = None, event_version: str = "oldest",
+                         input_format: str = "auto") -> Validator:
+    """The validator :func:`validate` uses for ``plan`` and these options, built on first use.
+
+    Plan objects are remembered by identity (the entry holds them, so an id is never
+    reused while remembered); paths by name and the file's modification time and size.
+    The last few plans are remembered.
+    """
+    by_path = isinstance(plan, (str, Path))
+    plan_key = (os.fspath(plan), _file_stamp(Path(plan))) if isinstance(plan, (str, Path)) else id(plan)
+    key = (plan_key, pii, id(pii_rules), salt, event_version, input_format)
+    with _remembering:
+        entry = _REMEMBERED.get(key)
+        if entry is not None and (by_path or entry[0][0] is plan) and entry[0][1] is pii_rules:
+            _REMEMBERED.move_to_end(key)
+            return entry[1]
+    validator = Validator(plan, pii=pii, pii_rules=pii_rules, salt=salt, event_version=event_version,
+                          input_format=input_format)
+    with _remembering:
+        _REMEMBERED[key] = ((plan, pii_rules), validator)
+        while len(_REMEMBERED) > _REMEMBERED_PLANS:
+            _REMEMBERED.popitem(last=False)
+    return validator
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """When a plan file (or a compiled folder's index) last changed; None when it cannot be read."""
+    try:
+        stat = (path / INDEX_FILE if path.is_dir() else path).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size

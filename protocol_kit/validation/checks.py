@@ -6,10 +6,10 @@ from typing import Any, Iterable, Iterator
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
 from protocol_kit.plan.model import version_order
+from protocol_kit.suggest import closest, hint
 from protocol_kit.validation.rules import SchemaError, deprecated, findings_for, pointer
 from protocol_kit.validation.schema_errors import from_compiled, from_reference
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas, present
-from protocol_kit.validation.suggest import closest
 from protocol_kit.violation import Violation
 
 
@@ -56,8 +56,7 @@ def iter_violations(record: EventRecord, schemas: PlanSchemas, *, reference: boo
     if entry is None:
         if call == "track":
             best = closest(name, schemas.track)
-            hint = f" (did you mean '{best}'?)" if best else ""
-            yield Violation.of("EV002", f"unplanned event '{name}'{hint}", expected=best, actual=name, **context)
+            yield Violation.of("EV002", f"unplanned event '{name}'{hint(best)}", expected=best, actual=name, **context)
         return
     try:
         for finding in _findings(entry, payload, reference):

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.validation.api import PlanLike, compiled
-from protocol_kit.validation.engine import Engine
+from protocol_kit.validation.api import PlanLike, Validator
 from protocol_kit.violation import Location
 
 if TYPE_CHECKING:
@@ -26,12 +25,10 @@ def validate_dataframe(frame: "pd.DataFrame", plan: PlanLike, *, column: str | N
     """
     import pandas as pd
 
-    engine = Engine(compiled(plan))
+    validator = Validator(plan)
     rows = []
     for label, record in _records(frame, column):
-        if record.parsed and isinstance(record.payload, dict) and engine.fast_valid(record.payload):
-            continue
-        for v in engine.violations(record):
+        for v in validator.check(record).violations:
             rows.append((label, v.code, v.kind, v.severity, v.event, v.event_type, v.path, v.message,
                          v.expected, v.actual, v.message_id))
     return pd.DataFrame(rows, columns=list(COLUMNS))

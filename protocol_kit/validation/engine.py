@@ -27,8 +27,9 @@ from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.events.wire import WireReader
 from protocol_kit.pii import PiiRules
+from protocol_kit.policy import CodePolicy
 from protocol_kit.validation.checks import check_record, up_to_first_error
-from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.enforce import blocking, decide
 from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import VERSION_FALLBACKS, PlanSchemas
@@ -47,6 +48,7 @@ class Options:
     salt: str | None = None  # for pii="hash"
     event_version: str = "oldest"  # the version of a versioned event checking payloads that name none
     input_format: str = "auto"  # the wire format of the input, or auto: detected per record (events/wire)
+    policy: CodePolicy = CodePolicy()  # codes reported and their severities
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -185,8 +187,8 @@ class Engine:
         """Check one event in detail and record its outcome in ``result``."""
         violations = self.violations(record, complete=self.options.omit_unplanned)
         routed = violations if self.personal is None else self.personal.routed(violations)
-        outcome, replacement = decide(record, routed, mode=self.options.mode,
-                                      omit=self.options.omit_unplanned, recheck=self._conforms)
+        outcome, replacement = decide(record, routed, mode=self.options.mode, omit=self.options.omit_unplanned,
+                                      recheck=self._conforms, policy=self.options.policy)
         if self.personal is not None and outcome in ("passed", "omitted"):
             replacement = self.personal.rewritten(record.payload if replacement is None else replacement) or replacement
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
@@ -209,11 +211,19 @@ class Engine:
             result.reported += 1
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
-        found = check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
-        return found if self.personal is None else self.personal.violations(record, found)
+        policy = self.options.policy
+        fail_fast = self.options.fail_fast and not complete
+        found = check_record(record, self.schemas, fail_fast=fail_fast and policy.is_default)
+        if self.personal is not None:
+            found = self.personal.violations(record, found)
+        if policy.is_default:
+            return found
+        found = list(policy.apply(found))  # before stopping early: an ignored error must not hide the next
+        return up_to_first_error(found) if fail_fast else found
 
     def _conforms(self, payload: Any) -> bool:
-        return not has_error(check_record(EventRecord(payload), self.schemas))
+        found = list(self.options.policy.apply(check_record(EventRecord(payload), self.schemas)))
+        return not blocking(found, self.options.policy)
 
 
 def _line(record: EventRecord, replacement: Any) -> bytes:

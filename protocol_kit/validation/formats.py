@@ -13,9 +13,12 @@ pins the behaviour value by value.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import jsonschema
 import jsonschema_rs
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMATS = (
     "date", "date-time", "duration", "email", "hostname", "idn-email", "idn-hostname", "ipv4", "ipv6",
@@ -30,7 +33,10 @@ def compiled_validator(schema: dict) -> jsonschema_rs.Validator:
 
 
 @cache
-def format_checker() -> jsonschema.FormatChecker:
+def format_checker() -> "jsonschema.FormatChecker":
+    """python-jsonschema's format checker asking the compiled check (python-jsonschema loads only here)."""
+    import jsonschema
+
     checker = jsonschema.FormatChecker(formats=())
     for name in FORMATS:
         checker.checks(name)(compiled_validator({"format": name}).is_valid)

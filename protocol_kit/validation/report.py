@@ -1,7 +1,7 @@
 """The result of validating a stream of events: one object every output format reads.
 
 :class:`ValidationReport` holds the :class:`Summary` (counts), the digest (one
-:class:`~protocol_kit.report.data.DigestRow` per event, kind and path), the violations themselves (a
+:class:`~protocol_kit.results.DigestRow` per event, kind and path), the violations themselves (a
 capped list of :class:`~protocol_kit.violation.Violation`) and the
 :class:`Outcomes` (where every event went). ``to_dict()`` is the JSON shape
 printed by ``protocol-kit validate --format json``. See docs/validation.md.
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from protocol_kit.events.record import EventRecord
-from protocol_kit.report.data import DigestRow
+from protocol_kit.results import DigestRow
 from protocol_kit.violation import Violation
 
 MODES = ("report", "block", "quarantine")

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
+from protocol_kit import pointer as pointers
 from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
-from protocol_kit.validation.suggest import closest
-
-PAYLOAD_FIELDS = ("properties", "traits")
+from protocol_kit.spec import PAYLOAD_FIELDS
+from protocol_kit.suggest import closest, hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def findings_for(error: SchemaError) -> Iterator[Finding]:
 
 def pointer(path: Sequence[Any]) -> str:
     """A JSON pointer (RFC 6901) of a path inside the payload."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return pointers.join(path)
 
 
 def label(path: Sequence[Any]) -> str:
@@ -93,8 +93,7 @@ def _unplanned(error: SchemaError, path: tuple) -> Iterator[Finding]:
             continue
         where = (*path, name)
         best = closest(name, planned)
-        hint = f" (did you mean '{best}'?)" if best else ""
-        yield Finding("EV005", where, f"unplanned property '{label(where)}'{hint}", best, name)
+        yield Finding("EV005", where, f"unplanned property '{label(where)}'{hint(best)}", best, name)
 
 
 def _enum(error: SchemaError, path: tuple) -> Iterator[Finding]:

@@ -1,11 +1,12 @@
 """Errors of jsonschema-rs and of python-jsonschema, brought to one :class:`SchemaError` shape."""
 from __future__ import annotations
 
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from protocol_kit.validation.rules import SchemaError
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 def from_compiled(error: Any, root: dict[str, Any]) -> SchemaError:
@@ -20,7 +21,7 @@ def from_compiled(error: Any, root: dict[str, Any]) -> SchemaError:
     return SchemaError(keyword=str(keyword), path=path, instance=error.instance, schema=schema)
 
 
-def from_reference(error: jsonschema.ValidationError) -> SchemaError:
+def from_reference(error: "jsonschema.ValidationError") -> SchemaError:
     """A python-jsonschema error (from :func:`reference_validator`: ``required`` errors carry the name in the path)."""
     return SchemaError(keyword=error.validator, path=tuple(error.absolute_path), instance=error.instance,
                        schema=error.schema if isinstance(error.schema, dict) else {})

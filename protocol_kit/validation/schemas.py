@@ -3,18 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
 
 from protocol_kit.compile import CompiledPlan, CompiledSchema
 from protocol_kit.errors import PlanError
-from protocol_kit.events.envelope import CALLS
+from protocol_kit.spec import CALLS
 from protocol_kit.plan.model import version_order
 from protocol_kit.validation.formats import compiled_validator
-from protocol_kit.validation.reference import reference_validator
 from protocol_kit.violation import Location
+
+if TYPE_CHECKING:  # python-jsonschema explains violations; it is imported when first needed
+    from jsonschema import Draft202012Validator
 
 IsValid = Callable[[Any], bool]
 ANY_ITEM = "*"
@@ -35,8 +36,10 @@ class EventSchema:
         return self.compiled.event or self.compiled.call
 
     @cached_property
-    def reference(self) -> Draft202012Validator:
+    def reference(self) -> "Draft202012Validator":
         """python-jsonschema's validator of the same schema (built on first use)."""
+        from protocol_kit.validation.reference import reference_validator
+
         return reference_validator(self.compiled.schema)
 
 

@@ -1,35 +1,4 @@
-"""Near-miss names: ``Order Complete`` -> ``Order Completed``."""
-from __future__ import annotations
+"""Near-miss names, as the validator suggests them (one implementation: :mod:`protocol_kit.suggest`)."""
+from protocol_kit.suggest import closest, did_you_mean, hint, normalise
 
-import difflib
-import re
-from functools import lru_cache
-from typing import Iterable
-
-_SEPARATORS = re.compile(r"[\s_\-.:/]+")
-
-
-def normalise(name: str) -> str:
-    """Case and separator insensitive form: ``Order_Completed`` and ``order completed`` are equal."""
-    return _SEPARATORS.sub("", name).lower()
-
-
-def closest(name: str, planned: Iterable[str]) -> str | None:
-    """The planned name ``name`` was most likely meant to be, if one is close."""
-    return _closest(name, tuple(planned))
-
-
-@lru_cache(maxsize=4096)  # the same misspellings come back event after event
-def _closest(name: str, planned: tuple[str, ...]) -> str | None:
-    key = normalise(name)
-    by_key = _normalised(planned)
-    if key in by_key:
-        return by_key[key]
-    match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
-    return by_key[match[0]] if match else None
-
-
-@lru_cache(maxsize=256)
-def _normalised(planned: tuple[str, ...]) -> dict[str, str]:
-    return {normalise(p): p for p in planned}
-
+__all__ = ["closest", "did_you_mean", "hint", "normalise"]

@@ -20,10 +20,11 @@ def test_no_pyproject_gives_defaults(tmp_path):
 
 @pytest.mark.parametrize("table, message", [
     ({"plan": ["x"]}, "unknown key 'plan' in [tool.protocol-kit] (did you mean 'plans'?)"),
-    ({"plans": 3}, "plans must be a list of paths"),
+    ({"plans": 3}, "[tool.protocol-kit] plans: expected a list of paths, got 3"),
     ({"lint": {"select": ["XX"]}}, "'XX' matches no code"),
     ({"lint": {"ignore": ["PL9"]}}, "'PL9' matches no code"),
-    ({"lint": {"severity": {"PL301": "fatal"}}}, "'fatal' is not one of info, warning, error"),
+    ({"lint": {"severity": {"PL301": "fatal"}}},
+     "[tool.protocol-kit.lint] severity.PL301: expected one of info, warning, error, got 'fatal'"),
     ({"lint": {"selct": []}}, "did you mean 'select'?"),
 ])
 def test_bad_configuration_is_explained(table, message):
@@ -44,4 +45,4 @@ def test_config_error_is_exit_code_2(protocol_kit, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = protocol_kit("lint")
     assert out.code == 2
-    assert out.stderr.startswith("error: ") and "plans must be a list" in out.stderr
+    assert out.stderr.startswith("error: ") and "pyproject.toml: [tool.protocol-kit] plans: expected a list" in out.stderr

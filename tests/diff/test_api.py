@@ -58,8 +58,10 @@ def test_fail_on_from_the_command_line_and_the_config(project, run):
     (project / "pyproject.toml").write_text('[tool.protocol-kit.diff]\nfail_on = "consumer"\n')
     assert run(project, "diff", "old.yaml", "new.yaml").code == 1
     (project / "pyproject.toml").write_text('[tool.protocol-kit.diff]\nfail-on = "consumer"\n')
+    assert run(project, "diff", "old.yaml", "new.yaml").code == 1
+    (project / "pyproject.toml").write_text('[tool.protocol-kit.diff]\nfail-onn = "consumer"\n')
     result = run(project, "diff", "old.yaml", "new.yaml")
-    assert result.code == 2 and "unknown key 'fail-on' in [tool.protocol-kit.diff] (did you mean 'fail_on'?)" in result.err
+    assert result.code == 2 and "unknown key 'fail-onn' in [tool.protocol-kit.diff] (did you mean 'fail-on'?)" in result.err
 
 
 def test_ignore_file_and_version_bump_from_the_config(project, run):

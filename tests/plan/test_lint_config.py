@@ -52,7 +52,7 @@ def test_severity_override_changes_exit_code(project, run):
 @pytest.mark.parametrize("settings, message", [
     ("[tool.protocol-kit.lint]\nselect = ['PL9']\n", "'PL9' matches no code"),
     ("[tool.protocol-kit.lint]\nignroe = ['PL1']\n", "did you mean 'ignore'?"),
-    ("[tool.protocol-kit.lint]\nseverity = {PL101 = 'fatal'}\n", "'fatal' is not one of info, warning, error"),
+    ("[tool.protocol-kit.lint]\nseverity = {PL101 = 'fatal'}\n", "severity.PL101: expected one of info, warning, error, got 'fatal'"),
 ])
 def test_bad_settings_are_usage_errors(project, run, settings, message):
     (project / "pyproject.toml").write_text(f"[tool.protocol-kit]\n{settings}", encoding="utf-8")

@@ -1,6 +1,7 @@
 """What golden files cannot show on their own: the formats are what their consumers accept."""
 from __future__ import annotations
 
+import html
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -12,7 +13,6 @@ import pytest
 from openpyxl import load_workbook
 
 from protocol_kit import codes
-from protocol_kit.codes_doc import code_url
 from protocol_kit.report import render
 from protocol_kit.report.formats import github, markdown, xlsx
 from tests.report.sample import report, violations
@@ -85,7 +85,7 @@ def test_sarif_rules_come_from_the_code_table():
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     for code, rule in rules.items():
         entry = codes.get(code)
-        assert rule["name"] == entry.name and rule["helpUri"] == code_url(code)
+        assert rule["name"] == entry.name and "helpUri" not in rule  # the help is embedded, not linked
         assert entry.fix in rule["help"]["text"] and entry.why in rule["fullDescription"]["text"]
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
@@ -216,3 +216,16 @@ def test_text_without_a_width_shortens_nothing():
     from protocol_kit.report.formats import text
     assert "'<script>alert(1)</script>' is not one of USD | EUR, GBP: 100% wrong⏎second line" in text.render(
         report(), width=None)
+
+
+def test_html_and_markdown_explain_codes_from_the_code_table():
+    data = report()
+    page = render("html", data)
+    markdown = render("markdown", data)
+    assert "https://" not in page.replace("https://json", "")  # no link to a page that may not exist
+    for code in data.summary.by_code:
+        entry = codes.get(code)
+        assert f'id="code-{code}"' in page and f'href="#code-{code}"' in page
+        assert html.escape(entry.fix) in page
+        assert f"{code} `{entry.name}`" in markdown
+    assert "](http" not in markdown

@@ -126,7 +126,7 @@ def test_configuration_errors_exit_2(project, protocol_kit):
         f'[tool.protocol-kit]\nplans = ["{PLAN.as_posix()}"]\n[tool.protocol-kit.scan]\nreceiver = ["tracker"]\n')
     outcome = protocol_kit("scan", ".")
     assert outcome.code == 2
-    assert "unknown option 'receiver' (did you mean 'receivers'?)" in outcome.stderr
+    assert "pyproject.toml: unknown key 'receiver' in [tool.protocol-kit.scan] (did you mean 'receivers'?)" in outcome.stderr
 
 
 def test_help_explains_the_command(protocol_kit):

@@ -34,8 +34,10 @@ def test_settings_give_defaults(project):
 
 @pytest.mark.parametrize("table, message", [
     ('modes = "block"', "unknown key 'modes' in [tool.protocol-kit.validate] (did you mean 'mode'?)"),
-    ('mode = "drop"', "mode must be one of: report, block, quarantine"),
-    ("jobs = 0", "jobs must be a positive integer"),
+    ('mode = "drop"', "pyproject.toml: [tool.protocol-kit.validate] mode: expected one of report, block, "
+                      "quarantine, got 'drop'"),
+    ("jobs = 0", "[tool.protocol-kit.validate] jobs: expected a positive integer, got 0"),
+    ("fail_on = 'never'\nfail-on = 'error'", "[tool.protocol-kit.validate] has both 'fail-on' and 'fail_on'"),
 ])
 def test_bad_settings_are_config_errors(project, table, message):
     write_config(project, f"[tool.protocol-kit.validate]\n{table}\n")

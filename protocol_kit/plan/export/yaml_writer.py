@@ -7,8 +7,7 @@ from typing import Any
 import yaml
 
 from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
-
-CALL_FIELD = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
+from protocol_kit.spec import SECTION_FIELDS
 
 
 def write_yaml(plan: Plan, path: Path) -> list[Path]:
@@ -34,7 +33,7 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         data["common"] = {p.name: _envelope_field(p) for p in plan.common}
     for event in plan.events:
         if event.call != "track":
-            data[event.call] = _event(event, CALL_FIELD[event.call])
+            data[event.call] = _event(event, SECTION_FIELDS[event.call])
     track: dict[str, Any] = {}
     for e in plan.track_events:
         if e.version is None:

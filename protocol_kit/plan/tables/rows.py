@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
 
+from protocol_kit import pointer
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.plan.tables import cells
 from protocol_kit.plan.tables.columns import BY_KEY, match_headers
 from protocol_kit.plan.tables.settings import apply_settings
 from protocol_kit.plan.tables.table import Setting, Table
+from protocol_kit.spec import SECTION_FIELDS
 from protocol_kit.violation import Location, Violation
 
-CALLS = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 COMMON = "common"
 ARRAY = "[]"
 SEGMENT = re.compile(r"\s*([^\[\].]+?)\s*((?:\[\])*)")  # a name, then [] once per array level
@@ -91,8 +92,8 @@ def _add_row(raw: RawPlan, table: Table, row: Row, own_rows: dict[KeyPath, int])
 
 def _section(raw: RawPlan, table: Table, row: Row, event: str) -> tuple[dict, KeyPath, str]:
     """The mapping a row adds to, its key path, and the key holding its fields."""
-    if event in CALLS:
-        path, fields_key = (event,), CALLS[event]
+    if event in SECTION_FIELDS:
+        path, fields_key = (event,), SECTION_FIELDS[event]
         section = raw.data.setdefault(event, {})
     elif event == COMMON:
         return raw.data.setdefault(COMMON, {}), (COMMON,), ""
@@ -101,7 +102,7 @@ def _section(raw: RawPlan, table: Table, row: Row, event: str) -> tuple[dict, Ke
         section = raw.data.setdefault("events", {}).setdefault(event, {})
     _remember(raw, path, table, row, "event")
     if "version" in row.values:
-        if event in CALLS or event == COMMON:
+        if event in SECTION_FIELDS or event == COMMON:
             raise PlanError(f"Version applies to track events, not to '{event}' rows",
                             table.cell(row.number, row.columns["version"]))
         version = row.text("version")
@@ -150,7 +151,7 @@ def _property_row(raw: RawPlan, table: Table, row: Row, fields: dict, path: KeyP
         raw.findings.append(Violation.of(
             "PL001", f"property '{written}' of event '{row.text('event')}' is defined again "
                      f"(first at row {own_rows[path]}); this row's cells replace the first row's",
-            path="/" + "/".join(map(str, path)), source=where))
+            path=pointer.join(path), source=where))
     own_rows[path] = row.number
     if segments[-1].group(2) and "required" in row.values:
         raise PlanError(f"Required applies to the array, not to its elements: write it on a row for "

@@ -1,7 +1,6 @@
 """Plan-level settings of a spreadsheet plan: the key/value rows of its ``Plan`` sheet."""
 from __future__ import annotations
 
-import difflib
 from typing import Any, Callable, Iterable
 
 from protocol_kit.errors import PlanError
@@ -9,6 +8,7 @@ from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.plan.tables import cells
 from protocol_kit.plan.tables.columns import normal_header
 from protocol_kit.plan.tables.table import Setting
+from protocol_kit.suggest import did_you_mean
 from protocol_kit.violation import Violation
 
 # setting as export writes it -> (key path in the plan, how to read the cell, other spellings)
@@ -30,8 +30,7 @@ def apply_settings(raw: RawPlan, settings: Iterable[Setting]) -> None:
     for setting in settings:
         key = _BY_SPELLING.get(normal_header(setting.key))
         if key is None:
-            close = difflib.get_close_matches(setting.key.lower(), list(SETTINGS), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; expected one of: {', '.join(SETTINGS)}"
+            hint = did_you_mean(setting.key.lower(), SETTINGS, otherwise=f"; expected one of: {', '.join(SETTINGS)}")
             raw.findings.append(Violation.of("PL002", f"unknown plan setting '{setting.key}'{hint}",
                                              source=setting.location))
             continue

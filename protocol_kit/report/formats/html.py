@@ -11,7 +11,7 @@ from html import escape
 from importlib import resources
 from typing import Iterable
 
-from protocol_kit.codes_doc import code_url
+from protocol_kit import codes
 from protocol_kit.report.data import ReportData
 
 MAX_DETAILS = 2000
@@ -27,7 +27,7 @@ def render(data: ReportData) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>", "<style>", assets.joinpath("report.css").read_text("utf-8"), "</style>",
-        "</head>", "<body>", f"<h1>{title}</h1>", _summary(data), _charts(data), _digest(data), _details(data),
+        "</head>", "<body>", f"<h1>{title}</h1>", _summary(data), _charts(data), _digest(data), _codes(data), _details(data),
         "<script>", assets.joinpath("report.js").read_text("utf-8"), "</script>", "</body>", "</html>", "",
     ])
 
@@ -49,6 +49,17 @@ def _charts(data: ReportData) -> str:
     by_event = [(e.event or "(no event)", e.violations) for e in data.events]
     return ('<section id="charts">' + _bars("Violations by kind", data.summary.by_kind.items())
             + _bars("Violations by event", by_event) + "</section>")
+
+
+def _codes(data: ReportData) -> str:
+    """What each code of the run means, why it matters and how to fix it, from the code table."""
+    entries = [codes.get(code) for code in sorted(data.summary.by_code)]
+    if not entries:
+        return ""
+    items = "".join(f'<dt id="code-{escape(e.code)}">{escape(e.code)} <code>{escape(e.name)}</code></dt>'
+                    f"<dd>{escape(e.summary)} <b>Why it matters.</b> {escape(e.why)} "
+                    f"<b>How to fix.</b> {escape(e.fix)}</dd>" for e in entries)
+    return f'<section id="codes"><h2>Codes</h2><dl>{items}</dl></section>'
 
 
 def _bars(title: str, items: Iterable[tuple[str, int]]) -> str:
@@ -76,7 +87,8 @@ def _digest(data: ReportData) -> str:
     rows = []
     for row in data.digest:
         cells = [f'<td class="sev {escape(row.severity)}">{escape(row.severity)}</td>',
-                 f'<td><a href="{escape(code_url(row.code))}" title="what {escape(row.code)} means">{escape(row.code)}</a></td>',
+                 f'<td><a href="#code-{escape(row.code)}" title="{escape(codes.get(row.code).summary)}">'
+                 f'{escape(row.code)}</a></td>',
                  f"<td>{escape(row.event or '-')}</td>", f"<td>{escape(row.kind)}</td>",
                  f"<td><code>{escape(row.path or '-')}</code></td>", f'<td class="num">{row.count}</td>',
                  f"<td>{escape(str(row.first))}</td>", f"<td>{escape(row.message)}</td>"]

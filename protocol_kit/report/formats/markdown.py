@@ -1,7 +1,7 @@
 """``markdown``: a compact summary and digest for pull request comments and CI step summaries."""
 from __future__ import annotations
 
-from protocol_kit.codes_doc import code_url
+from protocol_kit import codes
 from protocol_kit.report.data import ReportData
 
 MAX_ROWS = 50
@@ -30,7 +30,7 @@ def _digest(data: ReportData) -> list[str]:
     head = ["severity", "code", "event", "path", "count", "first seen", "message", *(["status"] if status else [])]
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for row in data.digest[:MAX_ROWS]:
-        cells = [f"{ICONS.get(row.severity, '')} {row.severity}", f"[{row.code}]({code_url(row.code)})",
+        cells = [f"{ICONS.get(row.severity, '')} {row.severity}", f"{row.code} `{codes.get(row.code).name}`",
                  cell(row.event or "-"), code(row.path) if row.path else "-", str(row.count),
                  cell(str(row.first)), cell(row.message)]
         if status:

@@ -7,12 +7,11 @@ scanning service can follow a finding across runs.
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from protocol_kit import __version__, codes
-from protocol_kit.codes_doc import DOCS_URL, code_url
-from protocol_kit.report.data import ReportData, digest_path
+from protocol_kit.report.data import ReportData
+from protocol_kit.results import fingerprint, signature_of
 from protocol_kit.report.jsontext import dumps
 from protocol_kit.violation import Violation
 
@@ -24,7 +23,7 @@ def render(data: ReportData) -> str:
     used = sorted({v.code for v in data.violations} | {row.code for row in data.digest})
     index = {code: i for i, code in enumerate(used)}
     run = {
-        "tool": {"driver": {"name": "protocol-kit", "version": __version__, "informationUri": DOCS_URL,
+        "tool": {"driver": {"name": "protocol-kit", "version": __version__,
                             "rules": [rule(codes.get(code)) for code in used]}},
         "results": [result(v, index[v.code]) for v in data.violations],
         "properties": {"summary": data.summary.to_dict(), "violationsOmitted": data.violations_omitted},
@@ -40,7 +39,6 @@ def rule(entry: codes.Code) -> dict[str, Any]:
         "fullDescription": {"text": f"{entry.summary} {entry.why}"},
         "help": {"text": f"{entry.why} How to fix: {entry.fix}",
                  "markdown": f"**Why it matters.** {entry.why}\n\n**How to fix.** {entry.fix}"},
-        "helpUri": code_url(entry.code),
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"kind": entry.kind},
     }
@@ -55,8 +53,7 @@ def result(v: Violation, rule_index: int) -> dict[str, Any]:
             physical["region"] = {"startLine": v.source.line, **({"startColumn": v.source.column}
                                                                  if v.source.column else {})}
         found["locations"] = [{"physicalLocation": physical}]
-    signature = "\x1f".join((v.event or "", v.kind, digest_path(v.path), v.code))
-    found["partialFingerprints"] = {"protocolKitSignature/v1": hashlib.sha256(signature.encode()).hexdigest()[:32]}
+    found["partialFingerprints"] = {"protocolKitSignature/v1": fingerprint(signature_of(v))}
     properties = {k: val for k, val in (("event", v.event), ("eventType", v.event_type), ("path", v.path),
                                         ("messageId", v.message_id), ("location", str(v.source))) if val}
     if properties:

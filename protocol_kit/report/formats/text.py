@@ -6,7 +6,6 @@ a terminal; then the digest and counts by kind as tables, then the summary.
 """
 from __future__ import annotations
 
-from tabulate import tabulate
 
 from protocol_kit.report.data import DigestRow, ReportData
 from protocol_kit.report.formats.concise import line, one_line
@@ -56,6 +55,8 @@ def _digest_table(data: ReportData, width: int | None, paint) -> str:
         rows = fitted
     for row in rows:
         row[0] = paint(row[0])
+    from tabulate import tabulate  # only when a table is printed
+
     return tabulate(rows, headers=[paint(h, BOLD) for h in headers], tablefmt="simple", disable_numparse=True)
 
 
@@ -94,6 +95,8 @@ def _truncate(cell: str, width: int) -> str:
 
 def _kinds(data: ReportData, paint) -> str:
     rows = sorted(data.summary.by_kind.items(), key=lambda item: (-item[1], item[0]))
+    from tabulate import tabulate
+
     return tabulate(rows, headers=[paint("kind", BOLD), paint("violations", BOLD)], tablefmt="simple")
 
 

@@ -1,0 +1,97 @@
+"""``validate_stream``: events from files checked against a plan, the plan enforced, the run reported."""
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from protocol_kit.compile import CompiledPlan
+from protocol_kit.config import Config
+from protocol_kit.errors import ConfigError, OptionsError
+from protocol_kit.events import read_chunks
+from protocol_kit.pii import PiiRules, rules_from_config
+from protocol_kit.policy import CodePolicy
+from protocol_kit.report import ReportData
+from protocol_kit.report.validation import from_validation
+from protocol_kit.validation import ValidationReport, Validator, load_plan
+from protocol_kit.validation.api import PlanLike
+from protocol_kit.validation.digest import MAX_VIOLATIONS
+from protocol_kit.validation.personal import SALT_ENV, salt_from
+from protocol_kit.validation.settings import validate_settings
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ValidateOptions:
+    plan: PlanLike | None = None
+    mode: str = "report"
+    valid_out: Path | None = None  # JSON Lines file of the events that pass (block and quarantine modes)
+    quarantine_out: Path | None = None  # JSON Lines file of the nonconforming events (quarantine mode)
+    omit_unplanned: bool = False
+    fail_fast: bool = False
+    jobs: int = 1
+    max_violations: int = MAX_VIOLATIONS
+    pii: str = "flag"
+    pii_rules: PiiRules | None = None
+    salt: str | None = None
+    policy: CodePolicy = CodePolicy()
+    event_version: str = "oldest"  # which version checks payloads of a versioned event that name none
+    input_format: str = "auto"  # the wire format of the input (events/wire), or detected per record
+
+    @classmethod
+    def configured(cls, config: Config, **given: Any) -> "ValidateOptions":
+        """``given`` options (None: not given) over ``[tool.protocol-kit.validate]`` and ``[...pii]``."""
+        settings = validate_settings(config)
+        chosen = {key: value for key, value in given.items() if value is not None}
+        plan = chosen.pop("plan", None) or settings.plan
+        if plan is None:
+            several = " (several plans are configured)" if len(config.plans) > 1 else ""
+            raise ConfigError(f"no plan given{several}: use --plan, or set [tool.protocol-kit.validate] plan "
+                              "in pyproject.toml")
+        pii = chosen.pop("pii", settings.pii)
+        pii_table = config.section("pii")
+        defaults = cls(plan=plan, mode=settings.mode, jobs=settings.jobs, max_violations=settings.max_violations,
+                       event_version=settings.event_version,
+                       pii=pii, pii_rules=rules_from_config(pii_table, base_dir=config.root),
+                       salt=salt_from(pii_table) if pii == "hash" else None, policy=config.policy("validate"))
+        return replace(defaults, **chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidateRun:
+    plan: CompiledPlan
+    report: ValidationReport
+    data: ReportData  # what the report formats render
+
+
+def validate_stream(events: Sequence[str | Path], options: ValidateOptions,
+                    *, progress: Callable[[int], None] | None = None) -> ValidateRun:
+    """Validate the events of files and folders (``-``: stdin), writing the outputs the mode asks for."""
+    check_options(options)
+    if options.plan is None:
+        raise ConfigError("no plan given")
+    plan = load_plan(options.plan) if isinstance(options.plan, (str, Path)) else options.plan
+    validator = Validator(plan, mode=options.mode, omit_unplanned=options.omit_unplanned,
+                          fail_fast=options.fail_fast, jobs=options.jobs, max_violations=options.max_violations,
+                          pii=options.pii, pii_rules=options.pii_rules, salt=options.salt, policy=options.policy,
+                          event_version=options.event_version)
+    inputs = read_chunks(events, slices=validator.jobs > 1)
+    with ExitStack() as files:
+        outputs = {name: files.enter_context(open(path, "wb")) for name, path in
+                   (("valid_out", options.valid_out), ("quarantine_out", options.quarantine_out)) if path is not None}
+        report = validator.run(inputs, progress=progress, input_format=options.input_format, **outputs)
+    data = from_validation(report, inputs=tuple(str(e) for e in events), plan_version=validator.plan.version)
+    return ValidateRun(plan=validator.plan, report=report, data=data)
+
+
+def check_options(options: ValidateOptions) -> None:
+    """Refuse options that cannot go together, before anything is read or written."""
+    if options.mode == "report" and (options.valid_out or options.quarantine_out or options.omit_unplanned):
+        raise OptionsError("report mode changes nothing: --valid-out, --quarantine-out and "
+                           "--omit-unplanned-properties need --mode block or quarantine")
+    if options.mode == "block" and options.quarantine_out:
+        raise OptionsError("block mode drops nonconforming events: use --mode quarantine to keep them")
+    if options.mode == "quarantine" and not options.quarantine_out:
+        raise OptionsError("quarantine mode needs --quarantine-out FILE for the nonconforming events")
+    if options.pii == "hash" and not options.salt:
+        raise OptionsError(f"--pii hash needs a salt: set {SALT_ENV} or [tool.protocol-kit.pii] salt")

@@ -1,0 +1,152 @@
+"""What a run's violations are summarised into, for every tool: digest rows, their builder, their signature.
+
+A digest row is one kind of problem (code) at one place (JSON pointer, array
+indices as ``*``) of one event, however often it occurred. :class:`DigestBuilder`
+makes rows from violations as they stream by (``add``) and combines rows of other
+runs, partitions or time windows (``add_row``, ``merge``); past ``max_rows`` keys
+(event names made up at run time), new keys share one ``(other)`` row per code, so
+memory stays bounded. The signature names a problem across runs: baselines, SARIF
+fingerprints and digests over time all use :func:`signature_of`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+from protocol_kit.violation import Location, Violation
+
+EXAMPLE_IDS = 3  # message ids kept per row, as examples to look up
+MAX_DIGEST_ROWS = 10_000
+OTHER = "(other)"
+_INDEX = re.compile(r"/\d+(?=/|$)")
+
+Signature = tuple[str, str, str, str]  # (event, kind, path, code)
+
+
+def digest_path(path: str) -> str:
+    """A JSON pointer with array indices as ``*``: every item of an array shares one digest row."""
+    return _INDEX.sub("/*", path)
+
+
+def signature_of(v: Violation) -> Signature:
+    """(event or call type, kind, path with indices as ``*``, code): a problem, not an occurrence."""
+    return (v.event or v.event_type or "", v.kind, digest_path(v.path), v.code)
+
+
+def fingerprint(signature: Signature) -> str:
+    """A stable hexadecimal digest of a signature (SARIF ``partialFingerprints``)."""
+    return hashlib.sha256("\x1f".join(signature).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRow:
+    """One kind of problem at one place of one event, however often it occurred.
+
+    ``event`` is the track event's name, or the call type for identify/page/screen/group;
+    ``path`` has array indices as ``*``; ``first`` and ``last`` are where it
+    was seen first and last; ``message_ids`` are up to three example events;
+    ``message`` is the first occurrence's message.
+    """
+
+    event: str | None
+    event_type: str | None
+    kind: str
+    code: str
+    severity: str
+    path: str
+    count: int
+    first: Location
+    last: Location
+    message_ids: tuple[str, ...]
+    message: str
+
+    @property
+    def signature(self) -> Signature:
+        """What identifies the problem across runs: (event, kind, path, code)."""
+        return (self.event or "", self.kind, self.path, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "event_type": self.event_type, "kind": self.kind, "code": self.code,
+                "severity": self.severity, "path": self.path, "count": self.count,
+                "first": str(self.first), "last": str(self.last),
+                "message_ids": list(self.message_ids), "message": self.message}
+
+
+def row_order(row: DigestRow) -> tuple[int, str, str, str]:
+    """Most frequent first, then by event, code and path."""
+    return (-row.count, row.event or "", row.code, row.path)
+
+
+@dataclass(slots=True)
+class _Row:
+    row: DigestRow  # the first occurrence's fields; count, last and ids below are current
+    last: Location
+    count: int = 0
+    message_ids: list[str] = field(default_factory=list)
+
+    def add_ids(self, ids: Iterable[str]) -> None:
+        for message_id in ids:
+            if len(self.message_ids) < EXAMPLE_IDS and message_id not in self.message_ids:
+                self.message_ids.append(message_id)
+
+
+class DigestBuilder:
+    """Digest rows built from a stream of violations and from the rows of other runs."""
+
+    def __init__(self, *, max_rows: int = MAX_DIGEST_ROWS):
+        self.max_rows = max_rows
+        self._rows: dict[tuple[str | None, str | None, str, str], _Row] = {}
+
+    def add(self, v: Violation) -> None:
+        """Count one violation."""
+        entry = self._entry(v.event or v.event_type, v.event_type, v.code, digest_path(v.path))
+        if entry is None:
+            first = DigestRow(event=v.event or v.event_type, event_type=v.event_type, kind=v.kind, code=v.code,
+                              severity=v.severity, path=digest_path(v.path), count=0, first=v.source,
+                              last=v.source, message_ids=(), message=v.message)
+            entry = self._new(first)
+        entry.count += 1
+        entry.last = v.source
+        if v.message_id:
+            entry.add_ids((v.message_id,))
+
+    def add_row(self, row: DigestRow) -> None:
+        """Combine a row of a later run (or partition): counts add up, the later severity and last place win."""
+        entry = self._entry(row.event, row.event_type, row.code, row.path)
+        if entry is None:
+            entry = self._new(row)
+        else:
+            entry.row = replace(entry.row, severity=row.severity)
+        entry.count += row.count
+        entry.last = row.last
+        entry.add_ids(row.message_ids)
+
+    def merge(self, other: "DigestBuilder") -> None:
+        """Add every row of ``other`` (a later partition, window or run)."""
+        for row in other.rows(ordered=False):
+            self.add_row(row)
+
+    def rows(self, *, ordered: bool = True) -> tuple[DigestRow, ...]:
+        built = [DigestRow(event=e.row.event, event_type=e.row.event_type, kind=e.row.kind, code=e.row.code,
+                           severity=e.row.severity, path=e.row.path, count=e.count, first=e.row.first, last=e.last,
+                           message_ids=tuple(e.message_ids), message=e.row.message) for e in self._rows.values()]
+        return tuple(sorted(built, key=row_order)) if ordered else tuple(built)
+
+    def _entry(self, event: str | None, event_type: str | None, code: str, path: str) -> _Row | None:
+        key = (event, event_type, code, path)
+        entry = self._rows.get(key)
+        if entry is None and len(self._rows) >= self.max_rows:
+            return self._rows.get((OTHER, None, code, "*"))
+        return entry
+
+    def _new(self, first: DigestRow) -> _Row:
+        key = (first.event, first.event_type, first.code, first.path)
+        if len(self._rows) >= self.max_rows:  # an "(other)" row of this code, the first time it is needed
+            key = (OTHER, None, first.code, "*")
+            first = DigestRow(event=OTHER, event_type=None, kind=first.kind, code=first.code,
+                              severity=first.severity, path="*", count=0, first=first.first, last=first.last,
+                              message_ids=(), message=first.message)
+        entry = self._rows[key] = _Row(row=first, last=first.last)
+        return entry

@@ -1,0 +1,73 @@
+"""The library facade and the CLI give the same results on the same case folders.
+
+Each case of tests/cases/{lint,validate,scan} is run once through ``protocol_kit.commands``
+and once through ``protocol-kit ... --format json``; the JSON of the two must be equal.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from protocol_kit.commands import (LintOptions, ScanOptions, ValidateOptions, lint, plan_paths, scan,
+                                   validate_stream)
+from protocol_kit.config import load_config
+from protocol_kit.report import render
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+EXAMPLE_PLAN = CASES.parent.parent / "plans" / "ecommerce.yaml"
+SCAN_NOT_SOURCES = {"expected.txt", "expected.json", "plan.yaml", "pyproject.toml"}
+
+
+def folders(area: str) -> list[Path]:
+    return sorted(p for p in (CASES / area).iterdir() if p.is_dir())
+
+
+def as_json(data) -> dict:
+    return json.loads(render("json", data))
+
+
+@pytest.fixture
+def inside(tmp_path, monkeypatch):
+    """A copy of a case folder as the working directory."""
+    def enter(case: Path) -> Path:
+        shutil.copytree(case, tmp_path, dirs_exist_ok=True)
+        if not (tmp_path / "pyproject.toml").exists():
+            (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n", "utf-8")
+        monkeypatch.chdir(tmp_path)
+        return tmp_path
+    return enter
+
+
+@pytest.mark.parametrize("case", folders("lint"), ids=lambda p: p.name)
+def test_lint(case, inside, protocol_kit):
+    project = inside(case)
+    plan = next(project.glob("plan.*")).name
+    cli = protocol_kit("lint", "--format", "json", plan)
+    run = lint(plan_paths([Path(plan)], load_config()), LintOptions.configured(load_config()))
+    assert as_json(run.report) == json.loads(cli.stdout)
+    assert cli.code == (1 if any(v.severity == "error" for v in run.findings) else 0)
+
+
+@pytest.mark.parametrize("case", folders("validate"), ids=lambda p: p.name)
+def test_validate(case, inside, protocol_kit):
+    project = inside(case)
+    plan = str(project / "plan.yaml") if (project / "plan.yaml").exists() else str(EXAMPLE_PLAN)
+    cli = protocol_kit("validate", "--plan", plan, "--format", "json", "events.jsonl")
+    run = validate_stream(["events.jsonl"], ValidateOptions.configured(load_config(), plan=Path(plan)))
+    assert as_json(run.data) == json.loads(cli.stdout)
+    assert cli.code == (0 if run.report.ok else 1)
+
+
+@pytest.mark.parametrize("case", sorted(p.parent for p in (CASES / "scan").glob("*/*/expected.json")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_scan(case, inside, protocol_kit):
+    project = inside(case)
+    plan = str(project / "plan.yaml") if (project / "plan.yaml").exists() else str(CASES / "scan" / "plan.yaml")
+    sources = sorted(p.name for p in project.iterdir() if p.name not in SCAN_NOT_SOURCES)
+    cli = protocol_kit("scan", "--plan", plan, "--format", "json", *sources)
+    run = scan(sources, [Path(plan)], ScanOptions.configured(load_config()))
+    assert as_json(run.report) == json.loads(cli.stdout)
+    assert cli.code == (1 if any(v.severity == "error" for v in run.violations) else 0)
