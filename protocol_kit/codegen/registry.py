@@ -1,0 +1,43 @@
+"""The code generators by language name. Each is one module with ``files(model, target)`` and
+``function_names(model)``; modules load only when their language is used."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Callable
+
+from protocol_kit.codegen.model import Model
+from protocol_kit.codegen.target import Target
+
+
+@dataclass(frozen=True, slots=True)
+class Generator:
+    name: str
+    description: str
+
+    @property
+    def module(self) -> ModuleType:
+        return importlib.import_module(f"protocol_kit.codegen.{self.name}")
+
+    @property
+    def files(self) -> Callable[[Model, Target], dict[Path, str]]:
+        return self.module.files
+
+    @property
+    def function_names(self) -> Callable[[Model], dict[str, str]]:
+        return self.module.function_names
+
+
+GENERATORS: dict[str, Generator] = {g.name: g for g in (
+    Generator("typescript", "interfaces and a typed tracker over analytics.js, analytics-node, RudderStack or PostHog"),
+    Generator("python", "TypedDicts and a typed Tracker over analytics-python-style clients or PostHog"),
+)}
+
+
+def get(name: str) -> Generator:
+    try:
+        return GENERATORS[name]
+    except KeyError:
+        raise KeyError(f"unknown codegen language {name!r}; known: {', '.join(GENERATORS)}") from None
