@@ -1,6 +1,6 @@
 """Configuration from ``[tool.protocol-kit]`` in the nearest ``pyproject.toml``.
 
-Each stage owns a sub-table (``lint``, ``validate``, ``pii``, ``scan``) and
+Each stage owns a sub-table (``lint``, ``validate``, ``pii``, ``scan``, ``codegen``) and
 parses it itself; this module finds the file, checks the top-level keys and
 holds what every command shares.
 """
@@ -18,7 +18,7 @@ from protocol_kit.errors import ConfigError
 from protocol_kit.violation import Location
 
 TABLE = "tool.protocol-kit"
-TOP_LEVEL_KEYS = ("plans", "schemas", "lint", "validate", "pii", "scan", "report")
+TOP_LEVEL_KEYS = ("plans", "schemas", "lint", "validate", "pii", "scan", "report", "codegen")
 LINT_KEYS = ("select", "ignore", "severity")
 
 
@@ -36,7 +36,7 @@ class Config:
     plans: tuple[Path, ...] = ()
     schemas: Path = Path("schemas")
     lint: LintConfig = LintConfig()
-    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, report
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, report, codegen
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, MappingProxyType({}))
@@ -75,7 +75,8 @@ def config_from_table(table: Mapping[str, Any], *, root: Path, file: Path | None
     schemas = table.get("schemas", "schemas")
     if not isinstance(schemas, str):
         raise ConfigError(f"{TABLE}.schemas must be a path", where)
-    sections = {name: MappingProxyType(dict(table.get(name, {}))) for name in ("validate", "pii", "scan", "report")}
+    sections = {name: MappingProxyType(dict(table.get(name, {})))
+                for name in ("validate", "pii", "scan", "report", "codegen")}
     return Config(root=root, file=file, plans=tuple(root / p for p in plans), schemas=root / schemas,
                   lint=_lint_config(table.get("lint", {}), where), sections=sections)
 

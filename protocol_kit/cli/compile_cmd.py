@@ -6,7 +6,9 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
-from protocol_kit.cli.options import plan_identity_options, display_path, load_plans, plans_argument
+from protocol_kit.cli.options import (
+    display_path, load_plans, plan_identity_options, plans_argument, refuse_plan_errors,
+)
 from protocol_kit.compile import check_schemas, compile_plan, write_schemas
 from protocol_kit.config import load_config
 from protocol_kit.errors import PlanError
@@ -32,11 +34,7 @@ def command(plans: tuple[Path, ...], out: Path | None, check: bool, plan_name: s
     out = out or config.schemas
     compiled = []
     for plan in load_plans(plans, config, name=plan_name, version=plan_version):
-        errors = [f for f in plan.findings if f.severity == "error"]
-        if errors:
-            for finding in errors:
-                click.echo(f"{finding.source}: {finding.code} {finding.message}", err=True)
-            raise PlanError(f"{len(errors)} error(s) in the plan; nothing compiled (see `protocol-kit lint`)")
+        refuse_plan_errors(plan)
         compiled.append(compile_plan(plan))
     _refuse_duplicate_names(compiled)
     if check:

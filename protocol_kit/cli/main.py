@@ -11,6 +11,7 @@ from protocol_kit import __version__
 # name -> module defining a click command called ``command``; imported lazily
 # so that ``protocol-kit lint`` does not pay for the validator or the scanner.
 COMMANDS = {
+    "codegen": "protocol_kit.cli.codegen_cmd",
     "compile": "protocol_kit.cli.compile_cmd",
     "digest": "protocol_kit.cli.digest_cmd",
     "explain": "protocol_kit.cli.explain_cmd",

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from protocol_kit.config import Config, load_config
-from protocol_kit.errors import ConfigError
+from protocol_kit.errors import ConfigError, PlanError
 from protocol_kit.plan import Plan, load_plan
 
 
@@ -46,3 +46,12 @@ def display_path(path: Path | str) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def refuse_plan_errors(plan: Plan) -> None:
+    """Stop with the plan's errors (see ``protocol-kit lint``): nothing is made from a broken plan."""
+    errors = [f for f in plan.findings if f.severity == "error"]
+    if errors:
+        for finding in errors:
+            click.echo(f"{finding.source}: {finding.code} {finding.message}", err=True)
+        raise PlanError(f"{len(errors)} error(s) in the plan; nothing compiled (see `protocol-kit lint`)")

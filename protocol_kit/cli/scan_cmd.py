@@ -9,6 +9,7 @@ from protocol_kit.cli.exit import FAIL_ON_CHOICES, exit_code_for
 from protocol_kit.cli.options import display_path, load_plans
 from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
+from protocol_kit.codegen.scan_registration import with_generated_functions
 from protocol_kit.scan import ScanConfig, scan_paths
 from protocol_kit.scan.coverage import coverage, untracked
 from protocol_kit.scan.plans import combine_plans
@@ -59,6 +60,7 @@ def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOpti
     config = load_config()
     scan_config = ScanConfig.from_table(config.section("scan"))
     plan = combine_plans(load_plans(plans, config))
+    scan_config = with_generated_functions(scan_config, config, plan)
     result = scan_paths(paths or (Path("."),), plan=plan, config=scan_config)
     if show_coverage or fail_on_missing:
         shown = "text" if output.format == "concise" else output.format

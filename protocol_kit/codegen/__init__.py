@@ -44,15 +44,15 @@ def write_generated(generated: Generated) -> list[FileChange]:
     return write_files(generated.files)
 
 
-def generated_functions(compiled: CompiledPlan, languages: tuple[str, ...]) -> dict[str, str]:
-    """The tracker methods the generators give the plan's track events, by name: event name."""
+def tracking_functions(compiled: CompiledPlan, languages: tuple[str, ...]) -> list[tuple[str, str, tuple]]:
+    """The tracker methods generated for the plan's track events: (method, event, keyword -> property)."""
     model = build_model(compiled)
-    found: dict[str, str] = {}
-    for lang in languages:
-        for event, name in get(lang).function_names(model).items():
-            found.setdefault(name, event)
-    return found
+    found: dict[str, tuple[str, str, tuple]] = {}
+    for lang in sorted(languages):
+        for entry in get(lang).tracking_functions(model):
+            found.setdefault(entry[0], entry)
+    return [found[name] for name in sorted(found)]
 
 
-__all__ = ["GENERATORS", "MODES", "Generated", "Target", "check_generated", "generate", "generated_functions",
+__all__ = ["GENERATORS", "MODES", "Generated", "Target", "check_generated", "generate", "tracking_functions",
            "write_generated"]

@@ -59,6 +59,17 @@ def function_names(model: Model) -> dict[str, str]:
     return {call.name: table.name(snake(call.name)) for call in model.track}
 
 
+def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, str | None], ...]]]:
+    """(method, event, keyword -> property sent) of each track event, for the scanner."""
+    found = []
+    for call in model.track:
+        keywords: dict[str, str | None] = {a.name: a.field.name for a in arguments(call)}
+        keywords.update({option: None for option in OPTIONS if option not in ("self", "extra")})
+        keywords["extra"] = "**"
+        found.append((function_names(model)[call.name], call.name, tuple(sorted(keywords.items()))))
+    return found
+
+
 def arguments(call: Call) -> list[Argument]:
     """The call's fields with their Python argument names, required ones first."""
     table = NameTable(PYTHON_RESERVED, OPTIONS + CALL_OPTIONS.get(call.call, ()))

@@ -1,5 +1,5 @@
 """The code generators by language name. Each is one module with ``files(model, target)`` and
-``function_names(model)``; modules load only when their language is used."""
+``tracking_functions(model)`` (for the scanner); modules load only when their language is used."""
 from __future__ import annotations
 
 import importlib
@@ -26,8 +26,8 @@ class Generator:
         return self.module.files
 
     @property
-    def function_names(self) -> Callable[[Model], dict[str, str]]:
-        return self.module.function_names
+    def tracking_functions(self) -> Callable[[Model], list[tuple[str, str, tuple[tuple[str, str | None], ...]]]]:
+        return self.module.tracking_functions
 
 
 GENERATORS: dict[str, Generator] = {g.name: g for g in (

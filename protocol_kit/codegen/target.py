@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError
 
 MODES = ("development", "production")
@@ -33,6 +34,13 @@ class Target:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ConfigError(f"codegen mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+
+
+def load_targets(config: Config) -> tuple[Target, ...]:
+    """The targets configured for the project."""
+    from protocol_kit.codegen.registry import GENERATORS
+
+    return targets_from_table(config.section("codegen"), root=config.root, languages=tuple(GENERATORS))
 
 
 def targets_from_table(table: Mapping[str, Any], *, root: Path, languages: tuple[str, ...]) -> tuple[Target, ...]:

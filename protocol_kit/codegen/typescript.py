@@ -40,6 +40,11 @@ def function_names(model: Model) -> dict[str, str]:
     return {call.name: table.name(lower_camel(call.name)) for call in model.track}
 
 
+def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, str | None], ...]]]:
+    """(method, event, ()) of each track event, for the scanner: the properties are the first argument."""
+    return [(name, event, ()) for event, name in function_names(model).items()]
+
+
 def _paths(out: Path) -> tuple[Path, Path]:
     if out.suffix in (".ts", ".mts", ".cts"):
         return out, out.with_name(f"{out.stem}.schemas{out.suffix}")

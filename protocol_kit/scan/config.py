@@ -24,6 +24,20 @@ _PREFIX = re.compile(r"^(?:this\.|self\.|window\.|globalThis\.|@)")
 
 
 @dataclass(frozen=True, slots=True)
+class GeneratedFunction:
+    """A method of a generated typed client (``protocol-kit codegen``): a track call of ``event``.
+
+    ``keywords`` maps keyword arguments to the property they send (``None``: not
+    a property, such as ``user_id``; ``"**"``: a mapping of more properties);
+    without keywords, the properties are the call's first argument.
+    """
+
+    name: str
+    event: str
+    keywords: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ScanConfig:
     """Options of the scanner; :meth:`from_table` reads them from TOML.
 
@@ -40,10 +54,11 @@ class ScanConfig:
     fail_on: str = "error"
     max_file_bytes: int = 2_000_000
     max_line_length: int = 1_000
+    generated_functions: tuple[GeneratedFunction, ...] = ()  # registered by codegen targets, not read from TOML
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> "ScanConfig":
-        known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
+        known = {f.name.replace("_", "-"): f.name for f in fields(cls) if f.name != "generated_functions"}
         extra = {"extend-receivers": "receivers", "extend-methods": "methods"}
         values: dict[str, Any] = {}
         for key, raw in table.items():
@@ -66,7 +81,8 @@ class ScanConfig:
     def needles(self) -> tuple[str, ...]:
         """Substrings of which a file must contain one to be worth parsing."""
         roots = {_root(r) for r in self.receivers} | {_root(w) for w in self.wrappers}
-        return tuple(sorted(roots | {f"{name}(" for name in self.imported_functions}))
+        functions = {*self.imported_functions, *(f.name for f in self.generated_functions)}
+        return tuple(sorted(roots | {f"{name}(" for name in functions}))
 
 
 def _root(name: str) -> str:

@@ -12,6 +12,7 @@ from typing import Iterator
 import tree_sitter as ts
 
 from protocol_kit.scan.config import DEFAULT_METHODS, ScanConfig
+from protocol_kit.scan.generated import generated_call
 from protocol_kit.scan.languages.base import Arg, SourceFile
 from protocol_kit.scan.model import (
     UNKNOWN_BAG, Choice, Dynamic, EventName, Literal, ObjectValue, PropertyBag, Reference,
@@ -31,7 +32,8 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
     bare functions and the project's wrapper functions."""
     wrappers = {w: w.rpartition(".")[2] for w in config.wrappers}
     receivers = frozenset(normalise_receiver(r) for r in config.receivers)
-    names = tuple(sorted({*config.methods, *wrappers.values()}))
+    generated = {f.name: f for f in config.generated_functions}
+    names = tuple(sorted({*config.methods, *wrappers.values(), *generated}))
     query = source.syntax.query_for(names)
     imported: frozenset[str] | None = None
     for _, captures in ts.QueryCursor(query).matches(source.tree.root_node):
@@ -39,6 +41,10 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
         receiver_node = captures.get("receiver", [None])[0]
         receiver = normalise_receiver(source.syntax.receiver_text(receiver_node, source)) if receiver_node else None
         qualified = f"{receiver}.{method}" if receiver else method
+        if method in generated and qualified not in wrappers:
+            args = source.syntax.arguments(captures["args"][0], source)
+            yield generated_call(generated[method], receiver, captures["call"][0], args, source)
+            continue
         if qualified in wrappers:
             kind = "wrapper"
         elif method not in config.methods:
