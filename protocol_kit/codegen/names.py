@@ -7,7 +7,7 @@ The rule, for every language:
    lowerCamelCase for TypeScript functions, snake_case for Python functions
    and arguments, PascalCase for types. Only ASCII letters and digits are kept.
 2. A name with no words becomes ``unnamed``; a name starting with a digit
-   gets a leading underscore (``3ds Checked`` -> ``_3dsChecked``).
+   gets a leading underscore (``3DS Checked`` -> ``_3DsChecked``).
 3. A reserved word of the language, or a name the generated module already
    uses for its own API (``identify``, ``user_id``...), gets a trailing
    underscore: ``class`` -> ``class_``, ``delete`` -> ``delete_``.
