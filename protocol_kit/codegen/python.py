@@ -100,8 +100,8 @@ def render_module(model: Model, target: Target) -> str:
 def _schemas_literal(model: Model) -> str:
     """The compiled schemas as JSON in a raw string; quotes are escaped so that no ``'''`` can end it early."""
     entries = [json.dumps({"call": c.compiled.call, "event": c.compiled.event, "file": c.compiled.file,
-                           "schema": c.compiled.schema}, sort_keys=True, ensure_ascii=False).replace("'", "\\u0027")
-               for c in model.calls]
+                           "schema": c.compiled.schema}, indent=1, sort_keys=True, ensure_ascii=False)
+               .replace("'", "\\u0027") for c in model.calls]
     return "r'''[\n" + ",\n".join(entries) + "\n]'''"
 
 

@@ -36,5 +36,12 @@ def _properties(function: GeneratedFunction, args: list[Arg], source: SourceFile
         if name == SPREAD:
             bag.spread(arg.node)
         elif name is not None:
-            bag.pair(Literal(name), arg.node, arg.node)
+            bag.pair(Literal(name), _keyword_node(arg.node), arg.node)
     return bag.build().bag
+
+
+def _keyword_node(value: ts.Node) -> ts.Node:
+    """Where a keyword argument's name is written (``cupon=`` of ``cupon="X"``), for the finding's column."""
+    parent = value.parent
+    keyword = parent.child_by_field_name("name") if parent is not None else None
+    return keyword if keyword is not None else value

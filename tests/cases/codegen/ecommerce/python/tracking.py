@@ -23,19 +23,1213 @@ PLAN: Final = "ecommerce"
 PLAN_VERSION: Final = "2.1.0"
 SCHEMAS_DIGEST: Final = "sha256:f6a52fc313f9fc70452db08c8a87752feccfdd964357b6cd8a55a4a82b834bfb"
 SCHEMAS: Final = r'''[
-{"call": "track", "event": "Cart Viewed", "file": "track/cart_viewed.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:cart_viewed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer viewed the cart.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Cart Viewed"}, "properties": {"additionalProperties": false, "properties": {"cart_id": {"description": "The cart\u0027s identifier.", "type": "string"}, "products": {"description": "The products in the cart.", "items": {"additionalProperties": false, "properties": {"price": {"description": "Unit price.", "minimum": 0, "type": "number"}, "product_id": {"description": "The product\u0027s identifier.", "type": "string"}, "quantity": {"description": "Units in the cart.", "minimum": 1, "type": "integer"}}, "required": ["product_id"], "type": "object"}, "type": "array"}}, "required": ["cart_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Cart Viewed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Cart Viewed", "owner": "checkout", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Checkout Started", "file": "track/checkout_started.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:checkout_started", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer started checkout.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Checkout Started"}, "properties": {"additionalProperties": false, "properties": {"currency": {"description": "ISO 4217 currency code.", "enum": ["USD", "EUR", "GBP"], "type": "string"}, "order_id": {"description": "The order\u0027s identifier.", "type": "string"}, "value": {"description": "Order value before discounts.", "minimum": 0, "type": "number"}}, "required": ["currency", "order_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Checkout Started", "type": "object", "x-protocol-kit": {"call": "track", "event": "Checkout Started", "owner": "checkout", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Checkout Step Completed", "file": "track/checkout_step_completed.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:checkout_step_completed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer completed a checkout step.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Checkout Step Completed"}, "properties": {"additionalProperties": false, "properties": {"checkout_id": {"description": "The checkout\u0027s identifier.", "type": "string"}, "payment_method": {"description": "Chosen payment method.", "enum": ["card", "paypal", "invoice"], "type": "string"}, "shipping_method": {"description": "Chosen shipping method.", "enum": ["standard", "express", "pickup"], "type": "string"}, "step": {"description": "The step number, from 1.", "maximum": 5, "minimum": 1, "type": "integer"}}, "required": ["checkout_id", "step"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Checkout Step Completed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Checkout Step Completed", "owner": "checkout", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Coupon Applied", "file": "track/coupon_applied.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:coupon_applied", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A coupon was applied to an order.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Coupon Applied"}, "properties": {"additionalProperties": false, "properties": {"coupon_id": {"description": "The coupon\u0027s identifier.", "type": "string"}, "discount": {"description": "Monetary discount of the coupon.", "minimum": 0, "type": "number"}, "order_id": {"description": "The order\u0027s identifier.", "type": "string"}}, "required": ["coupon_id", "order_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Coupon Applied", "type": "object", "x-protocol-kit": {"call": "track", "event": "Coupon Applied", "owner": "growth", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Order Cancelled", "file": "track/order_cancelled.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:order_cancelled", "$schema": "https://json-schema.org/draft/2020-12/schema", "deprecated": true, "description": "An order was cancelled before shipping.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Order Cancelled"}, "properties": {"additionalProperties": false, "properties": {"order_id": {"description": "The order\u0027s identifier.", "type": "string"}}, "required": ["order_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Order Cancelled", "type": "object", "x-protocol-kit": {"call": "track", "event": "Order Cancelled", "owner": "finance", "plan": "ecommerce", "status": "deprecated", "version": "2.1.0"}}},
-{"call": "track", "event": "Order Completed", "file": "track/order_completed.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:order_completed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer completed checkout and the order was placed.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Order Completed"}, "properties": {"additionalProperties": false, "properties": {"coupon": {"description": "Coupon code, if one was used.", "type": ["string", "null"]}, "currency": {"description": "ISO 4217 currency code.", "enum": ["USD", "EUR", "GBP"], "type": "string"}, "discount": {"description": "Total discount.", "minimum": 0, "type": "number"}, "order_id": {"description": "The order\u0027s identifier.", "type": "string"}, "payment_method": {"description": "How the order was paid.", "enum": ["card", "paypal", "invoice"], "type": "string"}, "products": {"description": "The products ordered.", "items": {"additionalProperties": false, "properties": {"name": {"description": "Product name.", "type": "string"}, "price": {"description": "Unit price.", "minimum": 0, "type": "number"}, "product_id": {"description": "The product\u0027s identifier.", "type": "string"}, "quantity": {"description": "Units ordered.", "minimum": 1, "type": "integer"}, "sku": {"description": "Stock keeping unit.", "type": "string"}}, "required": ["product_id", "quantity"], "type": "object"}, "type": "array"}, "revenue": {"description": "Revenue without shipping and tax.", "minimum": 0, "type": "number"}, "shipping": {"description": "Shipping cost.", "minimum": 0, "type": "number"}, "tax": {"description": "Total tax.", "minimum": 0, "type": "number"}, "total": {"description": "Revenue with discounts and coupons.", "minimum": 0, "type": "number"}}, "required": ["currency", "order_id", "total"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Order Completed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Order Completed", "owner": "growth", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Order Refunded", "file": "track/order_refunded.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:order_refunded", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "An order was refunded in full or in part.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Order Refunded"}, "properties": {"additionalProperties": false, "properties": {"currency": {"description": "ISO 4217 currency code.", "enum": ["USD", "EUR", "GBP"], "type": "string"}, "order_id": {"description": "The order\u0027s identifier.", "type": "string"}, "reason": {"description": "Why the customer asked for a refund.", "enum": ["damaged", "wrong_item", "not_needed", "other"], "type": "string"}, "total": {"description": "Refunded amount.", "minimum": 0, "type": "number"}}, "required": ["order_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Order Refunded", "type": "object", "x-protocol-kit": {"call": "track", "event": "Order Refunded", "owner": "finance", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Product Added", "file": "track/product_added.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:product_added", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer added a product to the cart.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Product Added"}, "properties": {"additionalProperties": false, "properties": {"cart_id": {"description": "The cart\u0027s identifier.", "type": "string"}, "price": {"description": "Unit price.", "minimum": 0, "type": "number"}, "product_id": {"description": "The product\u0027s identifier.", "type": "string"}, "quantity": {"description": "How many units were added.", "minimum": 1, "type": "integer"}}, "required": ["cart_id", "product_id", "quantity"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Product Added", "type": "object", "x-protocol-kit": {"call": "track", "event": "Product Added", "owner": "checkout", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Product List Viewed", "file": "track/product_list_viewed.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:product_list_viewed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer viewed a product list or category page.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Product List Viewed"}, "properties": {"additionalProperties": false, "properties": {"category": {"description": "The category of the list.", "type": "string"}, "list_id": {"description": "The list\u0027s identifier.", "type": "string"}, "products": {"description": "The products shown.", "items": {"additionalProperties": false, "properties": {"position": {"description": "Position in the list, from 1.", "minimum": 1, "type": "integer"}, "product_id": {"description": "The product\u0027s SKU-level identifier.", "type": "string"}}, "required": ["product_id"], "type": "object"}, "type": "array"}}, "required": ["list_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Product List Viewed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Product List Viewed", "owner": "discovery", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Product Removed", "file": "track/product_removed.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:product_removed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer removed a product from the cart.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Product Removed"}, "properties": {"additionalProperties": false, "properties": {"cart_id": {"description": "The cart\u0027s identifier.", "type": "string"}, "product_id": {"description": "The product\u0027s identifier.", "type": "string"}, "quantity": {"description": "How many units were removed.", "minimum": 1, "type": "integer"}}, "required": ["cart_id", "product_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Product Removed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Product Removed", "owner": "checkout", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Product Viewed", "file": "track/product_viewed.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:product_viewed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer viewed a product\u0027s detail page.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Product Viewed"}, "properties": {"additionalProperties": false, "properties": {"brand": {"description": "Product brand.", "type": "string"}, "category": {"description": "Product category.", "type": "string"}, "currency": {"description": "ISO 4217 currency code.", "enum": ["USD", "EUR", "GBP"], "type": "string"}, "name": {"description": "Product name.", "type": "string"}, "price": {"description": "Unit price in the currency below.", "minimum": 0, "type": "number"}, "product_id": {"description": "The product\u0027s identifier.", "type": "string"}, "sku": {"description": "Stock keeping unit.", "pattern": "^[A-Z0-9-]{4,32}$", "type": "string"}}, "required": ["price", "product_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Product Viewed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Product Viewed", "owner": "discovery", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "track", "event": "Products Searched", "file": "track/products_searched.json", "schema": {"$id": "urn:protocol-kit:ecommerce:track:products_searched", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A customer searched the catalogue.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "event": {"const": "Products Searched"}, "properties": {"additionalProperties": false, "properties": {"query": {"description": "The search terms.", "maxLength": 200, "type": "string"}, "results_count": {"description": "How many products matched.", "minimum": 0, "type": "integer"}}, "required": ["query"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Products Searched", "type": "object", "x-protocol-kit": {"call": "track", "event": "Products Searched", "owner": "discovery", "plan": "ecommerce", "version": "2.1.0"}}},
-{"call": "identify", "event": null, "file": "identify.json", "schema": {"$id": "urn:protocol-kit:ecommerce:identify", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "Who the customer is; sent on sign-in and when the profile changes.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name.", "type": "string"}, "version": {"description": "Application version, such as 4.12.0.", "type": "string"}}, "type": "object"}, "locale": {"description": "The user\u0027s locale, such as en-US.", "pattern": "^[a-z]{2}(-[A-Z]{2})?$", "type": "string"}}, "type": "object"}, "traits": {"additionalProperties": false, "properties": {"created_at": {"description": "When the account was created.", "format": "date-time", "type": "string"}, "email": {"description": "The customer\u0027s email address.", "format": "email", "type": "string", "x-pii": "email"}, "first_name": {"description": "The customer\u0027s first name.", "type": "string", "x-pii": "person_name"}, "plan": {"description": "Loyalty membership tier.", "enum": ["free", "plus", "premium"], "type": "string"}}, "required": ["email"], "type": "object"}, "type": {"const": "identify"}}, "required": ["traits", "type"], "title": "identify (ecommerce)", "type": "object", "x-protocol-kit": {"call": "identify", "plan": "ecommerce", "version": "2.1.0"}}}
+{
+ "call": "track",
+ "event": "Cart Viewed",
+ "file": "track/cart_viewed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:cart_viewed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer viewed the cart.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Cart Viewed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "cart_id": {
+      "description": "The cart\u0027s identifier.",
+      "type": "string"
+     },
+     "products": {
+      "description": "The products in the cart.",
+      "items": {
+       "additionalProperties": false,
+       "properties": {
+        "price": {
+         "description": "Unit price.",
+         "minimum": 0,
+         "type": "number"
+        },
+        "product_id": {
+         "description": "The product\u0027s identifier.",
+         "type": "string"
+        },
+        "quantity": {
+         "description": "Units in the cart.",
+         "minimum": 1,
+         "type": "integer"
+        }
+       },
+       "required": [
+        "product_id"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "cart_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Cart Viewed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Cart Viewed",
+   "owner": "checkout",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Checkout Started",
+ "file": "track/checkout_started.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:checkout_started",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer started checkout.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Checkout Started"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "currency": {
+      "description": "ISO 4217 currency code.",
+      "enum": [
+       "USD",
+       "EUR",
+       "GBP"
+      ],
+      "type": "string"
+     },
+     "order_id": {
+      "description": "The order\u0027s identifier.",
+      "type": "string"
+     },
+     "value": {
+      "description": "Order value before discounts.",
+      "minimum": 0,
+      "type": "number"
+     }
+    },
+    "required": [
+     "currency",
+     "order_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Checkout Started",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Checkout Started",
+   "owner": "checkout",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Checkout Step Completed",
+ "file": "track/checkout_step_completed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:checkout_step_completed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer completed a checkout step.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Checkout Step Completed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "checkout_id": {
+      "description": "The checkout\u0027s identifier.",
+      "type": "string"
+     },
+     "payment_method": {
+      "description": "Chosen payment method.",
+      "enum": [
+       "card",
+       "paypal",
+       "invoice"
+      ],
+      "type": "string"
+     },
+     "shipping_method": {
+      "description": "Chosen shipping method.",
+      "enum": [
+       "standard",
+       "express",
+       "pickup"
+      ],
+      "type": "string"
+     },
+     "step": {
+      "description": "The step number, from 1.",
+      "maximum": 5,
+      "minimum": 1,
+      "type": "integer"
+     }
+    },
+    "required": [
+     "checkout_id",
+     "step"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Checkout Step Completed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Checkout Step Completed",
+   "owner": "checkout",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Coupon Applied",
+ "file": "track/coupon_applied.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:coupon_applied",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A coupon was applied to an order.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Coupon Applied"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "coupon_id": {
+      "description": "The coupon\u0027s identifier.",
+      "type": "string"
+     },
+     "discount": {
+      "description": "Monetary discount of the coupon.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "order_id": {
+      "description": "The order\u0027s identifier.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "coupon_id",
+     "order_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Coupon Applied",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Coupon Applied",
+   "owner": "growth",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Order Cancelled",
+ "file": "track/order_cancelled.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:order_cancelled",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "deprecated": true,
+  "description": "An order was cancelled before shipping.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Order Cancelled"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "order_id": {
+      "description": "The order\u0027s identifier.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "order_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Order Cancelled",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Order Cancelled",
+   "owner": "finance",
+   "plan": "ecommerce",
+   "status": "deprecated",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Order Completed",
+ "file": "track/order_completed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:order_completed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer completed checkout and the order was placed.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Order Completed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "coupon": {
+      "description": "Coupon code, if one was used.",
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "currency": {
+      "description": "ISO 4217 currency code.",
+      "enum": [
+       "USD",
+       "EUR",
+       "GBP"
+      ],
+      "type": "string"
+     },
+     "discount": {
+      "description": "Total discount.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "order_id": {
+      "description": "The order\u0027s identifier.",
+      "type": "string"
+     },
+     "payment_method": {
+      "description": "How the order was paid.",
+      "enum": [
+       "card",
+       "paypal",
+       "invoice"
+      ],
+      "type": "string"
+     },
+     "products": {
+      "description": "The products ordered.",
+      "items": {
+       "additionalProperties": false,
+       "properties": {
+        "name": {
+         "description": "Product name.",
+         "type": "string"
+        },
+        "price": {
+         "description": "Unit price.",
+         "minimum": 0,
+         "type": "number"
+        },
+        "product_id": {
+         "description": "The product\u0027s identifier.",
+         "type": "string"
+        },
+        "quantity": {
+         "description": "Units ordered.",
+         "minimum": 1,
+         "type": "integer"
+        },
+        "sku": {
+         "description": "Stock keeping unit.",
+         "type": "string"
+        }
+       },
+       "required": [
+        "product_id",
+        "quantity"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     },
+     "revenue": {
+      "description": "Revenue without shipping and tax.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "shipping": {
+      "description": "Shipping cost.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "tax": {
+      "description": "Total tax.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "total": {
+      "description": "Revenue with discounts and coupons.",
+      "minimum": 0,
+      "type": "number"
+     }
+    },
+    "required": [
+     "currency",
+     "order_id",
+     "total"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Order Completed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Order Completed",
+   "owner": "growth",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Order Refunded",
+ "file": "track/order_refunded.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:order_refunded",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "An order was refunded in full or in part.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Order Refunded"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "currency": {
+      "description": "ISO 4217 currency code.",
+      "enum": [
+       "USD",
+       "EUR",
+       "GBP"
+      ],
+      "type": "string"
+     },
+     "order_id": {
+      "description": "The order\u0027s identifier.",
+      "type": "string"
+     },
+     "reason": {
+      "description": "Why the customer asked for a refund.",
+      "enum": [
+       "damaged",
+       "wrong_item",
+       "not_needed",
+       "other"
+      ],
+      "type": "string"
+     },
+     "total": {
+      "description": "Refunded amount.",
+      "minimum": 0,
+      "type": "number"
+     }
+    },
+    "required": [
+     "order_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Order Refunded",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Order Refunded",
+   "owner": "finance",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Product Added",
+ "file": "track/product_added.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:product_added",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer added a product to the cart.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Product Added"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "cart_id": {
+      "description": "The cart\u0027s identifier.",
+      "type": "string"
+     },
+     "price": {
+      "description": "Unit price.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "product_id": {
+      "description": "The product\u0027s identifier.",
+      "type": "string"
+     },
+     "quantity": {
+      "description": "How many units were added.",
+      "minimum": 1,
+      "type": "integer"
+     }
+    },
+    "required": [
+     "cart_id",
+     "product_id",
+     "quantity"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Product Added",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Product Added",
+   "owner": "checkout",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Product List Viewed",
+ "file": "track/product_list_viewed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:product_list_viewed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer viewed a product list or category page.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Product List Viewed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "category": {
+      "description": "The category of the list.",
+      "type": "string"
+     },
+     "list_id": {
+      "description": "The list\u0027s identifier.",
+      "type": "string"
+     },
+     "products": {
+      "description": "The products shown.",
+      "items": {
+       "additionalProperties": false,
+       "properties": {
+        "position": {
+         "description": "Position in the list, from 1.",
+         "minimum": 1,
+         "type": "integer"
+        },
+        "product_id": {
+         "description": "The product\u0027s SKU-level identifier.",
+         "type": "string"
+        }
+       },
+       "required": [
+        "product_id"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "list_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Product List Viewed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Product List Viewed",
+   "owner": "discovery",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Product Removed",
+ "file": "track/product_removed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:product_removed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer removed a product from the cart.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Product Removed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "cart_id": {
+      "description": "The cart\u0027s identifier.",
+      "type": "string"
+     },
+     "product_id": {
+      "description": "The product\u0027s identifier.",
+      "type": "string"
+     },
+     "quantity": {
+      "description": "How many units were removed.",
+      "minimum": 1,
+      "type": "integer"
+     }
+    },
+    "required": [
+     "cart_id",
+     "product_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Product Removed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Product Removed",
+   "owner": "checkout",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Product Viewed",
+ "file": "track/product_viewed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:product_viewed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer viewed a product\u0027s detail page.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Product Viewed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "brand": {
+      "description": "Product brand.",
+      "type": "string"
+     },
+     "category": {
+      "description": "Product category.",
+      "type": "string"
+     },
+     "currency": {
+      "description": "ISO 4217 currency code.",
+      "enum": [
+       "USD",
+       "EUR",
+       "GBP"
+      ],
+      "type": "string"
+     },
+     "name": {
+      "description": "Product name.",
+      "type": "string"
+     },
+     "price": {
+      "description": "Unit price in the currency below.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "product_id": {
+      "description": "The product\u0027s identifier.",
+      "type": "string"
+     },
+     "sku": {
+      "description": "Stock keeping unit.",
+      "pattern": "^[A-Z0-9-]{4,32}$",
+      "type": "string"
+     }
+    },
+    "required": [
+     "price",
+     "product_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Product Viewed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Product Viewed",
+   "owner": "discovery",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Products Searched",
+ "file": "track/products_searched.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:track:products_searched",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A customer searched the catalogue.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Products Searched"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "query": {
+      "description": "The search terms.",
+      "maxLength": 200,
+      "type": "string"
+     },
+     "results_count": {
+      "description": "How many products matched.",
+      "minimum": 0,
+      "type": "integer"
+     }
+    },
+    "required": [
+     "query"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Products Searched",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Products Searched",
+   "owner": "discovery",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+},
+{
+ "call": "identify",
+ "event": null,
+ "file": "identify.json",
+ "schema": {
+  "$id": "urn:protocol-kit:ecommerce:identify",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "Who the customer is; sent on sign-in and when the profile changes.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Application version, such as 4.12.0.",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "locale": {
+      "description": "The user\u0027s locale, such as en-US.",
+      "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "traits": {
+    "additionalProperties": false,
+    "properties": {
+     "created_at": {
+      "description": "When the account was created.",
+      "format": "date-time",
+      "type": "string"
+     },
+     "email": {
+      "description": "The customer\u0027s email address.",
+      "format": "email",
+      "type": "string",
+      "x-pii": "email"
+     },
+     "first_name": {
+      "description": "The customer\u0027s first name.",
+      "type": "string",
+      "x-pii": "person_name"
+     },
+     "plan": {
+      "description": "Loyalty membership tier.",
+      "enum": [
+       "free",
+       "plus",
+       "premium"
+      ],
+      "type": "string"
+     }
+    },
+    "required": [
+     "email"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "identify"
+   }
+  },
+  "required": [
+   "traits",
+   "type"
+  ],
+  "title": "identify (ecommerce)",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "identify",
+   "plan": "ecommerce",
+   "version": "2.1.0"
+  }
+ }
+}
 ]'''
 
 
@@ -130,22 +1324,22 @@ class PostHogClient:
     """
 
     def __init__(self, posthog: Any, *, group_type: str = "company") -> None:
-        self.posthog = posthog
+        self.sdk = posthog
         self.group_type = group_type
 
     def track(self, *, user_id: str | None = None, anonymous_id: str | None = None, event: str = "",
               properties: Mapping[str, Any] | None = None, timestamp: datetime.datetime | str | None = None,
               message_id: str | None = None, **_: Any) -> Any:
-        return self.posthog.capture(event, distinct_id=_distinct_id(user_id, anonymous_id),
+        return self.sdk.capture(event, distinct_id=_distinct_id(user_id, anonymous_id),
                                     properties=dict(properties or {}), timestamp=_datetime(timestamp), uuid=message_id)
 
     def identify(self, *, user_id: str | None = None, anonymous_id: str | None = None,
                  traits: Mapping[str, Any] | None = None, **_: Any) -> Any:
-        return self.posthog.set(distinct_id=_distinct_id(user_id, anonymous_id), properties=dict(traits or {}))
+        return self.sdk.set(distinct_id=_distinct_id(user_id, anonymous_id), properties=dict(traits or {}))
 
     def group(self, *, group_id: str, user_id: str | None = None, anonymous_id: str | None = None,
               traits: Mapping[str, Any] | None = None, **_: Any) -> Any:
-        return self.posthog.group_identify(self.group_type, group_id, properties=dict(traits or {}),
+        return self.sdk.group_identify(self.group_type, group_id, properties=dict(traits or {}),
                                            distinct_id=user_id or anonymous_id)
 
     def page(self, *, name: str | None = None, category: str | None = None,

@@ -23,19 +23,1282 @@ PLAN: Final = "saas"
 PLAN_VERSION: Final = "1.4.0"
 SCHEMAS_DIGEST: Final = "sha256:1242e9cacfd05345f608c97b1b0df5ee17e0faaa87e4a1bc71d693c7e48aeb87"
 SCHEMAS: Final = r'''[
-{"call": "track", "event": "Account Created", "file": "track/account_created.json", "schema": {"$id": "urn:protocol-kit:saas:track:account_created", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A new company account (workspace) was created by its first user.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Account Created"}, "properties": {"additionalProperties": false, "properties": {"account_id": {"description": "The new account\u0027s identifier.", "type": "string"}, "employees": {"description": "Company size chosen in the form.", "minimum": 1, "type": "integer"}, "plan": {"description": "The plan the account starts on.", "enum": ["free", "team", "business", "enterprise"], "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["account_id", "plan"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Account Created", "type": "object", "x-protocol-kit": {"call": "track", "event": "Account Created", "owner": "growth", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Feature Used", "file": "track/feature_used.json", "schema": {"$id": "urn:protocol-kit:saas:track:feature_used", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A user used a product feature; one event per use, sampled for high-volume features.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Feature Used"}, "properties": {"additionalProperties": false, "properties": {"action": {"description": "What was done, such as created or edited.", "maxLength": 50, "type": "string"}, "duration_ms": {"description": "Time spent in the feature, in milliseconds.", "minimum": 0, "type": "integer"}, "feature": {"description": "The feature used.", "enum": ["dashboards", "alerts", "sql_editor", "sharing", "api"], "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["feature"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Feature Used", "type": "object", "x-protocol-kit": {"call": "track", "event": "Feature Used", "owner": "product", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Invite Accepted", "file": "track/invite_accepted.json", "schema": {"$id": "urn:protocol-kit:saas:track:invite_accepted", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "An invited colleague accepted and joined the workspace.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Invite Accepted"}, "properties": {"additionalProperties": false, "properties": {"days_to_accept": {"description": "Days between sending and accepting.", "minimum": 0, "type": "integer"}, "invite_id": {"description": "The invitation\u0027s identifier.", "format": "uuid", "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["invite_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Invite Accepted", "type": "object", "x-protocol-kit": {"call": "track", "event": "Invite Accepted", "owner": "collaboration", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Invite Sent", "file": "track/invite_sent.json", "schema": {"$id": "urn:protocol-kit:saas:track:invite_sent", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A user invited a colleague to the workspace.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Invite Sent"}, "properties": {"additionalProperties": false, "properties": {"invite_id": {"description": "The invitation\u0027s identifier.", "format": "uuid", "type": "string"}, "invitee_email": {"description": "Email address the invitation was sent to.", "format": "email", "type": "string", "x-pii": "email"}, "role": {"description": "The role offered.", "enum": ["admin", "member", "viewer"], "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["invite_id", "invitee_email", "role"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Invite Sent", "type": "object", "x-protocol-kit": {"call": "track", "event": "Invite Sent", "owner": "collaboration", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Payment Failed", "file": "track/payment_failed.json", "schema": {"$id": "urn:protocol-kit:saas:track:payment_failed", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A subscription payment was declined by the payment provider.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Payment Failed"}, "properties": {"additionalProperties": false, "properties": {"account_id": {"description": "The account\u0027s identifier.", "type": "string"}, "amount": {"description": "The amount that failed, in US dollars.", "minimum": 0, "type": "number"}, "attempt": {"description": "Retry number, from 1.", "maximum": 4, "minimum": 1, "type": "integer"}, "decline_code": {"description": "The provider\u0027s decline code.", "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["account_id", "amount"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Payment Failed", "type": "object", "x-protocol-kit": {"call": "track", "event": "Payment Failed", "owner": "billing", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Report Exported", "file": "track/report_exported.json", "schema": {"$id": "urn:protocol-kit:saas:track:report_exported", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A user exported a report or dashboard.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Report Exported"}, "properties": {"additionalProperties": false, "properties": {"filters": {"description": "Filters applied to the report when it was exported.", "items": {"additionalProperties": false, "properties": {"field": {"description": "The field filtered on.", "type": "string"}, "operator": {"description": "The comparison.", "enum": ["eq", "neq", "gt", "lt", "in", "contains"], "type": "string"}}, "required": ["field", "operator"], "type": "object"}, "type": "array"}, "format": {"description": "File format of the export.", "enum": ["pdf", "csv", "xlsx", "png"], "type": "string"}, "report_id": {"description": "The report\u0027s identifier.", "type": "string"}, "rows": {"description": "Rows in the export, for tabular formats.", "minimum": 0, "type": "integer"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["format", "report_id"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Report Exported", "type": "object", "x-protocol-kit": {"call": "track", "event": "Report Exported", "owner": "product", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Signed Up", "file": "track/signed_up.json", "schema": {"$id": "urn:protocol-kit:saas:track:signed_up", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A visitor created a user login; fires once per user.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Signed Up"}, "properties": {"additionalProperties": false, "properties": {"method": {"description": "How the user signed up.", "enum": ["email", "google", "microsoft", "sso"], "type": "string"}, "referrer": {"description": "The page that sent the visitor, if any.", "format": "uri", "type": "string"}, "utm_campaign": {"description": "Campaign of the sign-up link.", "maxLength": 100, "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["method"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Signed Up", "type": "object", "x-protocol-kit": {"call": "track", "event": "Signed Up", "owner": "growth", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Subscription Cancelled", "file": "track/subscription_cancelled.json", "schema": {"$id": "urn:protocol-kit:saas:track:subscription_cancelled", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "An account cancelled its subscription; it stays active until the period ends.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Subscription Cancelled"}, "properties": {"additionalProperties": false, "properties": {"account_id": {"description": "The account\u0027s identifier.", "type": "string"}, "ends_at": {"description": "When access ends.", "format": "date-time", "type": "string"}, "feedback": {"description": "Free-text feedback; may contain personal data.", "maxLength": 2000, "type": "string", "x-pii": "free_text"}, "plan": {"description": "The plan that was cancelled.", "enum": ["team", "business", "enterprise"], "type": "string"}, "reason": {"description": "Reason picked in the cancellation form.", "enum": ["too_expensive", "missing_feature", "switched_tool", "not_used", "other"], "type": "string"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["account_id", "plan"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Subscription Cancelled", "type": "object", "x-protocol-kit": {"call": "track", "event": "Subscription Cancelled", "owner": "billing", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Subscription Upgraded", "file": "track/subscription_upgraded.json", "schema": {"$id": "urn:protocol-kit:saas:track:subscription_upgraded", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "An account moved to a more expensive plan or added seats.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Subscription Upgraded"}, "properties": {"additionalProperties": false, "properties": {"account_id": {"description": "The account\u0027s identifier.", "type": "string"}, "billing_period": {"description": "How often the account is billed.", "enum": ["monthly", "yearly"], "type": "string"}, "mrr": {"description": "Monthly recurring revenue after the change, in US dollars.", "minimum": 0, "type": "number"}, "plan": {"description": "The plan after the change.", "enum": ["team", "business", "enterprise"], "type": "string"}, "previous_plan": {"description": "The plan before the change.", "enum": ["free", "team", "business", "enterprise"], "type": "string"}, "seats": {"description": "Paid seats after the change.", "minimum": 1, "type": "integer"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["account_id", "plan", "previous_plan"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Subscription Upgraded", "type": "object", "x-protocol-kit": {"call": "track", "event": "Subscription Upgraded", "owner": "billing", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Trial Ended", "file": "track/trial_ended.json", "schema": {"$id": "urn:protocol-kit:saas:track:trial_ended", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "A trial ran out or was converted to a subscription.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Trial Ended"}, "properties": {"additionalProperties": false, "properties": {"account_id": {"description": "The account\u0027s identifier.", "type": "string"}, "converted": {"description": "Whether the account subscribed before the end.", "type": "boolean"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["account_id", "converted"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Trial Ended", "type": "object", "x-protocol-kit": {"call": "track", "event": "Trial Ended", "owner": "growth", "plan": "saas", "version": "1.4.0"}}},
-{"call": "track", "event": "Trial Started", "file": "track/trial_started.json", "schema": {"$id": "urn:protocol-kit:saas:track:trial_started", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "An account started a free trial of a paid plan.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "event": {"const": "Trial Started"}, "properties": {"additionalProperties": false, "properties": {"account_id": {"description": "The account\u0027s identifier.", "type": "string"}, "ends_at": {"description": "When the trial ends.", "format": "date-time", "type": "string"}, "plan": {"description": "The plan being trialled.", "enum": ["team", "business", "enterprise"], "type": "string"}, "trial_days": {"description": "Length of the trial in days.", "maximum": 60, "minimum": 1, "type": "integer"}, "workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "required": ["account_id", "ends_at", "plan", "trial_days"], "type": "object"}, "type": {"const": "track"}}, "required": ["event", "properties"], "title": "Trial Started", "type": "object", "x-protocol-kit": {"call": "track", "event": "Trial Started", "owner": "growth", "plan": "saas", "version": "1.4.0"}}},
-{"call": "identify", "event": null, "file": "identify.json", "schema": {"$id": "urn:protocol-kit:saas:identify", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "Who the user is; sent at sign-up, at sign-in and when the profile changes.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "properties": {"additionalProperties": true, "properties": {"workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "type": "object"}, "traits": {"additionalProperties": false, "properties": {"created_at": {"description": "When the user signed up.", "format": "date-time", "type": "string"}, "email": {"description": "The user\u0027s work email address.", "format": "email", "type": "string", "x-pii": "email"}, "marketing_opt_in": {"description": "Whether the user agreed to receive marketing email.", "type": "boolean"}, "name": {"description": "The user\u0027s full name.", "type": "string", "x-pii": "person_name"}, "role": {"description": "The user\u0027s role in the workspace.", "enum": ["owner", "admin", "member", "viewer"], "type": "string"}, "title": {"description": "The user\u0027s job title as entered in the profile.", "type": "string", "x-pii": "job_title"}}, "required": ["created_at", "email"], "type": "object"}, "type": {"const": "identify"}}, "required": ["traits", "type"], "title": "identify (saas)", "type": "object", "x-protocol-kit": {"call": "identify", "owner": "growth", "plan": "saas", "version": "1.4.0"}}},
-{"call": "group", "event": null, "file": "group.json", "schema": {"$id": "urn:protocol-kit:saas:group", "$schema": "https://json-schema.org/draft/2020-12/schema", "description": "The company account a user belongs to; sent when the account is created or changes.", "properties": {"context": {"additionalProperties": true, "properties": {"app": {"additionalProperties": true, "description": "The app that sent the event.", "properties": {"name": {"description": "Application name, such as web or desktop.", "type": "string"}, "version": {"description": "Semantic version of the app, such as 3.2.1.", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "type": "string"}}, "type": "object"}, "ip": {"description": "The client\u0027s IP address, removed before loading to the warehouse.", "type": "string", "x-pii": "ip_address"}}, "type": "object"}, "properties": {"additionalProperties": true, "properties": {"workspace_id": {"description": "The workspace the user acted in, on every event.", "type": "string"}}, "type": "object"}, "traits": {"additionalProperties": false, "properties": {"employees": {"description": "Company size as stated at sign-up.", "minimum": 1, "type": "integer"}, "industry": {"description": "The company\u0027s industry, from the sign-up form.", "type": "string"}, "mrr": {"description": "Monthly recurring revenue of the account in US dollars.", "minimum": 0, "type": "number"}, "name": {"description": "The company\u0027s name, not a person\u0027s.", "type": "string", "x-pii": false}, "plan": {"description": "The current billing plan.", "enum": ["free", "team", "business", "enterprise"], "type": "string"}, "seats": {"description": "Paid seats on the subscription.", "minimum": 1, "type": "integer"}}, "required": ["name", "plan"], "type": "object"}, "type": {"const": "group"}}, "required": ["traits", "type"], "title": "group (saas)", "type": "object", "x-protocol-kit": {"call": "group", "owner": "growth", "plan": "saas", "version": "1.4.0"}}}
+{
+ "call": "track",
+ "event": "Account Created",
+ "file": "track/account_created.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:account_created",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A new company account (workspace) was created by its first user.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Account Created"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "account_id": {
+      "description": "The new account\u0027s identifier.",
+      "type": "string"
+     },
+     "employees": {
+      "description": "Company size chosen in the form.",
+      "minimum": 1,
+      "type": "integer"
+     },
+     "plan": {
+      "description": "The plan the account starts on.",
+      "enum": [
+       "free",
+       "team",
+       "business",
+       "enterprise"
+      ],
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "plan"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Account Created",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Account Created",
+   "owner": "growth",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Feature Used",
+ "file": "track/feature_used.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:feature_used",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A user used a product feature; one event per use, sampled for high-volume features.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Feature Used"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "action": {
+      "description": "What was done, such as created or edited.",
+      "maxLength": 50,
+      "type": "string"
+     },
+     "duration_ms": {
+      "description": "Time spent in the feature, in milliseconds.",
+      "minimum": 0,
+      "type": "integer"
+     },
+     "feature": {
+      "description": "The feature used.",
+      "enum": [
+       "dashboards",
+       "alerts",
+       "sql_editor",
+       "sharing",
+       "api"
+      ],
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "feature"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Feature Used",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Feature Used",
+   "owner": "product",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Invite Accepted",
+ "file": "track/invite_accepted.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:invite_accepted",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "An invited colleague accepted and joined the workspace.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Invite Accepted"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "days_to_accept": {
+      "description": "Days between sending and accepting.",
+      "minimum": 0,
+      "type": "integer"
+     },
+     "invite_id": {
+      "description": "The invitation\u0027s identifier.",
+      "format": "uuid",
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "invite_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Invite Accepted",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Invite Accepted",
+   "owner": "collaboration",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Invite Sent",
+ "file": "track/invite_sent.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:invite_sent",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A user invited a colleague to the workspace.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Invite Sent"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "invite_id": {
+      "description": "The invitation\u0027s identifier.",
+      "format": "uuid",
+      "type": "string"
+     },
+     "invitee_email": {
+      "description": "Email address the invitation was sent to.",
+      "format": "email",
+      "type": "string",
+      "x-pii": "email"
+     },
+     "role": {
+      "description": "The role offered.",
+      "enum": [
+       "admin",
+       "member",
+       "viewer"
+      ],
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "invite_id",
+     "invitee_email",
+     "role"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Invite Sent",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Invite Sent",
+   "owner": "collaboration",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Payment Failed",
+ "file": "track/payment_failed.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:payment_failed",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A subscription payment was declined by the payment provider.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Payment Failed"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "account_id": {
+      "description": "The account\u0027s identifier.",
+      "type": "string"
+     },
+     "amount": {
+      "description": "The amount that failed, in US dollars.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "attempt": {
+      "description": "Retry number, from 1.",
+      "maximum": 4,
+      "minimum": 1,
+      "type": "integer"
+     },
+     "decline_code": {
+      "description": "The provider\u0027s decline code.",
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "amount"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Payment Failed",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Payment Failed",
+   "owner": "billing",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Report Exported",
+ "file": "track/report_exported.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:report_exported",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A user exported a report or dashboard.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Report Exported"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "filters": {
+      "description": "Filters applied to the report when it was exported.",
+      "items": {
+       "additionalProperties": false,
+       "properties": {
+        "field": {
+         "description": "The field filtered on.",
+         "type": "string"
+        },
+        "operator": {
+         "description": "The comparison.",
+         "enum": [
+          "eq",
+          "neq",
+          "gt",
+          "lt",
+          "in",
+          "contains"
+         ],
+         "type": "string"
+        }
+       },
+       "required": [
+        "field",
+        "operator"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     },
+     "format": {
+      "description": "File format of the export.",
+      "enum": [
+       "pdf",
+       "csv",
+       "xlsx",
+       "png"
+      ],
+      "type": "string"
+     },
+     "report_id": {
+      "description": "The report\u0027s identifier.",
+      "type": "string"
+     },
+     "rows": {
+      "description": "Rows in the export, for tabular formats.",
+      "minimum": 0,
+      "type": "integer"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "format",
+     "report_id"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Report Exported",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Report Exported",
+   "owner": "product",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Signed Up",
+ "file": "track/signed_up.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:signed_up",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A visitor created a user login; fires once per user.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Signed Up"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "method": {
+      "description": "How the user signed up.",
+      "enum": [
+       "email",
+       "google",
+       "microsoft",
+       "sso"
+      ],
+      "type": "string"
+     },
+     "referrer": {
+      "description": "The page that sent the visitor, if any.",
+      "format": "uri",
+      "type": "string"
+     },
+     "utm_campaign": {
+      "description": "Campaign of the sign-up link.",
+      "maxLength": 100,
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "method"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Signed Up",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Signed Up",
+   "owner": "growth",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Subscription Cancelled",
+ "file": "track/subscription_cancelled.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:subscription_cancelled",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "An account cancelled its subscription; it stays active until the period ends.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Subscription Cancelled"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "account_id": {
+      "description": "The account\u0027s identifier.",
+      "type": "string"
+     },
+     "ends_at": {
+      "description": "When access ends.",
+      "format": "date-time",
+      "type": "string"
+     },
+     "feedback": {
+      "description": "Free-text feedback; may contain personal data.",
+      "maxLength": 2000,
+      "type": "string",
+      "x-pii": "free_text"
+     },
+     "plan": {
+      "description": "The plan that was cancelled.",
+      "enum": [
+       "team",
+       "business",
+       "enterprise"
+      ],
+      "type": "string"
+     },
+     "reason": {
+      "description": "Reason picked in the cancellation form.",
+      "enum": [
+       "too_expensive",
+       "missing_feature",
+       "switched_tool",
+       "not_used",
+       "other"
+      ],
+      "type": "string"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "plan"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Subscription Cancelled",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Subscription Cancelled",
+   "owner": "billing",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Subscription Upgraded",
+ "file": "track/subscription_upgraded.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:subscription_upgraded",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "An account moved to a more expensive plan or added seats.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Subscription Upgraded"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "account_id": {
+      "description": "The account\u0027s identifier.",
+      "type": "string"
+     },
+     "billing_period": {
+      "description": "How often the account is billed.",
+      "enum": [
+       "monthly",
+       "yearly"
+      ],
+      "type": "string"
+     },
+     "mrr": {
+      "description": "Monthly recurring revenue after the change, in US dollars.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "plan": {
+      "description": "The plan after the change.",
+      "enum": [
+       "team",
+       "business",
+       "enterprise"
+      ],
+      "type": "string"
+     },
+     "previous_plan": {
+      "description": "The plan before the change.",
+      "enum": [
+       "free",
+       "team",
+       "business",
+       "enterprise"
+      ],
+      "type": "string"
+     },
+     "seats": {
+      "description": "Paid seats after the change.",
+      "minimum": 1,
+      "type": "integer"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "plan",
+     "previous_plan"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Subscription Upgraded",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Subscription Upgraded",
+   "owner": "billing",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Trial Ended",
+ "file": "track/trial_ended.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:trial_ended",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "A trial ran out or was converted to a subscription.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Trial Ended"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "account_id": {
+      "description": "The account\u0027s identifier.",
+      "type": "string"
+     },
+     "converted": {
+      "description": "Whether the account subscribed before the end.",
+      "type": "boolean"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "converted"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Trial Ended",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Trial Ended",
+   "owner": "growth",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "track",
+ "event": "Trial Started",
+ "file": "track/trial_started.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:track:trial_started",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "An account started a free trial of a paid plan.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "event": {
+    "const": "Trial Started"
+   },
+   "properties": {
+    "additionalProperties": false,
+    "properties": {
+     "account_id": {
+      "description": "The account\u0027s identifier.",
+      "type": "string"
+     },
+     "ends_at": {
+      "description": "When the trial ends.",
+      "format": "date-time",
+      "type": "string"
+     },
+     "plan": {
+      "description": "The plan being trialled.",
+      "enum": [
+       "team",
+       "business",
+       "enterprise"
+      ],
+      "type": "string"
+     },
+     "trial_days": {
+      "description": "Length of the trial in days.",
+      "maximum": 60,
+      "minimum": 1,
+      "type": "integer"
+     },
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "ends_at",
+     "plan",
+     "trial_days"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "track"
+   }
+  },
+  "required": [
+   "event",
+   "properties"
+  ],
+  "title": "Trial Started",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "track",
+   "event": "Trial Started",
+   "owner": "growth",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "identify",
+ "event": null,
+ "file": "identify.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:identify",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "Who the user is; sent at sign-up, at sign-in and when the profile changes.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "properties": {
+    "additionalProperties": true,
+    "properties": {
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "traits": {
+    "additionalProperties": false,
+    "properties": {
+     "created_at": {
+      "description": "When the user signed up.",
+      "format": "date-time",
+      "type": "string"
+     },
+     "email": {
+      "description": "The user\u0027s work email address.",
+      "format": "email",
+      "type": "string",
+      "x-pii": "email"
+     },
+     "marketing_opt_in": {
+      "description": "Whether the user agreed to receive marketing email.",
+      "type": "boolean"
+     },
+     "name": {
+      "description": "The user\u0027s full name.",
+      "type": "string",
+      "x-pii": "person_name"
+     },
+     "role": {
+      "description": "The user\u0027s role in the workspace.",
+      "enum": [
+       "owner",
+       "admin",
+       "member",
+       "viewer"
+      ],
+      "type": "string"
+     },
+     "title": {
+      "description": "The user\u0027s job title as entered in the profile.",
+      "type": "string",
+      "x-pii": "job_title"
+     }
+    },
+    "required": [
+     "created_at",
+     "email"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "identify"
+   }
+  },
+  "required": [
+   "traits",
+   "type"
+  ],
+  "title": "identify (saas)",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "identify",
+   "owner": "growth",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+},
+{
+ "call": "group",
+ "event": null,
+ "file": "group.json",
+ "schema": {
+  "$id": "urn:protocol-kit:saas:group",
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "description": "The company account a user belongs to; sent when the account is created or changes.",
+  "properties": {
+   "context": {
+    "additionalProperties": true,
+    "properties": {
+     "app": {
+      "additionalProperties": true,
+      "description": "The app that sent the event.",
+      "properties": {
+       "name": {
+        "description": "Application name, such as web or desktop.",
+        "type": "string"
+       },
+       "version": {
+        "description": "Semantic version of the app, such as 3.2.1.",
+        "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        "type": "string"
+       }
+      },
+      "type": "object"
+     },
+     "ip": {
+      "description": "The client\u0027s IP address, removed before loading to the warehouse.",
+      "type": "string",
+      "x-pii": "ip_address"
+     }
+    },
+    "type": "object"
+   },
+   "properties": {
+    "additionalProperties": true,
+    "properties": {
+     "workspace_id": {
+      "description": "The workspace the user acted in, on every event.",
+      "type": "string"
+     }
+    },
+    "type": "object"
+   },
+   "traits": {
+    "additionalProperties": false,
+    "properties": {
+     "employees": {
+      "description": "Company size as stated at sign-up.",
+      "minimum": 1,
+      "type": "integer"
+     },
+     "industry": {
+      "description": "The company\u0027s industry, from the sign-up form.",
+      "type": "string"
+     },
+     "mrr": {
+      "description": "Monthly recurring revenue of the account in US dollars.",
+      "minimum": 0,
+      "type": "number"
+     },
+     "name": {
+      "description": "The company\u0027s name, not a person\u0027s.",
+      "type": "string",
+      "x-pii": false
+     },
+     "plan": {
+      "description": "The current billing plan.",
+      "enum": [
+       "free",
+       "team",
+       "business",
+       "enterprise"
+      ],
+      "type": "string"
+     },
+     "seats": {
+      "description": "Paid seats on the subscription.",
+      "minimum": 1,
+      "type": "integer"
+     }
+    },
+    "required": [
+     "name",
+     "plan"
+    ],
+    "type": "object"
+   },
+   "type": {
+    "const": "group"
+   }
+  },
+  "required": [
+   "traits",
+   "type"
+  ],
+  "title": "group (saas)",
+  "type": "object",
+  "x-protocol-kit": {
+   "call": "group",
+   "owner": "growth",
+   "plan": "saas",
+   "version": "1.4.0"
+  }
+ }
+}
 ]'''
 
 
@@ -130,22 +1393,22 @@ class PostHogClient:
     """
 
     def __init__(self, posthog: Any, *, group_type: str = "company") -> None:
-        self.posthog = posthog
+        self.sdk = posthog
         self.group_type = group_type
 
     def track(self, *, user_id: str | None = None, anonymous_id: str | None = None, event: str = "",
               properties: Mapping[str, Any] | None = None, timestamp: datetime.datetime | str | None = None,
               message_id: str | None = None, **_: Any) -> Any:
-        return self.posthog.capture(event, distinct_id=_distinct_id(user_id, anonymous_id),
+        return self.sdk.capture(event, distinct_id=_distinct_id(user_id, anonymous_id),
                                     properties=dict(properties or {}), timestamp=_datetime(timestamp), uuid=message_id)
 
     def identify(self, *, user_id: str | None = None, anonymous_id: str | None = None,
                  traits: Mapping[str, Any] | None = None, **_: Any) -> Any:
-        return self.posthog.set(distinct_id=_distinct_id(user_id, anonymous_id), properties=dict(traits or {}))
+        return self.sdk.set(distinct_id=_distinct_id(user_id, anonymous_id), properties=dict(traits or {}))
 
     def group(self, *, group_id: str, user_id: str | None = None, anonymous_id: str | None = None,
               traits: Mapping[str, Any] | None = None, **_: Any) -> Any:
-        return self.posthog.group_identify(self.group_type, group_id, properties=dict(traits or {}),
+        return self.sdk.group_identify(self.group_type, group_id, properties=dict(traits or {}),
                                            distinct_id=user_id or anonymous_id)
 
     def page(self, *, name: str | None = None, category: str | None = None,

@@ -84,17 +84,17 @@ export interface BrowserAnalytics {
 }
 
 /** Sends the tracker's calls through analytics.js (or RudderStack's JavaScript SDK). */
-export function browserClient(analytics: BrowserAnalytics): Client {
+export function browserClient(sdk: BrowserAnalytics): Client {
   const options = (message: CallOptions): object => {
     const { userId, ...rest } = message;
     return rest;
   };
   return {
-    track: ({ event, properties, ...rest }) => analytics.track(event, properties, options(rest)),
-    identify: ({ traits, ...rest }) => analytics.identify?.(rest.userId, traits, options(rest)),
-    group: ({ groupId, traits, ...rest }) => analytics.group?.(groupId, traits, options(rest)),
-    page: ({ name, category, properties, ...rest }) => analytics.page?.(category, name, properties, options(rest)),
-    screen: ({ name, category, properties, ...rest }) => analytics.screen?.(category, name, properties, options(rest)),
+    track: ({ event, properties, ...rest }) => sdk.track(event, properties, options(rest)),
+    identify: ({ traits, ...rest }) => sdk.identify?.(rest.userId, traits, options(rest)),
+    group: ({ groupId, traits, ...rest }) => sdk.group?.(groupId, traits, options(rest)),
+    page: ({ name, category, properties, ...rest }) => sdk.page?.(category, name, properties, options(rest)),
+    screen: ({ name, category, properties, ...rest }) => sdk.screen?.(category, name, properties, options(rest)),
   };
 }
 
@@ -110,7 +110,7 @@ export interface PostHogLike {
  * group as `groupIdentify` (of `groupType`, default `company`), page and screen as the
  * `$pageview` and `$screen` events. The distinct id is `userId`, else `anonymousId`.
  */
-export function posthogClient(posthog: PostHogLike, options: { groupType?: string } = {}): Client {
+export function posthogClient(sdk: PostHogLike, options: { groupType?: string } = {}): Client {
   const distinctId = (message: CallOptions): string => {
     const id = message.userId ?? message.anonymousId;
     if (id === undefined) throw new Error("posthogClient: the call needs a userId or an anonymousId");
@@ -119,14 +119,14 @@ export function posthogClient(posthog: PostHogLike, options: { groupType?: strin
   const when = (message: CallOptions): Date | undefined =>
     message.timestamp === undefined ? undefined : new Date(message.timestamp);
   const pageview = (event: string, message: PageMessage & Identity): void => {
-    posthog.capture({ distinctId: distinctId(message), event, timestamp: when(message), uuid: message.messageId,
+    sdk.capture({ distinctId: distinctId(message), event, timestamp: when(message), uuid: message.messageId,
       properties: { ...message.properties, name: message.name, category: message.category } });
   };
   return {
-    track: (message) => posthog.capture({ distinctId: distinctId(message), event: message.event,
+    track: (message) => sdk.capture({ distinctId: distinctId(message), event: message.event,
       properties: message.properties, timestamp: when(message), uuid: message.messageId }),
-    identify: (message) => posthog.identify?.({ distinctId: distinctId(message), properties: message.traits }),
-    group: (message) => posthog.groupIdentify?.({ groupType: options.groupType ?? "company", groupKey: message.groupId,
+    identify: (message) => sdk.identify?.({ distinctId: distinctId(message), properties: message.traits }),
+    group: (message) => sdk.groupIdentify?.({ groupType: options.groupType ?? "company", groupKey: message.groupId,
       properties: message.traits, distinctId: message.userId ?? message.anonymousId }),
     page: (message) => pageview("$pageview", message),
     screen: (message) => pageview("$screen", message),
