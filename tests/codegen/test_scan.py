@@ -48,8 +48,8 @@ def test_generated_calls_are_checked_against_their_events(shop, run):
     assert done.out.splitlines() == [
         "app/views.py:3:52: EV006 'Order Completed' property 'currency': 'YEN' is not one of 'USD', 'EUR', 'GBP'",
         "app/views.py:3:68: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
-        "web/app.ts:3:51: EV006 'Order Completed' property 'currency': 'YEN' is not one of 'USD', 'EUR', 'GBP'",
-        "web/app.ts:3:68: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
+        "web/app.ts:3:53: EV006 'Order Completed' property 'currency': 'YEN' is not one of 'USD', 'EUR', 'GBP'",
+        "web/app.ts:3:70: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
     ]
 
 
