@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from protocol_kit.compile import CompiledPlan, CompiledSchema
 from protocol_kit.compile.compiled import META_KEY
 from protocol_kit.plan.model import CALL_TYPES, PAYLOAD_FIELD
@@ -89,11 +91,14 @@ def build_model(compiled: CompiledPlan, *, description: str | None = None) -> Mo
 
 
 def schemas_digest(compiled: CompiledPlan) -> str:
-    """``sha256:`` and the hex digest of the plan's compiled files (names and bytes, in file order)."""
-    digest = hashlib.sha256()
-    for name, content in compiled.files().items():
-        digest.update(name.encode("utf-8") + b"\0" + content + b"\0")
-    return f"sha256:{digest.hexdigest()}"
+    """``sha256:`` and the hex digest of the plan's index and schemas, as JSON with sorted keys."""
+    document = {"index": compiled.index(), "schemas": {s.file: s.schema for s in compiled.schemas}}
+    return f"sha256:{hashlib.sha256(embedded_json(document)).hexdigest()}"
+
+
+def embedded_json(value: Any) -> bytes:
+    """The one serialisation of schemas inside generated files: sorted keys, two-space indent, UTF-8."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2)
 
 
 def _call(compiled: CompiledSchema) -> Call:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from protocol_kit.codegen.header import doc_lines, header_lines
-from protocol_kit.codegen.model import Call, Field, Model, Shape
+from protocol_kit.codegen.model import Call, Field, Model, Shape, embedded_json
 from protocol_kit.codegen.names import PYTHON_RESERVED, NameTable, pascal, snake
 from protocol_kit.codegen.target import Target
 
@@ -61,12 +61,12 @@ def function_names(model: Model) -> dict[str, str]:
 
 def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, str | None], ...]]]:
     """(method, event, keyword -> property sent) of each track event, for the scanner."""
-    found = []
+    found, names = [], function_names(model)
     for call in model.track:
         keywords: dict[str, str | None] = {a.name: a.field.name for a in arguments(call)}
         keywords.update({option: None for option in OPTIONS if option not in ("self", "extra")})
         keywords["extra"] = "**"
-        found.append((function_names(model)[call.name], call.name, tuple(sorted(keywords.items()))))
+        found.append((names[call.name], call.name, tuple(sorted(keywords.items()))))
     return found
 
 
@@ -99,9 +99,9 @@ def render_module(model: Model, target: Target) -> str:
 
 def _schemas_literal(model: Model) -> str:
     """The compiled schemas as JSON in a raw string; quotes are escaped so that no ``'''`` can end it early."""
-    entries = [json.dumps({"call": c.compiled.call, "event": c.compiled.event, "file": c.compiled.file,
-                           "schema": c.compiled.schema}, indent=1, sort_keys=True, ensure_ascii=False)
-               .replace("'", "\\u0027") for c in model.calls]
+    entries = [embedded_json({"call": c.compiled.call, "event": c.compiled.event, "file": c.compiled.file,
+                              "schema": c.compiled.schema}).decode("utf-8").replace("'", "\\u0027")
+               for c in model.calls]
     return "r'''[\n" + ",\n".join(entries) + "\n]'''"
 
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from protocol_kit.codegen.header import doc_lines, header_lines
-from protocol_kit.codegen.model import Call, Field, Model, Shape
+from protocol_kit.codegen.model import Call, Field, Model, Shape, embedded_json
 from protocol_kit.codegen.names import TYPESCRIPT_RESERVED, NameTable, lower_camel, pascal
 from protocol_kit.codegen.target import Target
 
@@ -61,7 +61,7 @@ def render_schemas(model: Model) -> str:
               "export const SCHEMAS: Readonly<Record<string, object>> = {"]
     for call in model.calls:
         key = f"track:{call.event}" if call.call == "track" else call.call
-        text = json.dumps(call.compiled.schema, indent=2, sort_keys=True, ensure_ascii=False)
+        text = embedded_json(call.compiled.schema).decode("utf-8")
         lines.append(f"  {json.dumps(key, ensure_ascii=False)}: {_indent(text, 2)},")
     deprecated = [f"track:{c.event}" if c.call == "track" else c.call for c in model.calls if c.deprecated]
     lines += ["};", "", "/** The calls the plan marks as deprecated. */",
