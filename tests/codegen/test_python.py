@@ -38,32 +38,36 @@ def tracking(tmp_path):
     sys.modules.pop("tracking_under_test", None)
 
 
-@pytest.mark.parametrize("plan", ["ecommerce", "saas"])
-def test_generated_module_passes_mypy_strict(plan, tmp_path):
-    write_client(plan, "python", tmp_path / "tracking.py")
-    done = mypy(tmp_path, "tracking.py")
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory):
+    """One mypy --strict run over the clients of both plans (a module and a package) and the correct usage."""
+    folder = tmp_path_factory.mktemp("python")
+    write_client("ecommerce", "python", folder / "tracking.py")
+    write_client("saas", "python", folder / "saas_tracking.py")
+    written = write_client("saas", "python", folder / "saas_package")
+    shutil.copy(USAGE / "usage_ok.py", folder)
+    done = mypy(folder, "tracking.py", "saas_tracking.py", "usage_ok.py", "saas_package/__init__.py")
+    return folder, written, done
+
+
+def test_generated_modules_and_correct_usage_pass_mypy_strict(checked):
+    folder, _, done = checked
     assert done.returncode == 0, done.stdout
+    assert "Success: no issues found in 4 source files" in done.stdout
 
 
-def test_generated_package_has_py_typed_and_passes_mypy(tmp_path):
-    written = write_client("saas", "python", tmp_path / "tracking")
+def test_generated_package_has_py_typed(checked):
+    _, written, _ = checked
     assert [p.name for p in written] == ["__init__.py", "py.typed"]
-    assert mypy(tmp_path, "-p", "tracking").returncode == 0
+    assert written[1].read_text() == ""
 
 
-def test_generated_module_passes_pyright(tmp_path, node_tools):
-    write_client("ecommerce", "python", tmp_path / "tracking.py")
-    done = subprocess.run([str(node_tools / ".bin" / "pyright"), "--pythonpath", sys.executable, "tracking.py"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+def test_generated_module_passes_pyright(checked, node_tools):
+    folder, _, _ = checked
+    done = subprocess.run([str(node_tools / ".bin" / "pyright"), "--pythonpath", sys.executable,
+                           "tracking.py", "saas_tracking.py"], cwd=folder, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout
     assert "0 errors" in done.stdout
-
-
-def test_correct_usage_passes_mypy(tmp_path):
-    write_client("ecommerce", "python", tmp_path / "tracking.py")
-    shutil.copy(USAGE / "usage_ok.py", tmp_path)
-    done = mypy(tmp_path, "usage_ok.py")
-    assert done.returncode == 0, done.stdout
 
 
 def test_planted_mistakes_fail_with_their_errors(tmp_path):
