@@ -22,7 +22,8 @@ OPTIONS = ("user_id", "anonymous_id", "context", "timestamp", "integrations", "m
            "properties", "traits")
 CALL_OPTIONS = {"group": ("group_id",), "page": ("name", "category"), "screen": ("name", "category")}
 TRACKER_API = ("track", "identify", "group", "page", "screen", "alias", "flush", "client", "on_violation",
-               "validating")
+               "validating", "configure", "is_strict", "raise_or_warn", "datetime", "enum", "functools", "importlib",
+               "os", "warnings", "dataclass")
 PAYLOAD_TYPES = {"track": "Properties", "page": "Properties", "screen": "Properties",
                  "identify": "Traits", "group": "Traits"}
 OPTION_ARGS = ["user_id: str | None = None", "anonymous_id: str | None = None",
@@ -48,9 +49,13 @@ class Argument:
 
 
 def files(model: Model, target: Target) -> dict[Path, str]:
-    if target.out.suffix in (".py", ".pyi"):
-        return {target.out: render_module(model, target)}
-    return {target.out / "__init__.py": render_module(model, target), target.out / "py.typed": ""}
+    module, *marker = output_paths(target.out)
+    return {module: render_module(model, target), **{path: "" for path in marker}}
+
+
+def output_paths(out: Path) -> list[Path]:
+    """The module, or a package's ``__init__.py`` and ``py.typed``."""
+    return [out] if out.suffix in (".py", ".pyi") else [out / "__init__.py", out / "py.typed"]
 
 
 def function_names(model: Model) -> dict[str, str]:
@@ -93,7 +98,8 @@ def render_module(model: Model, target: Target) -> str:
              f'SCHEMAS_DIGEST: Final = "{model.digest}"',
              f"SCHEMAS: Final = {_schemas_literal(model)}", "", "",
              (TEMPLATES / "runtime.py.in").read_text("utf-8").rstrip("\n"), "", "",
-             *_client_protocol(model), "", "", *types.definitions, *_tracker(model, payload_types, types)]
+             *_client_protocol(model), "", "", *types.definitions, *_tracker(model, payload_types, types), "", "",
+             *_module_functions(model, payload_types, types)]
     return "\n".join(lines) + "\n"
 
 
@@ -147,14 +153,32 @@ def _tracker(model: Model, payload_types: dict[str, str], types: "_Types") -> li
     return lines
 
 
-def _method(call: Call, name: str, payload_type: str, types: "_Types") -> list[str]:
+def _module_functions(model: Model, payload_types: dict[str, str], types: "_Types") -> list[str]:
+    """The module's functions: each sends its call through the tracker of :func:`configure`."""
+    lines = [(TEMPLATES / "configure.py.in").read_text("utf-8").rstrip("\n")]
+    names = function_names(model)
+    for call in model.calls:
+        name = names.get(call.name, call.call)
+        signature, args = _signature(call, payload_types[call.name], types)
+        passed = [f"        {p}={p}," for p in (p.split(":")[0] for p in signature)]
+        lines += ["", "", f"def {name}(", "    *,", *(f"    {p}," for p in signature), ") -> None:",
+                  _docstring(_method_doc(call, args, payload_types[call.name]), 4),
+                  f"    _tracker().{name}(", *passed, "    )"]
+    return lines
+
+
+def _signature(call: Call, payload_type: str, types: "_Types") -> tuple[list[str], list[Argument]]:
     args = arguments(call)
     planned = [_parameter(a, types.field_types[payload_type][a.field.name]) for a in args]
     before, after = {"group": (["group_id: str"], []),
                      "page": ([], ["name: str | None = None", "category: str | None = None"]),
                      "screen": ([], ["name: str | None = None", "category: str | None = None"])}.get(call.call, ([], []))
     extra = ["extra: dict[str, Any] | None = None"] if call.payload.open else []
-    signature = [*before, *planned, *after, *extra, *OPTION_ARGS]
+    return [*before, *planned, *after, *extra, *OPTION_ARGS], args
+
+
+def _method(call: Call, name: str, payload_type: str, types: "_Types") -> list[str]:
+    signature, args = _signature(call, payload_type, types)
     lines = [f"    def {name}(", "        self,", "        *,", *(f"        {p}," for p in signature), "    ) -> None:",
              _docstring(_method_doc(call, args, payload_type), 8)]
     field = call.payload_field

@@ -1,5 +1,5 @@
 """The code generators by language name. Each is one module with ``files(model, target)`` and
-``tracking_functions(model)`` (for the scanner); modules load only when their language is used."""
+``tracking_functions(model)`` and ``output_paths(out)`` (for the scanner); modules load only when their language is used."""
 from __future__ import annotations
 
 import importlib
@@ -24,6 +24,10 @@ class Generator:
     @property
     def files(self) -> Callable[[Model, Target], dict[Path, str]]:
         return self.module.files
+
+    @property
+    def output_paths(self) -> Callable[[Path], list[Path]]:
+        return self.module.output_paths
 
     @property
     def tracking_functions(self) -> Callable[[Model], list[tuple[str, str, tuple[tuple[str, str | None], ...]]]]:

@@ -18,7 +18,9 @@ LANG = "typescript"
 TEMPLATES = Path(__file__).parent / "templates"
 # The tracker's own members: an event whose function would be called so is renamed.
 TRACKER_API = ("track", "identify", "group", "page", "screen", "alias", "send", "client", "onViolation",
-               "constructor")
+               "constructor", "createTracker", "currentTracker", "current", "browserClient", "posthogClient",
+               "isStrict", "defaultViolationHandler", "check", "label", "fromAjv", "escapePointer", "validatorFor",
+               "ajv", "validators")
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 PAYLOAD_TYPES = {"track": "Properties", "page": "Properties", "screen": "Properties",
                  "identify": "Traits", "group": "Traits"}
@@ -43,6 +45,11 @@ def function_names(model: Model) -> dict[str, str]:
 def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, str | None], ...]]]:
     """(method, event, ()) of each track event, for the scanner: the properties are the first argument."""
     return [(name, event, ()) for event, name in function_names(model).items()]
+
+
+def output_paths(out: Path) -> list[Path]:
+    """Every file a target of this ``out`` may write (the schemas module only in development mode)."""
+    return list(_paths(out))
 
 
 def _paths(out: Path) -> tuple[Path, Path]:
@@ -90,11 +97,20 @@ def render_module(model: Model, *, development: bool, schemas_import: str) -> st
                   f"{_object_body(call.payload, 0)}"]
     if development:
         lines += ["", (TEMPLATES / "validation.ts").read_text("utf-8").rstrip("\n")]
-    lines += ["", *_tracker(model, type_names, development=development), "",
-              "/** A tracker sending the plan's calls through `client`. */",
+    lines += ["", *_tracker(model, type_names, development=development), "", "let current: Tracker | undefined;", "",
+              "/** A tracker sending the plan's calls through `client`; the module's functions use the last one made. */",
               "export function createTracker(client: Client, options: TrackerOptions = {}): Tracker {",
-              "  return new Tracker(client, options);", "}", ""]
-    return "\n".join(lines)
+              "  current = new Tracker(client, options);", "  return current;", "}", "",
+              "function currentTracker(): Tracker {",
+              '  if (current === undefined) throw new Error("call createTracker(client) before sending calls");',
+              "  return current;", "}"]
+    names = function_names(model)
+    for call in model.calls:
+        parameters, arguments = _signature(call, type_names[call.name])
+        name = names.get(call.name, call.call)
+        lines += ["", *_tsdoc(_function_doc(call), 0), f"export function {name}({parameters}): void {{",
+                  f"  currentTracker().{name}({arguments});", "}"]
+    return "\n".join(lines) + "\n"
 
 
 def _tracker(model: Model, type_names: dict[str, str], *, development: bool) -> list[str]:
@@ -122,20 +138,24 @@ def _tracker(model: Model, type_names: dict[str, str], *, development: bool) -> 
     return lines
 
 
-def _method(call: Call, name: str | None, type_name: str) -> list[str]:
+def _signature(call: Call, type_name: str) -> tuple[str, str]:
+    """The parameters of the call's method and function, and the arguments that pass them on."""
     optional = " = {}" if not any(f.required for f in call.payload.fields) else ""
     if call.call == "track":
-        return [f"  {name}(properties: {type_name}{optional}, options: CallOptions = {{}}): void {{",
-                f"    this.send(\"track\", {{ ...options, event: {json.dumps(call.event, ensure_ascii=False)}, properties }});",
-                "  }"]
+        return f"properties: {type_name}{optional}, options: CallOptions = {{}}", "properties, options"
     if call.call == "identify":
-        return [f"  identify(traits: {type_name}{optional}, options: CallOptions = {{}}): void {{",
-                "    this.send(\"identify\", { ...options, traits });", "  }"]
+        return f"traits: {type_name}{optional}, options: CallOptions = {{}}", "traits, options"
     if call.call == "group":
-        return [f"  group(groupId: string, traits: {type_name}{optional}, options: CallOptions = {{}}): void {{",
-                "    this.send(\"group\", { ...options, groupId, traits });", "  }"]
-    return [f"  {call.call}(name: string, properties: {type_name}{optional}, options: PageOptions = {{}}): void {{",
-            f"    this.send(\"{call.call}\", {{ ...options, name, properties }});", "  }"]
+        return f"groupId: string, traits: {type_name}{optional}, options: CallOptions = {{}}", "groupId, traits, options"
+    return f"name: string, properties: {type_name}{optional}, options: PageOptions = {{}}", "name, properties, options"
+
+
+def _method(call: Call, name: str | None, type_name: str) -> list[str]:
+    parameters, _ = _signature(call, type_name)
+    message = {"track": f"event: {json.dumps(call.event, ensure_ascii=False)}, properties", "identify": "traits",
+               "group": "groupId, traits", "page": "name, properties", "screen": "name, properties"}[call.call]
+    return [f"  {name or call.call}({parameters}): void {{",
+            f"    this.send(\"{call.call}\", {{ ...options, {message} }});", "  }"]
 
 
 def _payload_doc(call: Call) -> list[str]:

@@ -152,3 +152,13 @@ def test_posthog_adapter_sends_through_the_real_posthog_client(tracking, capture
     assert {k: v for k, v in events["Order Completed"]["properties"].items() if not k.startswith("$")} == {
         "order_id": "o-1", "total": 30.0, "currency": "EUR"}
     assert events["$set"]["$set"] == {"email": "someone@example.com"}
+
+
+def test_module_functions_send_through_the_configured_tracker(tracking, capture):
+    with pytest.raises(RuntimeError, match=r"call configure\(client\) before sending calls"):
+        tracking.order_refunded(order_id="o-1", user_id="u-1")
+    tracker = tracking.configure(segment_client(capture.url))
+    assert tracker.validating
+    tracking.order_refunded(order_id="o-1", reason="damaged", user_id="u-1")
+    [message] = capture.messages()
+    assert message["event"] == "Order Refunded" and message["properties"] == {"order_id": "o-1", "reason": "damaged"}

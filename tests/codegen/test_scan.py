@@ -19,15 +19,17 @@ out = "web/analytics.ts"
 lang = "python"
 out = "app/tracking.py"
 """
-TS = """import { createTracker } from "./analytics";
+TS = """import { createTracker, cartViewed } from "./analytics";
 const tracker = createTracker(client);
 tracker.orderCompleted({ order_id: "o-1", total: 3, currency: "YEN", cupon: "X" }, { userId: "u" });
 tracker.productViewed({ product_id: "p-1", price: 1 });
+cartViewed({ cart_id: "c-1", cart: 1 });
 """
 PY = """from app.tracking import Tracker
 tracker = Tracker(client)
 tracker.order_completed(order_id="o-1", total=3.0, currency="YEN", cupon="X", user_id="u", context={})
 tracker.cart_viewed(cart_id="c-1", anonymous_id="a", **more)
+checkout_started(order_id="o-1", currency="EUR", user_id="u")
 """
 
 
@@ -50,13 +52,14 @@ def test_generated_calls_are_checked_against_their_events(shop, run):
         "app/views.py:3:68: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
         "web/app.ts:3:53: EV006 'Order Completed' property 'currency': 'YEN' is not one of 'USD', 'EUR', 'GBP'",
         "web/app.ts:3:70: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
+        "web/app.ts:5:30: EV005 'Cart Viewed' has no planned property 'cart' (did you mean 'cart_id'?)",
     ]
 
 
 def test_coverage_counts_generated_calls(shop, run):
     done = run(shop, "scan", "web", "app", "--coverage")
     tracked = {line.split()[1:3][0] + " " + line.split()[2] for line in done.out.splitlines() if line.startswith("✓")}
-    assert tracked == {"Order Completed", "Product Viewed", "Cart Viewed"}
+    assert tracked == {"Order Completed", "Product Viewed", "Cart Viewed", "Checkout Started"}
 
 
 def test_without_codegen_targets_the_methods_are_not_tracking_calls(shop, run):
@@ -65,9 +68,12 @@ def test_without_codegen_targets_the_methods_are_not_tracking_calls(shop, run):
     assert not [line for line in done.out.splitlines() if line.startswith("✓")]
 
 
-def test_the_generated_clients_themselves_are_scanned_without_findings(shop, run):
+def test_the_generated_clients_are_left_out_and_would_scan_clean(shop, run):
     (shop / "web" / "app.ts").unlink()
     (shop / "app" / "views.py").unlink()
-    done = run(shop, "scan", "web", "app", "--format", "concise")
-    assert done.code == 0 and done.out == ""
-    assert "Scanned 3 file(s)" in done.err
+    left_out = run(shop, "scan", "web", "app", "--format", "concise")
+    assert left_out.code == 0 and "Scanned 0 file(s)" in left_out.err
+    (shop / "pyproject.toml").write_text('[tool.protocol-kit]\nplans = ["plans/ecommerce.yaml"]\n')
+    scanned = run(shop, "scan", "web", "app", "--format", "concise")
+    assert scanned.code == 0 and scanned.out == ""
+    assert "Scanned 3 file(s)" in scanned.err

@@ -6,7 +6,7 @@ from typing import Any
 
 from segment.analytics import Client  # type: ignore[import-untyped]
 
-from tracking import OrderCompletedProperties, PostHogClient, Tracker, Violation
+from tracking import OrderCompletedProperties, PostHogClient, Tracker, Violation, configure, order_refunded
 
 seen: list[Violation] = []
 
@@ -23,4 +23,6 @@ tracker.products_searched(query="shoes", anonymous_id="a-1")
 tracker.order_cancelled(order_id="o-1", user_id="u-1")
 tracker.identify(email="someone@example.com", plan="plus", user_id="u-1")
 Tracker(PostHogClient(object()), validate=False).cart_viewed(cart_id="c-1", user_id="u-1")
+configure(Client("write-key", send=False), validate=False)
+order_refunded(order_id="o-1", reason="damaged", user_id="u-1")
 order: OrderCompletedProperties = {"order_id": "o-1", "total": 30, "currency": "USD"}

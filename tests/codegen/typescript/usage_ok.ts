@@ -1,7 +1,7 @@
 // Calls of the generated ecommerce client that must compile under `tsc --strict`.
 import { Analytics } from "@segment/analytics-node";
 import {
-  browserClient, createTracker, posthogClient, PLAN, TrackingPlanViolationError,
+  browserClient, createTracker, orderRefunded, posthogClient, PLAN, TrackingPlanViolationError,
   type OrderCompletedProperties, type Violation,
 } from "./analytics";
 
@@ -18,6 +18,7 @@ tracker.productsSearched({ query: "shoes" }, { anonymousId: "a-1", timestamp: ne
 tracker.productListViewed({ list_id: "l-1" }, { userId: "u-1" });
 tracker.orderCancelled({ order_id: "o-1" }, { userId: "u-1" });
 tracker.identify({ email: "someone@example.com", plan: "plus" }, { userId: "u-1" });
+orderRefunded({ order_id: "o-1", reason: "damaged" }, { userId: "u-1" }); // the module's functions use the last tracker
 
 createTracker(browserClient({ track: () => undefined })).cartViewed({ cart_id: "c-1" });
 createTracker(posthogClient({ capture: () => undefined })).couponApplied({ order_id: "o-1", coupon_id: "c" });

@@ -2079,3 +2079,522 @@ class Tracker:
         getattr(self.client, call)(user_id=user_id, anonymous_id=anonymous_id, context=context,
                                    timestamp=timestamp, integrations=integrations, message_id=message_id,
                                    **fields)
+
+
+_current: Tracker | None = None
+
+
+def configure(client: Client, *, validate: bool | None = None, on_violation: ViolationHandler | None = None) -> Tracker:
+    """Make the :class:`Tracker` that the module's functions send through (arguments as for :class:`Tracker`)."""
+    global _current
+    _current = Tracker(client, validate=validate, on_violation=on_violation)
+    return _current
+
+
+def _tracker() -> Tracker:
+    if _current is None:
+        raise RuntimeError("call configure(client) before sending calls")
+    return _current
+
+
+def cart_viewed(
+    *,
+    cart_id: str,
+    products: list[CartViewedPropertiesProductsItem] | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer viewed the cart.
+
+    Sends the track event ``Cart Viewed``. Owner: checkout.
+
+    Args:
+        cart_id: The cart's identifier.
+        products: The products in the cart.
+
+    The properties are sent as :class:`CartViewedProperties`.
+    """
+    _tracker().cart_viewed(
+        cart_id=cart_id,
+        products=products,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def checkout_started(
+    *,
+    currency: Literal["USD", "EUR", "GBP"],
+    order_id: str,
+    value: float | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer started checkout.
+
+    Sends the track event ``Checkout Started``. Owner: checkout.
+
+    Args:
+        currency: ISO 4217 currency code.
+        order_id: The order's identifier.
+        value: Order value before discounts.
+
+    The properties are sent as :class:`CheckoutStartedProperties`.
+    """
+    _tracker().checkout_started(
+        currency=currency,
+        order_id=order_id,
+        value=value,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def checkout_step_completed(
+    *,
+    checkout_id: str,
+    step: int,
+    payment_method: Literal["card", "paypal", "invoice"] | None = None,
+    shipping_method: Literal["standard", "express", "pickup"] | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer completed a checkout step.
+
+    Sends the track event ``Checkout Step Completed``. Owner: checkout.
+
+    Args:
+        checkout_id: The checkout's identifier.
+        step: The step number, from 1.
+        payment_method: Chosen payment method.
+        shipping_method: Chosen shipping method.
+
+    The properties are sent as :class:`CheckoutStepCompletedProperties`.
+    """
+    _tracker().checkout_step_completed(
+        checkout_id=checkout_id,
+        step=step,
+        payment_method=payment_method,
+        shipping_method=shipping_method,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def coupon_applied(
+    *,
+    coupon_id: str,
+    order_id: str,
+    discount: float | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A coupon was applied to an order.
+
+    Sends the track event ``Coupon Applied``. Owner: growth.
+
+    Args:
+        coupon_id: The coupon's identifier.
+        order_id: The order's identifier.
+        discount: Monetary discount of the coupon.
+
+    The properties are sent as :class:`CouponAppliedProperties`.
+    """
+    _tracker().coupon_applied(
+        coupon_id=coupon_id,
+        order_id=order_id,
+        discount=discount,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def order_cancelled(
+    *,
+    order_id: str,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """An order was cancelled before shipping.
+
+    Sends the track event ``Order Cancelled``. Owner: finance.
+
+    .. deprecated:: The plan marks this event as deprecated.
+
+    Args:
+        order_id: The order's identifier.
+
+    The properties are sent as :class:`OrderCancelledProperties`.
+    """
+    _tracker().order_cancelled(
+        order_id=order_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def order_completed(
+    *,
+    currency: Literal["USD", "EUR", "GBP"],
+    order_id: str,
+    total: float,
+    coupon: str | None | _Missing = MISSING,
+    discount: float | None = None,
+    payment_method: Literal["card", "paypal", "invoice"] | None = None,
+    products: list[OrderCompletedPropertiesProductsItem] | None = None,
+    revenue: float | None = None,
+    shipping: float | None = None,
+    tax: float | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer completed checkout and the order was placed.
+
+    Sends the track event ``Order Completed``. Owner: growth.
+
+    Args:
+        currency: ISO 4217 currency code.
+        order_id: The order's identifier.
+        total: Revenue with discounts and coupons.
+        coupon: Coupon code, if one was used. May be None (sent as null).
+        discount: Total discount.
+        payment_method: How the order was paid.
+        products: The products ordered.
+        revenue: Revenue without shipping and tax.
+        shipping: Shipping cost.
+        tax: Total tax.
+
+    The properties are sent as :class:`OrderCompletedProperties`.
+    """
+    _tracker().order_completed(
+        currency=currency,
+        order_id=order_id,
+        total=total,
+        coupon=coupon,
+        discount=discount,
+        payment_method=payment_method,
+        products=products,
+        revenue=revenue,
+        shipping=shipping,
+        tax=tax,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def order_refunded(
+    *,
+    order_id: str,
+    currency: Literal["USD", "EUR", "GBP"] | None = None,
+    reason: Literal["damaged", "wrong_item", "not_needed", "other"] | None = None,
+    total: float | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """An order was refunded in full or in part.
+
+    Sends the track event ``Order Refunded``. Owner: finance.
+
+    Args:
+        order_id: The order's identifier.
+        currency: ISO 4217 currency code.
+        reason: Why the customer asked for a refund.
+        total: Refunded amount.
+
+    The properties are sent as :class:`OrderRefundedProperties`.
+    """
+    _tracker().order_refunded(
+        order_id=order_id,
+        currency=currency,
+        reason=reason,
+        total=total,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def product_added(
+    *,
+    cart_id: str,
+    product_id: str,
+    quantity: int,
+    price: float | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer added a product to the cart.
+
+    Sends the track event ``Product Added``. Owner: checkout.
+
+    Args:
+        cart_id: The cart's identifier.
+        product_id: The product's identifier.
+        quantity: How many units were added.
+        price: Unit price.
+
+    The properties are sent as :class:`ProductAddedProperties`.
+    """
+    _tracker().product_added(
+        cart_id=cart_id,
+        product_id=product_id,
+        quantity=quantity,
+        price=price,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def product_list_viewed(
+    *,
+    list_id: str,
+    category: str | None = None,
+    products: list[ProductListViewedPropertiesProductsItem] | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer viewed a product list or category page.
+
+    Sends the track event ``Product List Viewed``. Owner: discovery.
+
+    Args:
+        list_id: The list's identifier.
+        category: The category of the list.
+        products: The products shown.
+
+    The properties are sent as :class:`ProductListViewedProperties`.
+    """
+    _tracker().product_list_viewed(
+        list_id=list_id,
+        category=category,
+        products=products,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def product_removed(
+    *,
+    cart_id: str,
+    product_id: str,
+    quantity: int | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer removed a product from the cart.
+
+    Sends the track event ``Product Removed``. Owner: checkout.
+
+    Args:
+        cart_id: The cart's identifier.
+        product_id: The product's identifier.
+        quantity: How many units were removed.
+
+    The properties are sent as :class:`ProductRemovedProperties`.
+    """
+    _tracker().product_removed(
+        cart_id=cart_id,
+        product_id=product_id,
+        quantity=quantity,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def product_viewed(
+    *,
+    price: float,
+    product_id: str,
+    brand: str | None = None,
+    category: str | None = None,
+    currency: Literal["USD", "EUR", "GBP"] | None = None,
+    name: str | None = None,
+    sku: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer viewed a product's detail page.
+
+    Sends the track event ``Product Viewed``. Owner: discovery.
+
+    Args:
+        price: Unit price in the currency below.
+        product_id: The product's identifier.
+        brand: Product brand.
+        category: Product category.
+        currency: ISO 4217 currency code.
+        name: Product name.
+        sku: Stock keeping unit.
+
+    The properties are sent as :class:`ProductViewedProperties`.
+    """
+    _tracker().product_viewed(
+        price=price,
+        product_id=product_id,
+        brand=brand,
+        category=category,
+        currency=currency,
+        name=name,
+        sku=sku,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def products_searched(
+    *,
+    query: str,
+    results_count: int | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A customer searched the catalogue.
+
+    Sends the track event ``Products Searched``. Owner: discovery.
+
+    Args:
+        query: The search terms.
+        results_count: How many products matched.
+
+    The properties are sent as :class:`ProductsSearchedProperties`.
+    """
+    _tracker().products_searched(
+        query=query,
+        results_count=results_count,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def identify(
+    *,
+    email: str,
+    created_at: str | None = None,
+    first_name: str | None = None,
+    plan: Literal["free", "plus", "premium"] | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """Who the customer is; sent on sign-in and when the profile changes.
+
+    Sends the ``identify`` call.
+
+    Args:
+        email: The customer's email address. Format: email. Personal data (email).
+        created_at: When the account was created. Format: date-time.
+        first_name: The customer's first name. Personal data (person_name).
+        plan: Loyalty membership tier.
+
+    The traits are sent as :class:`IdentifyTraits`.
+    """
+    _tracker().identify(
+        email=email,
+        created_at=created_at,
+        first_name=first_name,
+        plan=plan,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )

@@ -609,7 +609,133 @@ export class Tracker {
   }
 }
 
-/** A tracker sending the plan's calls through `client`. */
+let current: Tracker | undefined;
+
+/** A tracker sending the plan's calls through `client`; the module's functions use the last one made. */
 export function createTracker(client: Client, options: TrackerOptions = {}): Tracker {
-  return new Tracker(client, options);
+  current = new Tracker(client, options);
+  return current;
+}
+
+function currentTracker(): Tracker {
+  if (current === undefined) throw new Error("call createTracker(client) before sending calls");
+  return current;
+}
+
+/**
+ * A customer viewed the cart.
+ *
+ * Sends the track event `Cart Viewed`. Owner: checkout.
+ */
+export function cartViewed(properties: CartViewedProperties, options: CallOptions = {}): void {
+  currentTracker().cartViewed(properties, options);
+}
+
+/**
+ * A customer started checkout.
+ *
+ * Sends the track event `Checkout Started`. Owner: checkout.
+ */
+export function checkoutStarted(properties: CheckoutStartedProperties, options: CallOptions = {}): void {
+  currentTracker().checkoutStarted(properties, options);
+}
+
+/**
+ * A customer completed a checkout step.
+ *
+ * Sends the track event `Checkout Step Completed`. Owner: checkout.
+ */
+export function checkoutStepCompleted(properties: CheckoutStepCompletedProperties, options: CallOptions = {}): void {
+  currentTracker().checkoutStepCompleted(properties, options);
+}
+
+/**
+ * A coupon was applied to an order.
+ *
+ * Sends the track event `Coupon Applied`. Owner: growth.
+ */
+export function couponApplied(properties: CouponAppliedProperties, options: CallOptions = {}): void {
+  currentTracker().couponApplied(properties, options);
+}
+
+/**
+ * An order was cancelled before shipping.
+ *
+ * Sends the track event `Order Cancelled`. Owner: finance.
+ * @deprecated The plan marks this event as deprecated.
+ */
+export function orderCancelled(properties: OrderCancelledProperties, options: CallOptions = {}): void {
+  currentTracker().orderCancelled(properties, options);
+}
+
+/**
+ * A customer completed checkout and the order was placed.
+ *
+ * Sends the track event `Order Completed`. Owner: growth.
+ */
+export function orderCompleted(properties: OrderCompletedProperties, options: CallOptions = {}): void {
+  currentTracker().orderCompleted(properties, options);
+}
+
+/**
+ * An order was refunded in full or in part.
+ *
+ * Sends the track event `Order Refunded`. Owner: finance.
+ */
+export function orderRefunded(properties: OrderRefundedProperties, options: CallOptions = {}): void {
+  currentTracker().orderRefunded(properties, options);
+}
+
+/**
+ * A customer added a product to the cart.
+ *
+ * Sends the track event `Product Added`. Owner: checkout.
+ */
+export function productAdded(properties: ProductAddedProperties, options: CallOptions = {}): void {
+  currentTracker().productAdded(properties, options);
+}
+
+/**
+ * A customer viewed a product list or category page.
+ *
+ * Sends the track event `Product List Viewed`. Owner: discovery.
+ */
+export function productListViewed(properties: ProductListViewedProperties, options: CallOptions = {}): void {
+  currentTracker().productListViewed(properties, options);
+}
+
+/**
+ * A customer removed a product from the cart.
+ *
+ * Sends the track event `Product Removed`. Owner: checkout.
+ */
+export function productRemoved(properties: ProductRemovedProperties, options: CallOptions = {}): void {
+  currentTracker().productRemoved(properties, options);
+}
+
+/**
+ * A customer viewed a product's detail page.
+ *
+ * Sends the track event `Product Viewed`. Owner: discovery.
+ */
+export function productViewed(properties: ProductViewedProperties, options: CallOptions = {}): void {
+  currentTracker().productViewed(properties, options);
+}
+
+/**
+ * A customer searched the catalogue.
+ *
+ * Sends the track event `Products Searched`. Owner: discovery.
+ */
+export function productsSearched(properties: ProductsSearchedProperties, options: CallOptions = {}): void {
+  currentTracker().productsSearched(properties, options);
+}
+
+/**
+ * Who the customer is; sent on sign-in and when the profile changes.
+ *
+ * Sends the `identify` call.
+ */
+export function identify(traits: IdentifyTraits, options: CallOptions = {}): void {
+  currentTracker().identify(traits, options);
 }

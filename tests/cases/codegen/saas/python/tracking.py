@@ -2195,3 +2195,558 @@ class Tracker:
         getattr(self.client, call)(user_id=user_id, anonymous_id=anonymous_id, context=context,
                                    timestamp=timestamp, integrations=integrations, message_id=message_id,
                                    **fields)
+
+
+_current: Tracker | None = None
+
+
+def configure(client: Client, *, validate: bool | None = None, on_violation: ViolationHandler | None = None) -> Tracker:
+    """Make the :class:`Tracker` that the module's functions send through (arguments as for :class:`Tracker`)."""
+    global _current
+    _current = Tracker(client, validate=validate, on_violation=on_violation)
+    return _current
+
+
+def _tracker() -> Tracker:
+    if _current is None:
+        raise RuntimeError("call configure(client) before sending calls")
+    return _current
+
+
+def account_created(
+    *,
+    account_id: str,
+    plan: Literal["free", "team", "business", "enterprise"],
+    employees: int | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A new company account (workspace) was created by its first user.
+
+    Sends the track event ``Account Created``. Owner: growth.
+
+    Args:
+        account_id: The new account's identifier.
+        plan: The plan the account starts on.
+        employees: Company size chosen in the form.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`AccountCreatedProperties`.
+    """
+    _tracker().account_created(
+        account_id=account_id,
+        plan=plan,
+        employees=employees,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def feature_used(
+    *,
+    feature: Literal["dashboards", "alerts", "sql_editor", "sharing", "api"],
+    action: str | None = None,
+    duration_ms: int | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A user used a product feature; one event per use, sampled for high-volume features.
+
+    Sends the track event ``Feature Used``. Owner: product.
+
+    Args:
+        feature: The feature used.
+        action: What was done, such as created or edited.
+        duration_ms: Time spent in the feature, in milliseconds.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`FeatureUsedProperties`.
+    """
+    _tracker().feature_used(
+        feature=feature,
+        action=action,
+        duration_ms=duration_ms,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def invite_accepted(
+    *,
+    invite_id: str,
+    days_to_accept: int | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """An invited colleague accepted and joined the workspace.
+
+    Sends the track event ``Invite Accepted``. Owner: collaboration.
+
+    Args:
+        invite_id: The invitation's identifier. Format: uuid.
+        days_to_accept: Days between sending and accepting.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`InviteAcceptedProperties`.
+    """
+    _tracker().invite_accepted(
+        invite_id=invite_id,
+        days_to_accept=days_to_accept,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def invite_sent(
+    *,
+    invite_id: str,
+    invitee_email: str,
+    role: Literal["admin", "member", "viewer"],
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A user invited a colleague to the workspace.
+
+    Sends the track event ``Invite Sent``. Owner: collaboration.
+
+    Args:
+        invite_id: The invitation's identifier. Format: uuid.
+        invitee_email: Email address the invitation was sent to. Format: email. Personal data (email).
+        role: The role offered.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`InviteSentProperties`.
+    """
+    _tracker().invite_sent(
+        invite_id=invite_id,
+        invitee_email=invitee_email,
+        role=role,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def payment_failed(
+    *,
+    account_id: str,
+    amount: float,
+    attempt: int | None = None,
+    decline_code: str | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A subscription payment was declined by the payment provider.
+
+    Sends the track event ``Payment Failed``. Owner: billing.
+
+    Args:
+        account_id: The account's identifier.
+        amount: The amount that failed, in US dollars.
+        attempt: Retry number, from 1.
+        decline_code: The provider's decline code.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`PaymentFailedProperties`.
+    """
+    _tracker().payment_failed(
+        account_id=account_id,
+        amount=amount,
+        attempt=attempt,
+        decline_code=decline_code,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def report_exported(
+    *,
+    format: Literal["pdf", "csv", "xlsx", "png"],
+    report_id: str,
+    filters: list[ReportExportedPropertiesFiltersItem] | None = None,
+    rows: int | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A user exported a report or dashboard.
+
+    Sends the track event ``Report Exported``. Owner: product.
+
+    Args:
+        format: File format of the export.
+        report_id: The report's identifier.
+        filters: Filters applied to the report when it was exported.
+        rows: Rows in the export, for tabular formats.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`ReportExportedProperties`.
+    """
+    _tracker().report_exported(
+        format=format,
+        report_id=report_id,
+        filters=filters,
+        rows=rows,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def signed_up(
+    *,
+    method: Literal["email", "google", "microsoft", "sso"],
+    referrer: str | None = None,
+    utm_campaign: str | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A visitor created a user login; fires once per user.
+
+    Sends the track event ``Signed Up``. Owner: growth.
+
+    Args:
+        method: How the user signed up.
+        referrer: The page that sent the visitor, if any. Format: uri.
+        utm_campaign: Campaign of the sign-up link.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`SignedUpProperties`.
+    """
+    _tracker().signed_up(
+        method=method,
+        referrer=referrer,
+        utm_campaign=utm_campaign,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def subscription_cancelled(
+    *,
+    account_id: str,
+    plan: Literal["team", "business", "enterprise"],
+    ends_at: str | None = None,
+    feedback: str | None = None,
+    reason: Literal["too_expensive", "missing_feature", "switched_tool", "not_used", "other"] | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """An account cancelled its subscription; it stays active until the period ends.
+
+    Sends the track event ``Subscription Cancelled``. Owner: billing.
+
+    Args:
+        account_id: The account's identifier.
+        plan: The plan that was cancelled.
+        ends_at: When access ends. Format: date-time.
+        feedback: Free-text feedback; may contain personal data. Personal data (free_text).
+        reason: Reason picked in the cancellation form.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`SubscriptionCancelledProperties`.
+    """
+    _tracker().subscription_cancelled(
+        account_id=account_id,
+        plan=plan,
+        ends_at=ends_at,
+        feedback=feedback,
+        reason=reason,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def subscription_upgraded(
+    *,
+    account_id: str,
+    plan: Literal["team", "business", "enterprise"],
+    previous_plan: Literal["free", "team", "business", "enterprise"],
+    billing_period: Literal["monthly", "yearly"] | None = None,
+    mrr: float | None = None,
+    seats: int | None = None,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """An account moved to a more expensive plan or added seats.
+
+    Sends the track event ``Subscription Upgraded``. Owner: billing.
+
+    Args:
+        account_id: The account's identifier.
+        plan: The plan after the change.
+        previous_plan: The plan before the change.
+        billing_period: How often the account is billed.
+        mrr: Monthly recurring revenue after the change, in US dollars.
+        seats: Paid seats after the change.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`SubscriptionUpgradedProperties`.
+    """
+    _tracker().subscription_upgraded(
+        account_id=account_id,
+        plan=plan,
+        previous_plan=previous_plan,
+        billing_period=billing_period,
+        mrr=mrr,
+        seats=seats,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def trial_ended(
+    *,
+    account_id: str,
+    converted: bool,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """A trial ran out or was converted to a subscription.
+
+    Sends the track event ``Trial Ended``. Owner: growth.
+
+    Args:
+        account_id: The account's identifier.
+        converted: Whether the account subscribed before the end.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`TrialEndedProperties`.
+    """
+    _tracker().trial_ended(
+        account_id=account_id,
+        converted=converted,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def trial_started(
+    *,
+    account_id: str,
+    ends_at: str,
+    plan: Literal["team", "business", "enterprise"],
+    trial_days: int,
+    workspace_id: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """An account started a free trial of a paid plan.
+
+    Sends the track event ``Trial Started``. Owner: growth.
+
+    Args:
+        account_id: The account's identifier.
+        ends_at: When the trial ends. Format: date-time.
+        plan: The plan being trialled.
+        trial_days: Length of the trial in days.
+        workspace_id: The workspace the user acted in, on every event.
+
+    The properties are sent as :class:`TrialStartedProperties`.
+    """
+    _tracker().trial_started(
+        account_id=account_id,
+        ends_at=ends_at,
+        plan=plan,
+        trial_days=trial_days,
+        workspace_id=workspace_id,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def identify(
+    *,
+    created_at: str,
+    email: str,
+    marketing_opt_in: bool | None = None,
+    name: str | None = None,
+    role: Literal["owner", "admin", "member", "viewer"] | None = None,
+    title: str | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """Who the user is; sent at sign-up, at sign-in and when the profile changes.
+
+    Sends the ``identify`` call. Owner: growth.
+
+    Args:
+        created_at: When the user signed up. Format: date-time.
+        email: The user's work email address. Format: email. Personal data (email).
+        marketing_opt_in: Whether the user agreed to receive marketing email.
+        name: The user's full name. Personal data (person_name).
+        role: The user's role in the workspace.
+        title: The user's job title as entered in the profile. Personal data (job_title).
+
+    The traits are sent as :class:`IdentifyTraits`.
+    """
+    _tracker().identify(
+        created_at=created_at,
+        email=email,
+        marketing_opt_in=marketing_opt_in,
+        name=name,
+        role=role,
+        title=title,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )
+
+
+def group(
+    *,
+    group_id: str,
+    name: str,
+    plan: Literal["free", "team", "business", "enterprise"],
+    employees: int | None = None,
+    industry: str | None = None,
+    mrr: float | None = None,
+    seats: int | None = None,
+    user_id: str | None = None,
+    anonymous_id: str | None = None,
+    context: dict[str, Any] | None = None,
+    timestamp: datetime.datetime | str | None = None,
+    integrations: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> None:
+    """The company account a user belongs to; sent when the account is created or changes.
+
+    Sends the ``group`` call. Owner: growth.
+
+    Args:
+        name: The company's name, not a person's.
+        plan: The current billing plan.
+        employees: Company size as stated at sign-up.
+        industry: The company's industry, from the sign-up form.
+        mrr: Monthly recurring revenue of the account in US dollars.
+        seats: Paid seats on the subscription.
+
+    The traits are sent as :class:`GroupTraits`.
+    """
+    _tracker().group(
+        group_id=group_id,
+        name=name,
+        plan=plan,
+        employees=employees,
+        industry=industry,
+        mrr=mrr,
+        seats=seats,
+        user_id=user_id,
+        anonymous_id=anonymous_id,
+        context=context,
+        timestamp=timestamp,
+        integrations=integrations,
+        message_id=message_id,
+    )

@@ -573,7 +573,132 @@ export class Tracker {
   }
 }
 
-/** A tracker sending the plan's calls through `client`. */
+let current: Tracker | undefined;
+
+/** A tracker sending the plan's calls through `client`; the module's functions use the last one made. */
 export function createTracker(client: Client, options: TrackerOptions = {}): Tracker {
-  return new Tracker(client, options);
+  current = new Tracker(client, options);
+  return current;
+}
+
+function currentTracker(): Tracker {
+  if (current === undefined) throw new Error("call createTracker(client) before sending calls");
+  return current;
+}
+
+/**
+ * A new company account (workspace) was created by its first user.
+ *
+ * Sends the track event `Account Created`. Owner: growth.
+ */
+export function accountCreated(properties: AccountCreatedProperties, options: CallOptions = {}): void {
+  currentTracker().accountCreated(properties, options);
+}
+
+/**
+ * A user used a product feature; one event per use, sampled for high-volume features.
+ *
+ * Sends the track event `Feature Used`. Owner: product.
+ */
+export function featureUsed(properties: FeatureUsedProperties, options: CallOptions = {}): void {
+  currentTracker().featureUsed(properties, options);
+}
+
+/**
+ * An invited colleague accepted and joined the workspace.
+ *
+ * Sends the track event `Invite Accepted`. Owner: collaboration.
+ */
+export function inviteAccepted(properties: InviteAcceptedProperties, options: CallOptions = {}): void {
+  currentTracker().inviteAccepted(properties, options);
+}
+
+/**
+ * A user invited a colleague to the workspace.
+ *
+ * Sends the track event `Invite Sent`. Owner: collaboration.
+ */
+export function inviteSent(properties: InviteSentProperties, options: CallOptions = {}): void {
+  currentTracker().inviteSent(properties, options);
+}
+
+/**
+ * A subscription payment was declined by the payment provider.
+ *
+ * Sends the track event `Payment Failed`. Owner: billing.
+ */
+export function paymentFailed(properties: PaymentFailedProperties, options: CallOptions = {}): void {
+  currentTracker().paymentFailed(properties, options);
+}
+
+/**
+ * A user exported a report or dashboard.
+ *
+ * Sends the track event `Report Exported`. Owner: product.
+ */
+export function reportExported(properties: ReportExportedProperties, options: CallOptions = {}): void {
+  currentTracker().reportExported(properties, options);
+}
+
+/**
+ * A visitor created a user login; fires once per user.
+ *
+ * Sends the track event `Signed Up`. Owner: growth.
+ */
+export function signedUp(properties: SignedUpProperties, options: CallOptions = {}): void {
+  currentTracker().signedUp(properties, options);
+}
+
+/**
+ * An account cancelled its subscription; it stays active until the period ends.
+ *
+ * Sends the track event `Subscription Cancelled`. Owner: billing.
+ */
+export function subscriptionCancelled(properties: SubscriptionCancelledProperties, options: CallOptions = {}): void {
+  currentTracker().subscriptionCancelled(properties, options);
+}
+
+/**
+ * An account moved to a more expensive plan or added seats.
+ *
+ * Sends the track event `Subscription Upgraded`. Owner: billing.
+ */
+export function subscriptionUpgraded(properties: SubscriptionUpgradedProperties, options: CallOptions = {}): void {
+  currentTracker().subscriptionUpgraded(properties, options);
+}
+
+/**
+ * A trial ran out or was converted to a subscription.
+ *
+ * Sends the track event `Trial Ended`. Owner: growth.
+ */
+export function trialEnded(properties: TrialEndedProperties, options: CallOptions = {}): void {
+  currentTracker().trialEnded(properties, options);
+}
+
+/**
+ * An account started a free trial of a paid plan.
+ *
+ * Sends the track event `Trial Started`. Owner: growth.
+ */
+export function trialStarted(properties: TrialStartedProperties, options: CallOptions = {}): void {
+  currentTracker().trialStarted(properties, options);
+}
+
+/**
+ * Who the user is; sent at sign-up, at sign-in and when the profile changes.
+ *
+ * Sends the `identify` call. Owner: growth.
+ */
+export function identify(traits: IdentifyTraits, options: CallOptions = {}): void {
+  currentTracker().identify(traits, options);
+}
+
+/**
+ * The company account a user belongs to; sent when the account is created or changes.
+ *
+ * Sends the `group` call. Owner: growth.
+ */
+export function group(groupId: string, traits: GroupTraits, options: CallOptions = {}): void {
+  currentTracker().group(groupId, traits, options);
 }
