@@ -159,28 +159,35 @@ def _module_functions(model: Model, payload_types: dict[str, str], types: "_Type
     names = function_names(model)
     for call in model.calls:
         name = names.get(call.name, call.call)
-        signature, args = _signature(call, payload_types[call.name], types)
+        signature, doc, _ = _signature(call, payload_types[call.name], types)
         passed = [f"        {p}={p}," for p in (p.split(":")[0] for p in signature)]
         lines += ["", "", f"def {name}(", "    *,", *(f"    {p}," for p in signature), ") -> None:",
-                  _docstring(_method_doc(call, args, payload_types[call.name]), 4),
+                  _docstring(doc, 4),
                   f"    _tracker().{name}(", *passed, "    )"]
     return lines
 
 
-def _signature(call: Call, payload_type: str, types: "_Types") -> tuple[list[str], list[Argument]]:
+def _signature(call: Call, payload_type: str, types: "_Types") -> tuple[list[str], list[str], list[Argument]]:
+    """The keyword-only parameters of the call's method and function, their docstring and arguments (made once)."""
+    if call.name not in types.signatures:
+        types.signatures[call.name] = _make_signature(call, payload_type, types)
+    return types.signatures[call.name]
+
+
+def _make_signature(call: Call, payload_type: str, types: "_Types") -> tuple[list[str], list[str], list[Argument]]:
     args = arguments(call)
     planned = [_parameter(a, types.field_types[payload_type][a.field.name]) for a in args]
     before, after = {"group": (["group_id: str"], []),
                      "page": ([], ["name: str | None = None", "category: str | None = None"]),
                      "screen": ([], ["name: str | None = None", "category: str | None = None"])}.get(call.call, ([], []))
     extra = ["extra: dict[str, Any] | None = None"] if call.payload.open else []
-    return [*before, *planned, *after, *extra, *OPTION_ARGS], args
+    return [*before, *planned, *after, *extra, *OPTION_ARGS], _method_doc(call, args, payload_type), args
 
 
 def _method(call: Call, name: str, payload_type: str, types: "_Types") -> list[str]:
-    signature, args = _signature(call, payload_type, types)
+    signature, doc, args = _signature(call, payload_type, types)
     lines = [f"    def {name}(", "        self,", "        *,", *(f"        {p}," for p in signature), "    ) -> None:",
-             _docstring(_method_doc(call, args, payload_type), 8)]
+             _docstring(doc, 8)]
     field = call.payload_field
     required = [a for a in args if a.field.required]
     literal = ", ".join(f"{json.dumps(a.field.name, ensure_ascii=False)}: {a.name}" for a in required)
@@ -275,6 +282,7 @@ class _Types:
         self.table = NameTable(PYTHON_RESERVED, ("Tracker", "Client", "Violation", "PostHogClient"))
         self.definitions: list[str] = []
         self.field_types: dict[str, dict[str, str]] = {}  # TypedDict name -> field name -> type
+        self.signatures: dict[str, tuple[list[str], list[str], list[Argument]]] = {}  # by call name
 
     def typed_dict(self, shape: Shape, name: str, doc: list[str]) -> str:
         name = self.table.name(name)
