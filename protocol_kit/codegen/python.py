@@ -94,7 +94,7 @@ def render_module(model: Model, target: Target) -> str:
                          "keyword arguments are typed by the plan."], 0),
              IMPORTS, "",
              f"PLAN: Final = {json.dumps(model.plan, ensure_ascii=False)}",
-             f"PLAN_VERSION: Final = {json.dumps(model.version, ensure_ascii=False)}".replace("null", "None"),
+             f"PLAN_VERSION: Final = {_literal(model.version)}",
              f'SCHEMAS_DIGEST: Final = "{model.digest}"',
              f"SCHEMAS: Final = {_schemas_literal(model)}", "", "",
              (TEMPLATES / "runtime.py.in").read_text("utf-8").rstrip("\n"), "", "",
@@ -303,6 +303,10 @@ class _Types:
         def nested(shape: Shape, hint: str) -> str:
             return self.typed_dict(shape, hint, [f"``{field.name}`` of :class:`{owner}`."])
         return py_type(field.shape, nested, owner + pascal(field.name))
+
+
+def _literal(value: str | None) -> str:
+    return "None" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def _docstring(lines: list[str], indent: int) -> str:

@@ -55,7 +55,7 @@ def programs(tmp_path_factory, node_tools) -> Build:
         for mode in ("development", "production"):
             files += [p.relative_to(folder).as_posix()
                       for p in write_client(plan, "typescript", folder / f"{plan}-{mode}" / "analytics.ts", mode=mode)]
-    for name in ("usage_ok.ts", "send.ts"):
+    for name in ("usage_ok.ts", "send.ts", "check.ts"):
         shutil.copy(USAGE / name, folder / "ecommerce-development" / name)
         files.append(f"ecommerce-development/{name}")
     return build(folder, node_tools, files, emit=True)
@@ -117,3 +117,36 @@ def test_violations_warn_outside_strict_mode_and_the_call_is_sent(programs, capt
     assert run.returncode == 0, run.stderr
     assert "protocol-kit: Order Completed: EV009 property 'total' must be >= 0 (at /properties/total)" in run.stderr
     assert sorted(m["properties"]["order_id"] for m in capture.messages() if m["type"] == "track") == ["o-1", "o-1", "o-2"]
+
+
+# Payloads of the ecommerce plan, each breaking it in some way (or not at all).
+PAYLOADS = [
+    {"type": "track", "event": "Order Completed", "userId": "u",
+     "properties": {"order_id": "o", "total": 1, "currency": "EUR", "coupon": None}},
+    {"type": "track", "event": "Order Completed", "properties": {"order_id": 3, "total": -1, "currency": "YEN",
+                                                                 "cupon": "x", "products": [{"quantity": 0}]}},
+    {"type": "track", "event": "Order Completed", "context": {"locale": "english", "app": {"name": 1}},
+     "properties": {"currency": "EUR"}},
+    {"type": "track", "event": "Products Searched", "properties": {"query": "x" * 201, "results_count": 1.5}},
+    {"type": "track", "event": "Checkout Step Completed", "properties": {"checkout_id": "c", "step": 6,
+                                                                         "payment_method": None}},
+    {"type": "track", "event": "Order Cancelled", "properties": {"order_id": "o"}},
+    {"type": "identify", "userId": "u", "traits": {"email": "not an email", "created_at": "yesterday"}},
+    {"type": "identify", "userId": "u", "traits": {"first_name": "A", "plan": "gold"}},
+]
+
+
+def test_the_typescript_and_python_clients_find_the_same_violations(programs, tmp_path):
+    """One source of truth: Ajv in the TypeScript client and protocol_kit's validator agree on every payload."""
+    from tests.codegen.test_python import load
+
+    write_client("ecommerce", "python", tmp_path / "tracking.py")
+    python = load(tmp_path / "tracking.py", "tracking_differential")._check()
+    (tmp_path / "payloads.json").write_text(json.dumps(PAYLOADS))
+    run = subprocess.run(["node", str(programs.folder / "dist" / "ecommerce-development" / "check.js"),
+                          str(tmp_path / "payloads.json")], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    results = json.loads(run.stdout)
+    assert [len(found) > 0 for found in results] == [False] + [True] * (len(PAYLOADS) - 1)
+    for payload, found in zip(PAYLOADS, results):
+        assert sorted(map(tuple, found)) == sorted((v.code, v.path) for v in python(payload)), payload

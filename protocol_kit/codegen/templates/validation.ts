@@ -43,6 +43,24 @@ function fromAjv(error: ErrorObject, event: string): Violation {
   return { code, severity: "error", event, path, message };
 }
 
+type Schema = { deprecated?: boolean; properties?: Record<string, Schema>; items?: Schema };
+
+/** The JSON pointers of the fields of `value` that `schema` marks as deprecated. */
+function deprecatedFields(schema: Schema, value: unknown, path: string): string[] {
+  if (Array.isArray(value)) {
+    return schema.items === undefined ? [] : value.flatMap((item, i) => deprecatedFields(schema.items as Schema, item, `${path}/${i}`));
+  }
+  if (typeof value !== "object" || value === null || schema.properties === undefined) return [];
+  const found: string[] = [];
+  for (const [name, sub] of Object.entries(schema.properties)) {
+    if (!(name in value)) continue;
+    const where = `${path}/${escapePointer(name)}`;
+    if (sub.deprecated === true) found.push(where);
+    found.push(...deprecatedFields(sub, (value as Record<string, unknown>)[name], where));
+  }
+  return found;
+}
+
 /** The violations of a whole payload (envelope, context and properties or traits) against the compiled schema. */
 export function check(payload: Readonly<Record<string, unknown>>): Violation[] {
   const key = payload.type === "track" ? `track:${String(payload.event)}` : String(payload.type);
@@ -52,6 +70,9 @@ export function check(payload: Readonly<Record<string, unknown>>): Violation[] {
   const found: Violation[] = [];
   if (DEPRECATED.has(key)) {
     found.push({ code: "EV012", severity: "warning", event, path: "", message: `event '${event}' is deprecated in the plan` });
+  }
+  for (const path of deprecatedFields(SCHEMAS[key] as Schema, payload, "")) {
+    found.push({ code: "EV012", severity: "warning", event, path, message: `property '${label(path)}' is deprecated in the plan` });
   }
   if (!validate(payload)) found.push(...(validate.errors ?? []).map((e) => fromAjv(e, event)));
   return found;
