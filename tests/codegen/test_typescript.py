@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -136,17 +137,44 @@ PAYLOADS = [
 ]
 
 
+VALUES = [None, True, 0, -1, 1.5, 3, "", "x", "EUR", "USD", "en-US", "english", "2024-01-01T00:00:00Z", "2024-13-01",
+          "a@b.co", "not an email", "ABCD-1", "ab", [], [{}], [{"product_id": "p", "quantity": 1}], {}, {"x": 1}, "x" * 300]
+
+
+def random_payloads(schemas: list[dict], count: int, seed: int = 5) -> list[dict]:
+    """Payloads of planned calls with values drawn from VALUES, some unplanned keys and contexts."""
+    rng = random.Random(seed)
+    payloads = []
+    for _ in range(count):
+        entry = rng.choice(schemas)
+        field = "properties" if entry["call"] == "track" else "traits"
+        names = sorted(entry["schema"]["properties"][field]["properties"])
+        fields = {name: rng.choice(VALUES) for name in rng.sample(names, k=min(len(names), rng.randint(0, 4)))}
+        if rng.random() < 0.2:
+            fields[f"extra_{rng.randint(0, 3)}"] = 1
+        payload = {"type": entry["call"], field: fields, "userId": "u"}
+        if entry["call"] == "track":
+            payload["event"] = entry["event"]
+        if rng.random() < 0.3:
+            payload["context"] = {"locale": rng.choice(VALUES), "app": rng.choice(VALUES)}
+        payloads.append(payload)
+    return payloads
+
+
 def test_the_typescript_and_python_clients_find_the_same_violations(programs, tmp_path):
     """One source of truth: Ajv in the TypeScript client and protocol_kit's validator agree on every payload."""
     from tests.codegen.test_python import load
 
     write_client("ecommerce", "python", tmp_path / "tracking.py")
-    python = load(tmp_path / "tracking.py", "tracking_differential")._check()
-    (tmp_path / "payloads.json").write_text(json.dumps(PAYLOADS))
+    module = load(tmp_path / "tracking.py", "tracking_differential")
+    python = module._check()
+    payloads = PAYLOADS + random_payloads(json.loads(module.SCHEMAS), 400)
+    (tmp_path / "payloads.json").write_text(json.dumps(payloads))
     run = subprocess.run(["node", str(programs.folder / "dist" / "ecommerce-development" / "check.js"),
                           str(tmp_path / "payloads.json")], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     results = json.loads(run.stdout)
-    assert [len(found) > 0 for found in results] == [False] + [True] * (len(PAYLOADS) - 1)
-    for payload, found in zip(PAYLOADS, results):
+    assert [len(found) > 0 for found in results[:len(PAYLOADS)]] == [False] + [True] * (len(PAYLOADS) - 1)
+    assert sum(len(found) > 0 for found in results) > len(results) // 2
+    for payload, found in zip(payloads, results):
         assert sorted(map(tuple, found)) == sorted((v.code, v.path) for v in python(payload)), payload
