@@ -7,6 +7,7 @@ validator about what a call may carry.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,10 +58,21 @@ class Call:
     owner: str | None
     deprecated: bool
     compiled: CompiledSchema
+    version: str | None = None  # the event version, for events planned with versions
 
     @property
     def name(self) -> str:
         return self.event or self.call
+
+    @property
+    def key(self) -> str:
+        """What tells the call apart: the event name (``Order Completed@2`` for a version), or the call type."""
+        return f"{self.name}@{self.version}" if self.version is not None else self.name
+
+    @property
+    def schema_key(self) -> str:
+        """The key of the call's schema in generated code: ``track:<event>[@<version>]`` or the call type."""
+        return f"track:{self.key}" if self.call == "track" else self.call
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +95,7 @@ class Model:
 
 def build_model(compiled: CompiledPlan, *, description: str | None = None) -> Model:
     calls = sorted((_call(s) for s in compiled.schemas),
-                   key=lambda c: (CALL_TYPES.index(c.call), c.event or ""))
+                   key=lambda c: (CALL_TYPES.index(c.call), c.event or "", _version_order(c.version)))
     context = next((_shape(s.schema["properties"]["context"]) for s in compiled.schemas
                     if "context" in s.schema.get("properties", {})), Shape(kind="object"))
     return Model(plan=compiled.name, version=compiled.version, digest=schemas_digest(compiled),
@@ -108,7 +120,15 @@ def _call(compiled: CompiledSchema) -> Call:
     payload = schema.get("properties", {}).get(field, {"type": "object"})
     return Call(call=compiled.call, event=compiled.event, payload_field=field, payload=_shape(payload),
                 description=schema.get("description"), owner=meta.get("owner"),
-                deprecated=bool(schema.get("deprecated")), compiled=compiled)
+                deprecated=bool(schema.get("deprecated")), compiled=compiled,
+                version=getattr(compiled, "version", None))
+
+
+def _version_order(version: str | None) -> tuple:
+    """``2`` before ``10``: versions by their numbers, then their text."""
+    if version is None:
+        return ()
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|[^\d.\-_]+", version))
 
 
 def _shape(schema: dict[str, Any]) -> Shape:

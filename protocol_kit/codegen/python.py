@@ -61,7 +61,13 @@ def output_paths(out: Path) -> list[Path]:
 def function_names(model: Model) -> dict[str, str]:
     """Each track event's tracker method, by event name."""
     table = NameTable(PYTHON_RESERVED, TRACKER_API)
-    return {call.name: table.name(snake(call.name)) for call in model.track}
+    return {call.key: table.name(base_name(call)) for call in model.track}
+
+
+def base_name(call: Call) -> str:
+    """``order_completed``, and ``order_completed_v2`` for version 2 of a versioned event."""
+    name = snake(call.name)
+    return f"{name}_v{snake(call.version) or 'ersion'}" if call.version is not None and name else name
 
 
 def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, str | None], ...]]]:
@@ -71,7 +77,7 @@ def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, st
         keywords: dict[str, str | None] = {a.name: a.field.name for a in arguments(call)}
         keywords.update({option: None for option in OPTIONS if option not in ("self", "extra")})
         keywords["extra"] = "**"
-        found.append((names[call.name], call.name, tuple(sorted(keywords.items()))))
+        found.append((names[call.key], call.name, tuple(sorted(keywords.items()))))
     return found
 
 
@@ -84,7 +90,7 @@ def arguments(call: Call) -> list[Argument]:
 
 def render_module(model: Model, target: Target) -> str:
     types = _Types()
-    payload_types = {call.name: types.typed_dict(call.payload, pascal(call.name) + PAYLOAD_TYPES[call.call],
+    payload_types = {call.key: types.typed_dict(call.payload, pascal(base_name(call)) + PAYLOAD_TYPES[call.call],
                                                  _payload_doc(call)) for call in model.calls}
     version = f", version {model.version}" if model.version else ""
     lines = [*(f"# {line}" for line in header_lines(model, LANG)),
@@ -106,8 +112,8 @@ def render_module(model: Model, target: Target) -> str:
 def _schemas_literal(model: Model) -> str:
     """The compiled schemas as JSON in a raw string; quotes are escaped so that no ``'''`` can end it early."""
     entries = [embedded_json({"call": c.compiled.call, "event": c.compiled.event, "file": c.compiled.file,
-                              "schema": c.compiled.schema}).decode("utf-8").replace("'", "\\u0027")
-               for c in model.calls]
+                              "schema": c.compiled.schema, **({"version": c.version} if c.version else {})})
+               .decode("utf-8").replace("'", "\\u0027") for c in model.calls]
     return "r'''[\n" + ",\n".join(entries) + "\n]'''"
 
 
@@ -139,7 +145,7 @@ def _tracker(model: Model, payload_types: dict[str, str], types: "_Types") -> li
         "        return self._check is not None"]
     names = function_names(model)
     for call in model.calls:
-        lines += ["", *_method(call, names.get(call.name, call.call), payload_types[call.name], types)]
+        lines += ["", *_method(call, names.get(call.key, call.call), payload_types[call.key], types)]
     lines += ["", "    def _send(self, call: str, fields: dict[str, Any], user_id: str | None, anonymous_id: str | None,",
               "              context: dict[str, Any] | None, timestamp: datetime.datetime | str | None,",
               "              integrations: dict[str, Any] | None, message_id: str | None) -> None:",
@@ -158,8 +164,8 @@ def _module_functions(model: Model, payload_types: dict[str, str], types: "_Type
     lines = [(TEMPLATES / "configure.py.in").read_text("utf-8").rstrip("\n")]
     names = function_names(model)
     for call in model.calls:
-        name = names.get(call.name, call.call)
-        signature, doc, _ = _signature(call, payload_types[call.name], types)
+        name = names.get(call.key, call.call)
+        signature, doc, _ = _signature(call, payload_types[call.key], types)
         passed = [f"        {p}={p}," for p in (p.split(":")[0] for p in signature)]
         lines += ["", "", f"def {name}(", "    *,", *(f"    {p}," for p in signature), ") -> None:",
                   _docstring(doc, 4),
@@ -169,9 +175,9 @@ def _module_functions(model: Model, payload_types: dict[str, str], types: "_Type
 
 def _signature(call: Call, payload_type: str, types: "_Types") -> tuple[list[str], list[str], list[Argument]]:
     """The keyword-only parameters of the call's method and function, their docstring and arguments (made once)."""
-    if call.name not in types.signatures:
-        types.signatures[call.name] = _make_signature(call, payload_type, types)
-    return types.signatures[call.name]
+    if call.key not in types.signatures:
+        types.signatures[call.key] = _make_signature(call, payload_type, types)
+    return types.signatures[call.key]
 
 
 def _make_signature(call: Call, payload_type: str, types: "_Types") -> tuple[list[str], list[str], list[Argument]]:
@@ -202,8 +208,10 @@ def _method(call: Call, name: str, payload_type: str, types: "_Types") -> list[s
               "identify": f'{{"traits": {sent}}}', "group": f'{{"group_id": group_id, "traits": {sent}}}',
               "page": f'{{"name": name, "category": category, "properties": {sent}}}',
               "screen": f'{{"name": name, "category": category, "properties": {sent}}}'}[call.call]
+    sent_context = (f"_with_event_version(context, {json.dumps(call.version, ensure_ascii=False)})"
+                    if call.version is not None else "context")
     lines += [f'        self._send("{call.call}", {fields},',
-              "                   user_id, anonymous_id, context, timestamp, integrations, message_id)"]
+              f"                   user_id, anonymous_id, {sent_context}, timestamp, integrations, message_id)"]
     return lines
 
 
@@ -218,6 +226,8 @@ def _parameter(argument: Argument, annotation: str) -> str:
 def _method_doc(call: Call, args: list[Argument], payload_type: str) -> list[str]:
     doc = doc_lines(call.description) or [f"Sends the {call.name} call."]
     sends = f"Sends the track event ``{call.event}``." if call.call == "track" else f"Sends the ``{call.call}`` call."
+    if call.version is not None:
+        sends = sends[:-1] + f", version {call.version} (``context.protocols.event_version``)."
     doc += ["", sends + (f" Owner: {call.owner}." if call.owner else "")]
     if call.deprecated:
         doc += ["", ".. deprecated:: The plan marks this event as deprecated."]

@@ -20,7 +20,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 TRACKER_API = ("track", "identify", "group", "page", "screen", "alias", "send", "client", "onViolation",
                "constructor", "createTracker", "currentTracker", "current", "browserClient", "posthogClient",
                "isStrict", "defaultViolationHandler", "check", "label", "fromAjv", "escapePointer", "validatorFor",
-               "ajv", "validators")
+               "ajv", "validators", "withEventVersion")
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 PAYLOAD_TYPES = {"track": "Properties", "page": "Properties", "screen": "Properties",
                  "identify": "Traits", "group": "Traits"}
@@ -39,12 +39,19 @@ def files(model: Model, target: Target) -> dict[Path, str]:
 def function_names(model: Model) -> dict[str, str]:
     """Each track event's tracker method, by event name."""
     table = NameTable(TYPESCRIPT_RESERVED, TRACKER_API)
-    return {call.name: table.name(lower_camel(call.name)) for call in model.track}
+    return {call.key: table.name(base_name(call)) for call in model.track}
+
+
+def base_name(call: Call) -> str:
+    """``orderCompleted``, and ``orderCompletedV2`` for version 2 of a versioned event."""
+    name = lower_camel(call.name)
+    return f"{name}V{pascal(call.version) or 'ersion'}" if call.version is not None and name else name
 
 
 def tracking_functions(model: Model) -> list[tuple[str, str, tuple[tuple[str, str | None], ...]]]:
     """(method, event, ()) of each track event, for the scanner: the properties are the first argument."""
-    return [(name, event, ()) for event, name in function_names(model).items()]
+    names = function_names(model)
+    return [(names[call.key], call.name, ()) for call in model.track]
 
 
 def output_paths(out: Path) -> list[Path]:
@@ -67,10 +74,10 @@ def render_schemas(model: Model) -> str:
     lines += ["", "/** The compiled JSON Schemas (draft 2020-12) of the plan's calls, by `track:<event>` or call type. */",
               "export const SCHEMAS: Readonly<Record<string, object>> = {"]
     for call in model.calls:
-        key = f"track:{call.event}" if call.call == "track" else call.call
+        key = call.schema_key
         text = embedded_json(call.compiled.schema).decode("utf-8")
         lines.append(f"  {json.dumps(key, ensure_ascii=False)}: {_indent(text, 2)},")
-    deprecated = [f"track:{c.event}" if c.call == "track" else c.call for c in model.calls if c.deprecated]
+    deprecated = [c.schema_key for c in model.calls if c.deprecated]
     lines += ["};", "", "/** The calls the plan marks as deprecated. */",
               f"export const DEPRECATED: ReadonlySet<string> = new Set({json.dumps(deprecated, ensure_ascii=False)});",
               ""]
@@ -91,9 +98,9 @@ def render_module(model: Model, *, development: bool, schemas_import: str) -> st
               f"export interface Context {_object_body(model.context, 0, force_open=True)}", "",
               (TEMPLATES / "envelope.ts").read_text("utf-8").rstrip("\n")]
     types = NameTable(TYPESCRIPT_RESERVED)
-    type_names = {call.name: types.name(pascal(call.name) + PAYLOAD_TYPES[call.call]) for call in model.calls}
+    type_names = {call.key: types.name(pascal(base_name(call)) + PAYLOAD_TYPES[call.call]) for call in model.calls}
     for call in model.calls:
-        lines += ["", *_tsdoc(_payload_doc(call), 0), f"export interface {type_names[call.name]} "
+        lines += ["", *_tsdoc(_payload_doc(call), 0), f"export interface {type_names[call.key]} "
                   f"{_object_body(call.payload, 0)}"]
     if development:
         lines += ["", (TEMPLATES / "validation.ts").read_text("utf-8").rstrip("\n")]
@@ -106,8 +113,8 @@ def render_module(model: Model, *, development: bool, schemas_import: str) -> st
               "  return current;", "}"]
     names = function_names(model)
     for call in model.calls:
-        parameters, arguments = _signature(call, type_names[call.name])
-        name = names.get(call.name, call.call)
+        parameters, arguments = _signature(call, type_names[call.key])
+        name = names.get(call.key, call.call)
         lines += ["", *_tsdoc(_function_doc(call), 0), f"export function {name}({parameters}): void {{",
                   f"  currentTracker().{name}({arguments});", "}"]
     return "\n".join(lines) + "\n"
@@ -126,7 +133,7 @@ def _tracker(model: Model, type_names: dict[str, str], *, development: bool) -> 
         lines += ["", "  constructor(client: Client, _options: TrackerOptions = {}) {", "    this.client = client;", "  }"]
     names = function_names(model)
     for call in model.calls:
-        lines += ["", *_tsdoc(_function_doc(call), 1), *_method(call, names.get(call.name), type_names[call.name])]
+        lines += ["", *_tsdoc(_function_doc(call), 1), *_method(call, names.get(call.key), type_names[call.key])]
     lines += ["", "  private send(type: keyof Client, message: TrackMessage | IdentifyMessage | GroupMessage | PageMessage): void {"]
     if development:
         lines += ["    const payload = JSON.parse(JSON.stringify({ type, ...message })) as Record<string, unknown>;",
@@ -152,7 +159,10 @@ def _signature(call: Call, type_name: str) -> tuple[str, str]:
 
 def _method(call: Call, name: str | None, type_name: str) -> list[str]:
     parameters, _ = _signature(call, type_name)
-    message = {"track": f"event: {json.dumps(call.event, ensure_ascii=False)}, properties", "identify": "traits",
+    event = f"event: {json.dumps(call.event, ensure_ascii=False)}"
+    if call.version is not None:
+        event += f", context: withEventVersion(options.context, {json.dumps(call.version, ensure_ascii=False)})"
+    message = {"track": f"{event}, properties", "identify": "traits",
                "group": "groupId, traits", "page": "name, properties", "screen": "name, properties"}[call.call]
     return [f"  {name or call.call}({parameters}): void {{",
             f"    this.send(\"{call.call}\", {{ ...options, {message} }});", "  }"]
@@ -160,7 +170,7 @@ def _method(call: Call, name: str | None, type_name: str) -> list[str]:
 
 def _payload_doc(call: Call) -> list[str]:
     what = f"track event `{call.event}`" if call.call == "track" else f"`{call.call}` call"
-    doc = [f"The {call.payload_field} of the {what}."]
+    doc = [f"The {call.payload_field} of the {what}" + (f", version {call.version}." if call.version else ".")]
     doc += doc_lines(call.description)
     if call.deprecated:
         doc.append("@deprecated The plan marks this call as deprecated.")
@@ -170,6 +180,8 @@ def _payload_doc(call: Call) -> list[str]:
 def _function_doc(call: Call) -> list[str]:
     doc = doc_lines(call.description) or [f"Sends the {call.name} call."]
     sends = f"Sends the track event `{call.event}`." if call.call == "track" else f"Sends the `{call.call}` call."
+    if call.version is not None:
+        sends = sends[:-1] + f", version {call.version} (`context.protocols.event_version`)."
     doc += ["", sends + (f" Owner: {call.owner}." if call.owner else "")]
     if call.deprecated:
         doc.append("@deprecated The plan marks this event as deprecated.")

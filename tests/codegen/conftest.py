@@ -7,13 +7,15 @@ import os
 import shutil
 import subprocess
 import threading
+from copy import deepcopy
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from protocol_kit.codegen import Target, generate
-from protocol_kit.compile import compile_plan
+from protocol_kit.compile import CompiledPlan, CompiledSchema, compile_plan
 from protocol_kit.plan import load_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +27,35 @@ def write_client(plan: str | Path, lang: str, out: Path, mode: str = "developmen
     """Generate a client of a plan (a name under plans/ or a path) into ``out``; the files written."""
     loaded = load_plan(PLANS[plan] if isinstance(plan, str) else plan)
     generated = generate(compile_plan(loaded), Target(lang=lang, out=out, mode=mode), description=loaded.description)
+    for path, text in generated.files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return sorted(generated.files)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionedSchema(CompiledSchema):
+    """A compiled schema of one version of an event, as compilers with event versions give them."""
+
+    version: str | None = None
+
+
+def versioned_plan() -> CompiledPlan:
+    """The ecommerce plan with two versions of Order Completed; version 2 requires a ``channel``."""
+    compiled = compile_plan(load_plan(PLANS["ecommerce"]))
+    order = compiled.schema_for("track", "Order Completed")
+    second = deepcopy(order.schema)
+    second["properties"]["properties"]["properties"]["channel"] = {"type": "string", "enum": ["web", "app"]}
+    second["properties"]["properties"]["required"].append("channel")
+    versions = [VersionedSchema(call="track", event="Order Completed", file=f"track/order_completed/v{v}.json",
+                                schema={**schema, "$id": f"urn:protocol-kit:ecommerce:track:order_completed:v{v}"},
+                                version=v)
+                for v, schema in (("1", order.schema), ("2", second))]
+    return replace(compiled, schemas=tuple(s for s in compiled.schemas if s is not order) + tuple(versions))
+
+
+def write_compiled(compiled: CompiledPlan, lang: str, out: Path) -> list[Path]:
+    generated = generate(compiled, Target(lang=lang, out=out))
     for path, text in generated.files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

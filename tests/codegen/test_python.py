@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from segment.analytics import Client
 
-from tests.codegen.conftest import write_client
+from tests.codegen.conftest import versioned_plan, write_client, write_compiled
 
 USAGE = Path(__file__).parent / "python"
 MYPY_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)  \[(?P<code>[a-z-]+)\]$")
@@ -162,3 +162,22 @@ def test_module_functions_send_through_the_configured_tracker(tracking, capture)
     tracking.order_refunded(order_id="o-1", reason="damaged", user_id="u-1")
     [message] = capture.messages()
     assert message["event"] == "Order Refunded" and message["properties"] == {"order_id": "o-1", "reason": "damaged"}
+
+
+def test_each_version_of_a_versioned_event_has_its_method_and_sends_its_version(tmp_path):
+    write_compiled(versioned_plan(), "python", tmp_path / "versioned.py")
+    assert mypy(tmp_path, "versioned.py").returncode == 0
+    module = load(tmp_path / "versioned.py", "versioned_under_test")
+    sent = []
+
+    class Recording:
+        def track(self, **message):
+            sent.append(message)
+
+    tracker = module.Tracker(Recording(), validate=False)
+    tracker.order_completed_v1(order_id="o-1", total=1.0, currency="EUR", user_id="u", context={"locale": "en-US"})
+    tracker.order_completed_v2(order_id="o-2", total=1.0, currency="EUR", channel="web", user_id="u")
+    assert [(m["properties"]["order_id"], m["context"]["protocols"]) for m in sent] == [
+        ("o-1", {"event_version": "1"}), ("o-2", {"event_version": "2"})]
+    assert sent[0]["context"]["locale"] == "en-US"
+    assert "channel" not in module.OrderCompletedV1Properties.__annotations__

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.codegen.conftest import node_env, write_client
+from tests.codegen.conftest import node_env, versioned_plan, write_client, write_compiled
 
 USAGE = Path(__file__).parent / "typescript"
 TSCONFIG = {"compilerOptions": {"strict": True, "target": "ES2020", "module": "commonjs", "moduleResolution": "node",
@@ -59,6 +59,10 @@ def programs(tmp_path_factory, node_tools) -> Build:
     for name in ("usage_ok.ts", "send.ts", "check.ts"):
         shutil.copy(USAGE / name, folder / "ecommerce-development" / name)
         files.append(f"ecommerce-development/{name}")
+    files += [p.relative_to(folder).as_posix() for p in write_compiled(versioned_plan(), "typescript",
+                                                                        folder / "versioned" / "analytics.ts")]
+    shutil.copy(USAGE / "versions.ts", folder / "versioned" / "versions.ts")
+    files.append("versioned/versions.ts")
     return build(folder, node_tools, files, emit=True)
 
 
@@ -178,3 +182,15 @@ def test_the_typescript_and_python_clients_find_the_same_violations(programs, tm
     assert sum(len(found) > 0 for found in results) > len(results) // 2
     for payload, found in zip(payloads, results):
         assert sorted(map(tuple, found)) == sorted((v.code, v.path) for v in python(payload)), payload
+
+
+def test_each_version_of_a_versioned_event_has_its_method_and_sends_its_version(programs):
+    assert programs.errors_in("versioned/") == [], programs.output
+    run = subprocess.run(["node", str(programs.folder / "dist" / "versioned" / "versions.js")], capture_output=True,
+                         text=True, timeout=60, env=node_env())
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert [(m["properties"]["order_id"], m["context"]["protocols"]["event_version"]) for m in result["sent"]] == [
+        ("o-1", "1"), ("o-2", "2"), ("o-3", "2")]
+    assert result["sent"][0]["context"]["locale"] == "en-US"
+    assert [(v["code"], v["path"]) for v in result["found"]] == [("EV003", "/properties/channel")]

@@ -63,7 +63,10 @@ function deprecatedFields(schema: Schema, value: unknown, path: string): string[
 
 /** The violations of a whole payload (envelope, context and properties or traits) against the compiled schema. */
 export function check(payload: Readonly<Record<string, unknown>>): Violation[] {
-  const key = payload.type === "track" ? `track:${String(payload.event)}` : String(payload.type);
+  const version = ((payload.context as { protocols?: { event_version?: unknown } } | undefined)?.protocols)?.event_version;
+  const versioned = `track:${String(payload.event)}@${String(version)}`;
+  const key = payload.type !== "track" ? String(payload.type)
+    : version !== undefined && versioned in SCHEMAS ? versioned : `track:${String(payload.event)}`;
   const event = payload.type === "track" ? String(payload.event) : String(payload.type);
   const validate = validatorFor(key);
   if (validate === undefined) return [];

@@ -1315,6 +1315,14 @@ def _payload(call: str, fields: Mapping[str, Any], user_id: str | None, anonymou
     return payload
 
 
+def _with_event_version(context: dict[str, Any] | None, version: str) -> dict[str, Any]:
+    """``context`` with ``protocols.event_version`` set: the version of a versioned event a call sends."""
+    context = dict(context or {})
+    protocols = context.get("protocols")
+    context["protocols"] = {**(protocols if isinstance(protocols, dict) else {}), "event_version": version}
+    return context
+
+
 class PostHogClient:
     """Sends a :class:`Tracker`'s calls through a ``posthog`` client (``posthog.Posthog``).
 

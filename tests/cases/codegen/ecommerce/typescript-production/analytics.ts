@@ -31,6 +31,12 @@ export interface CallOptions {
   messageId?: string;
 }
 
+/** `context` with `protocols.event_version` set: the version of a versioned event a call sends. */
+export function withEventVersion(context: Context | undefined, version: string): Context {
+  const protocols = typeof context?.protocols === "object" && context.protocols !== null ? context.protocols : {};
+  return { ...context, protocols: { ...protocols, event_version: version } };
+}
+
 /** Options of `page` and `screen` calls. */
 export interface PageOptions extends CallOptions {
   category?: string;

@@ -35,6 +35,12 @@ export interface CallOptions {
   messageId?: string;
 }
 
+/** `context` with `protocols.event_version` set: the version of a versioned event a call sends. */
+export function withEventVersion(context: Context | undefined, version: string): Context {
+  const protocols = typeof context?.protocols === "object" && context.protocols !== null ? context.protocols : {};
+  return { ...context, protocols: { ...protocols, event_version: version } };
+}
+
 /** Options of `page` and `screen` calls. */
 export interface PageOptions extends CallOptions {
   category?: string;
@@ -474,7 +480,10 @@ function deprecatedFields(schema: Schema, value: unknown, path: string): string[
 
 /** The violations of a whole payload (envelope, context and properties or traits) against the compiled schema. */
 export function check(payload: Readonly<Record<string, unknown>>): Violation[] {
-  const key = payload.type === "track" ? `track:${String(payload.event)}` : String(payload.type);
+  const version = ((payload.context as { protocols?: { event_version?: unknown } } | undefined)?.protocols)?.event_version;
+  const versioned = `track:${String(payload.event)}@${String(version)}`;
+  const key = payload.type !== "track" ? String(payload.type)
+    : version !== undefined && versioned in SCHEMAS ? versioned : `track:${String(payload.event)}`;
   const event = payload.type === "track" ? String(payload.event) : String(payload.type);
   const validate = validatorFor(key);
   if (validate === undefined) return [];
