@@ -42,6 +42,8 @@ def command(plans: tuple[Path, ...], lang: str | None, out: Path | None, mode: s
     config = load_config()
     if (lang is None) != (out is None):
         raise click.UsageError("--lang and --out go together (or give neither to use the configured targets)")
+    if mode is not None and lang is None:
+        raise click.UsageError("--mode goes with --lang and --out; configured targets set their own 'mode'")
     targets = (Target(lang=lang, out=out, mode=mode or "development"),) if lang and out else load_targets(config)
     if not targets:
         raise ConfigError("no codegen target: give --lang and --out, or list targets under "

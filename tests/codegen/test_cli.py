@@ -93,6 +93,7 @@ def test_configuration_errors_exit_2_with_their_reason(shop, run, table, message
 
 def test_usage_errors_exit_2(shop, run):
     assert run(shop, "codegen", "--lang", "python").code == 2
+    assert "--mode goes with --lang and --out" in run(shop, "codegen", "--mode", "production").err
     (shop / "plans" / "saas.yaml").write_text(PLANS["saas"].read_text())
     several = run(shop, "codegen", "plans/ecommerce.yaml", "plans/saas.yaml", "--lang", "python", "--out", "x.py")
     assert several.code == 2 and "from one plan, and 2 are given" in several.err
