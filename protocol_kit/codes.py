@@ -337,6 +337,12 @@ CODES: dict[str, Code] = _table(
          "An entry of the diff ignore file matches no change.",
          "Stale entries would hide a future change of the same kind.",
          "Remove the entry."),
+    # --- CG: code generation ---------------------------------------------
+    Code("CG001", "regex-dialect-difference", "codegen", "warning",
+         "A `pattern` uses regular expression syntax that Python and JavaScript read differently.",
+         "The generated TypeScript client checks patterns with JavaScript's RegExp and the Python side with "
+         "protocol_kit's validator, so the same value can pass in one and fail in the other.",
+         "Write the pattern with syntax both understand: `[0-9]` for `\\d`, `[A-Za-z0-9_]` for `\\w`, `^`/`$` anchors."),
 )
 
 

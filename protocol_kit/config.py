@@ -7,7 +7,7 @@ same key in every table; an unknown key or table is an error with the closest
 known key; every error names the file and the key. The code policies (select,
 ignore, severity, per-file-ignores) are parsed here for every command; the
 other tables are handed, with their keys in kebab-case, to the stage that owns
-them (``validate``, ``pii``, ``scan``).
+them (``validate``, ``pii``, ``scan``, ``diff``, ``codegen``).
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from protocol_kit.violation import Location
 TABLE = "tool.protocol-kit"
 SCHEMA_FILE = Path(__file__).with_name("config.schema.json")
 COMMAND_TABLES = ("lint", "validate", "scan")  # tables that may hold a code policy of their own
-STAGE_TABLES = ("validate", "pii", "scan", "diff")  # tables parsed by their stage
+STAGE_TABLES = ("validate", "pii", "scan", "diff", "codegen")  # tables parsed by their stage
 POLICY_KEYS = ("select", "ignore", "severity", "per-file-ignores", "actions")
 
 
@@ -39,7 +39,7 @@ class Config:
     plans: tuple[Path, ...] = ()
     schemas: Path = Path("schemas")
     policies: Mapping[str, CodePolicy] = field(default_factory=dict)  # "" (every command), lint, validate, scan
-    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, diff
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, diff, codegen
 
     def section(self, name: str) -> Mapping[str, Any]:
         """A stage's table, keys in kebab-case, without its code policy."""

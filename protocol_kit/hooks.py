@@ -56,6 +56,10 @@ HOOKS: tuple[Hook, ...] = (
          "Compares each changed tracking plan with the merge base and fails on changes that break the events "
          "producers send today.",
          entry="protocol-kit diff --against merge-base", files=PLAN_FILES),
+    Hook("protocol-kit-codegen-check", "Check generated tracking clients are up to date",
+         "Fails when the typed tracking clients generated from the plans (protocol-kit codegen) are missing or stale.",
+         entry="protocol-kit codegen --check", pass_filenames=False,
+         files=r"(^|/)((plans?/[^/]+|[^/]*tracking[-_]plan[^/]*)\.(ya?ml|xlsx|csv)|pyproject\.toml|.+\.(ts|tsx|mts|cts|py|pyi))$"),
     Hook("protocol-kit-validate", "Validate sample event payloads",
          "Validates sample analytics payloads (JSON, JSON Lines) against the tracking plan.",
          entry="protocol-kit validate",

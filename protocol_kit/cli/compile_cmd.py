@@ -7,8 +7,8 @@ import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
 from protocol_kit.cli.main import short_help
-from protocol_kit.cli.options import display_path, plan_identity_options, plans_argument
-from protocol_kit.commands.compile_command import CompileOptions, CompileRun, PlanNotCompiled, compile_plans
+from protocol_kit.cli.options import display_path, plan_identity_options, plans_argument, showing_plan_errors
+from protocol_kit.commands.compile_command import CompileOptions, CompileRun, compile_plans
 from protocol_kit.commands.plans import plan_paths
 from protocol_kit.config import load_config
 
@@ -31,12 +31,8 @@ def command(plans: tuple[Path, ...], out: Path | None, check: bool, plan_name: s
     """
     config = load_config()
     options = CompileOptions(out=out or config.schemas, check=check, plan_name=plan_name, plan_version=plan_version)
-    try:
+    with showing_plan_errors():
         run = compile_plans(plan_paths(plans, config), options)
-    except PlanNotCompiled as refused:
-        for finding in refused.findings:
-            click.echo(f"{finding.source}: {finding.code} {finding.message}", err=True)
-        raise
     return _show_check(run) if check else _show_written(run)
 
 

@@ -14,6 +14,7 @@ from protocol_kit.errors import ProtocolKitError
 # validator or the scanner, and `--help` imports none of them.
 COMMANDS = {
     "changelog": ("protocol_kit.cli.changelog_cmd", "Write the changelog between two versions of a plan, as Markdown."),
+    "codegen": ("protocol_kit.cli.codegen_cmd", "Generate typed tracking clients (TypeScript, Python) from the tracking plan."),
     "compile": ("protocol_kit.cli.compile_cmd", "Compile tracking plans to JSON Schemas."),
     "diff": ("protocol_kit.cli.diff_cmd", "Compare two versions of a plan and grade every change."),
     "digest": ("protocol_kit.cli.digest_cmd", "Summarise saved validation results over a time window."),

@@ -7,6 +7,7 @@ from typing import Iterator
 
 import click
 
+from protocol_kit.commands.compile_command import PlanNotCompiled
 from protocol_kit.errors import OptionsError
 from protocol_kit.report.paths import display_path  # noqa: F401 (commands import it from here)
 
@@ -18,6 +19,17 @@ def usage_errors() -> Iterator[None]:
         yield
     except OptionsError as error:
         raise click.UsageError(str(error)) from None
+
+
+@contextmanager
+def showing_plan_errors() -> Iterator[None]:
+    """A plan refused for its load errors: each error on stderr, then the refusal (exit 2)."""
+    try:
+        yield
+    except PlanNotCompiled as refused:
+        for finding in refused.findings:
+            click.echo(f"{finding.source}: {finding.code} {finding.message}", err=True)
+        raise
 
 
 def plans_argument(func):

@@ -47,16 +47,19 @@ def compile_plans(plans: Iterable[Path | str | Plan], options: CompileOptions = 
     two plans of one name are refused, since their schemas would go to one folder.
     Nothing is written unless every plan compiles.
     """
-    compiled = []
-    for plan in load_plans(plans, name=options.plan_name, version=options.plan_version):
-        errors = tuple(f for f in plan.findings if f.severity == "error")
-        if errors:
-            raise PlanNotCompiled(errors)
-        compiled.append(compile_plan(plan))
+    compiled = [compilable(plan) for plan in load_plans(plans, name=options.plan_name, version=options.plan_version)]
     _refuse_duplicate_names(compiled)
     action = check_schemas if options.check else write_schemas
     changes = tuple((plan, tuple(action(plan, options.out))) for plan in compiled)
     return CompileRun(compiled=tuple(compiled), changes=changes, checked=options.check)
+
+
+def compilable(plan: Plan) -> CompiledPlan:
+    """``plan`` compiled; :class:`PlanNotCompiled` when it has a load error of severity error."""
+    errors = tuple(f for f in plan.findings if f.severity == "error")
+    if errors:
+        raise PlanNotCompiled(errors)
+    return compile_plan(plan)
 
 
 def _refuse_duplicate_names(compiled: list[CompiledPlan]) -> None:

@@ -22,6 +22,7 @@ class ScanOptions:
     scan: ScanConfig = ScanConfig()
     policy: CodePolicy = CodePolicy()
     fail_on_missing: bool = False  # a planned event never tracked (SC006) is a finding of the run
+    project: Config | None = None  # its codegen targets' generated methods count as tracking calls
 
     @classmethod
     def configured(cls, config: Config, *, strict: bool | None = None, cache: bool | None = None,
@@ -31,7 +32,7 @@ class ScanOptions:
         scan_config = ScanConfig.from_table(config.section("scan"))
         scan_config = replace(scan_config, strict=scan_config.strict if strict is None else strict,
                               cache=scan_config.cache if cache is None else cache)
-        return cls(scan=scan_config, policy=config.policy("scan"), fail_on_missing=fail_on_missing)
+        return cls(scan=scan_config, policy=config.policy("scan"), fail_on_missing=fail_on_missing, project=config)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,12 @@ def scan(paths: Iterable[Path | str], plans: Iterable[Path | str | Plan],
     """Scan files and folders (default: the working directory) against the plans, taken as one."""
     paths = tuple(Path(p) for p in paths) or (Path("."),)
     plan = combine_plans(load_plans(plans))
-    result = scan_paths(paths, plan=plan, config=options.scan)
+    scan_config = options.scan
+    if options.project is not None and options.project.section("codegen"):  # codegen targets configured
+        from protocol_kit.codegen.scan_registration import with_generated_functions
+
+        scan_config = with_generated_functions(scan_config, options.project, plan)
+    result = scan_paths(paths, plan=plan, config=scan_config)
     violations = tuple(options.policy.apply(result.violations))
     report_of_calls = coverage(result.calls, plan)
     missing = tuple(options.policy.apply(untracked(report_of_calls, plan)))

@@ -29,6 +29,23 @@ _PREFIX = re.compile(r"^(?:this\.|self\.|window\.|globalThis\.|@)")
 
 
 @dataclass(frozen=True, slots=True)
+class GeneratedFunction:
+    """A method of a generated typed client (``protocol-kit codegen``): a track call of ``event``.
+
+    ``keywords`` maps keyword arguments to the property they send (``None``: not
+    a property, such as ``user_id``; ``"**"``: a mapping of more properties);
+    without keywords, the properties are the call's first argument.
+    """
+
+    name: str
+    event: str
+    keywords: tuple[tuple[str, str | None], ...] = ()
+
+
+NOT_FROM_TOML = frozenset({"generated_functions"})  # options set by code, never in [tool.protocol-kit.scan]
+
+
+@dataclass(frozen=True, slots=True)
 class ScanConfig:
     """Options of the scanner; :meth:`from_table` reads them from TOML.
 
@@ -48,10 +65,11 @@ class ScanConfig:
     cache: bool = True
     strict: bool = False
     calls: tuple[CallShape, ...] = ()
+    generated_functions: tuple[GeneratedFunction, ...] = ()  # registered by codegen targets, not read from TOML
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> "ScanConfig":
-        known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
+        known = {f.name.replace("_", "-"): f.name for f in fields(cls) if f.name not in NOT_FROM_TOML}
         extra = {"extend-receivers": "receivers", "extend-methods": "methods"}
         values: dict[str, Any] = {}
         for key, raw in table.items():
@@ -77,7 +95,8 @@ class ScanConfig:
         """Substrings of which a file must contain one to be worth parsing."""
         roots = {_root(r) for r in self.receivers} | {_root(w) for w in self.wrappers}
         roots |= {_root(s.receiver) if s.receiver else f"{m}(" for s in self.shapes for m in s.methods}
-        return tuple(sorted(roots | {f"{name}(" for name in self.imported_functions}))
+        functions = {*self.imported_functions, *(f.name for f in self.generated_functions)}
+        return tuple(sorted(roots | {f"{name}(" for name in functions}))
 
     @property
     def shapes(self) -> tuple[CallShape, ...]:

@@ -14,6 +14,7 @@ import tree_sitter as ts
 from protocol_kit.scan.config import DEFAULT_METHODS, ScanConfig
 from protocol_kit.scan.shapes import ArgumentPath, CallShape, iglu_name
 from protocol_kit.scan.languages.base import PARAMETER, Arg, SourceFile
+from protocol_kit.scan.generated import generated_call
 from protocol_kit.scan.model import (
     UNKNOWN_BAG, Choice, Dynamic, Entry, EventName, Literal, ObjectValue, PropertyBag, Reference,
     TrackingCall, Value,
@@ -33,13 +34,18 @@ def extract_calls(source: SourceFile, config: ScanConfig) -> Iterator[TrackingCa
     wrappers = {w: w.rpartition(".")[2] for w in config.wrappers}
     receivers = frozenset(normalise_receiver(r) for r in config.receivers)
     shapes = _shapes_by_call(config.shapes)
-    names = tuple(sorted({*config.methods, *wrappers.values(), *(method for _, method in shapes)}))
+    generated = {f.name: f for f in config.generated_functions}
+    names = tuple(sorted({*config.methods, *wrappers.values(), *(method for _, method in shapes), *generated}))
     imported: frozenset[str] | None = None
     for captures in _call_matches(source, names):
         method = source.text(captures["method"][0])
         receiver_node = captures.get("receiver", [None])[0]
         receiver = normalise_receiver(source.syntax.receiver_text(receiver_node, source)) if receiver_node else None
         qualified = f"{receiver}.{method}" if receiver else method
+        if method in generated and qualified not in wrappers:
+            args = source.syntax.arguments(captures["args"][0], source)
+            yield generated_call(generated[method], receiver, captures["call"][0], args, source)
+            continue
         shape = shapes.get((receiver, method))
         if shape is not None:
             if shape.needs_import:

@@ -33,6 +33,10 @@ SAMPLES = {
         ["plans/shop.yaml", "analytics/plans/mobile.xlsx", "tracking-plan.csv"],
         ["src/app.js", "schemas/shop/index.json", "config/app.yaml"],
     ),
+    "protocol-kit-codegen-check": (
+        ["plans/shop.yaml", "pyproject.toml", "web/src/analytics.ts", "app/tracking/__init__.py", "tracking-plan.csv"],
+        ["schemas/shop/index.json", "package.json", "README.md", "web/src/app.js"],
+    ),
     "protocol-kit-validate": (
         ["events/order-completed.json", "samples/day.jsonl", "tests/payloads/web.ndjson"],
         ["schemas/shop/index.json", "package.json", "events/README.md"],
