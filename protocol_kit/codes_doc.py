@@ -11,7 +11,8 @@ from pathlib import Path
 
 from protocol_kit.codes import CODES, Code
 
-FAMILIES = {"PL": "Plan lint", "EV": "Event validation", "PII": "Personal data", "SC": "Code scanning"}
+FAMILIES = {"PL": "Plan lint", "EV": "Event validation", "PII": "Personal data", "SC": "Code scanning",
+            "IM": "Importing and exporting other tools' plans"}
 DOCS_PAGE = Path("docs") / "codes.md"
 # Where docs/codes.md is published; reports link each code to its section there.
 DOCS_URL = "https://github.com/protocol-kit/protocol-kit/blob/main/docs/codes.md"

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
+from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property, raw_schema
 
 CALL_FIELD = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 
@@ -49,6 +49,10 @@ def _event(event: Event, field: str) -> dict[str, Any]:
             spec[key] = value
     if event.call == "track" and event.status != "active":
         spec["status"] = event.status
+    if event.labels:
+        spec["labels"] = dict(event.labels)
+    if event.json_schema:
+        spec["json_schema"] = raw_schema(event.json_schema)
     if event.properties:
         spec[field] = {p.name: property_spec(p) for p in event.properties}
     return spec
@@ -83,4 +87,6 @@ def property_spec(prop: Property) -> dict[str, Any]:
         spec["items"] = property_spec(items)
     if prop.properties:
         spec["properties"] = {p.name: property_spec(p) for p in prop.properties}
+    if prop.json_schema:
+        spec["json_schema"] = raw_schema(prop.json_schema)
     return spec

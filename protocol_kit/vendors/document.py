@@ -1,0 +1,72 @@
+"""A source file of another tool's plan, read with the location of every key, and the findings of an import."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from protocol_kit.errors import PlanError
+from protocol_kit.plan.source_map import KeyPath, RawPlan
+from protocol_kit.violation import Location, Violation
+
+JSON_SUFFIXES = (".json",)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def pointer(path: KeyPath) -> str:
+    """``("rules", 0, "a/b")`` -> ``/rules/0/a~1b``."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def read_document(path: Path) -> RawPlan:
+    """A JSON or YAML file as data plus where each key was written (YAML: line and column)."""
+    text = _text(path)
+    if path.suffix.lower() in YAML_SUFFIXES:
+        from protocol_kit.plan.yaml_loader import read_yaml_plan
+
+        return read_yaml_plan(text, str(path))
+    try:
+        return RawPlan(data=json.loads(text), file=str(path))
+    except json.JSONDecodeError as error:
+        raise PlanError(f"not valid JSON: {error.msg}", Location(file=str(path), line=error.lineno,
+                                                                 column=error.colno)) from None
+
+
+def parse_json(text: str, location: Location) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanError(f"not valid JSON: {error.msg} (character {error.pos})", location) from None
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PlanError(f"not UTF-8 text (byte {error.start})", Location(file=str(path))) from None
+    except OSError as error:
+        raise PlanError(f"cannot read: {error.strerror}", Location(file=str(path))) from None
+
+
+@dataclass
+class Findings:
+    """The findings of one import or export, with repeated keyword drops counted once per file."""
+
+    items: list[Violation] = field(default_factory=list)
+    _dropped_keywords: Counter = field(default_factory=Counter)
+
+    def add(self, code: str, message: str, document: RawPlan | None = None, path: KeyPath = (), *,
+            event: str | None = None) -> None:
+        source = document.location(path) if document is not None else None
+        self.items.append(Violation.of(code, message, event=event, path=pointer(path), source=source))
+
+    def drop_keyword(self, document: RawPlan, keyword: str) -> None:
+        self._dropped_keywords[(document.file, keyword)] += 1
+
+    def collected(self) -> list[Violation]:
+        summary = [Violation.of("IM002", f"dropped {count} `{keyword}` keyword(s): schema identifiers mean "
+                                         "nothing once references are resolved", source=Location(file=file))
+                   for (file, keyword), count in sorted(self._dropped_keywords.items())]
+        return [*self.items, *summary]
