@@ -40,3 +40,17 @@ def _property(prop: Property, *, default_open: bool) -> Property:
     children = tuple(_property(p, default_open=default_open) for p in prop.properties)
     return replace(prop, type=kind, format=fmt, enum=enum, additional_properties=additional, items=items,
                    properties=children)
+
+
+def comparable(plan: Plan) -> Plan:
+    """The normal form with properties sorted by name: formats that write sorted keys (as Typewriter does)
+    keep the plan's meaning but not the order properties were written in."""
+    plan = normal_plan(plan)
+    return replace(plan, common=_sorted(plan.common),
+                   events=tuple(replace(e, properties=_sorted(e.properties)) for e in plan.events))
+
+
+def _sorted(props: tuple[Property, ...]) -> tuple[Property, ...]:
+    return tuple(sorted((replace(p, properties=_sorted(p.properties),
+                                 items=_sorted((p.items,))[0] if p.items is not None else None) for p in props),
+                        key=lambda p: p.name))
