@@ -15,6 +15,7 @@ COMMANDS = {
     "digest": "protocol_kit.cli.digest_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
     "export": "protocol_kit.cli.export_cmd",
+    "import": "protocol_kit.cli.import_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
     "scan": "protocol_kit.cli.scan_cmd",
     "validate": "protocol_kit.cli.validate_cmd",

@@ -34,6 +34,7 @@ class ImportResult:
     format: str
     files: tuple[str, ...]
     findings: tuple[Violation, ...]
+    lint: tuple[Violation, ...] = ()  # plan lint run on the imported plan
 
     @property
     def counts(self) -> dict[str, int]:
@@ -53,10 +54,12 @@ def plan_counts(plan: Plan) -> dict[str, int]:
             "common": sum(1 for _ in plan.common)}
 
 
-def import_plan(sources: Sequence[str | Path], *, format: str | None = None, select: str | None = None) -> ImportResult:
+def import_plan(sources: Sequence[str | Path], *, format: str | None = None, select: str | None = None,
+                lint: bool = False) -> ImportResult:
     """Read the plan in ``sources`` (files or folders) written in another tool's ``format`` (detected if None).
 
-    ``select`` names the plan to import when the sources hold several (a RudderStack project).
+    ``select`` names the plan to import when the sources hold several (a RudderStack project);
+    ``lint`` runs plan lint on the result, with the naming conventions detected from the source.
     Raises :class:`PlanError` or :class:`InputError` when the sources cannot be read at all.
     """
     findings = Findings()
@@ -69,8 +72,13 @@ def import_plan(sources: Sequence[str | Path], *, format: str | None = None, sel
     if plan.conventions is _DEFAULT_CONVENTIONS:
         plan = detect_conventions(plan)
     plan = normal_plan(plan)
+    linted: tuple[Violation, ...] = ()
+    if lint:
+        from protocol_kit.plan.lint import lint_plan
+
+        linted = tuple(lint_plan(plan))
     return ImportResult(plan=plan, format=chosen, files=tuple(d.file for d in documents),
-                        findings=tuple(findings.collected()))
+                        findings=tuple(findings.collected()), lint=linted)
 
 
 def export_plan(plan: Plan, path: str | Path, *, format: str) -> ExportResult:

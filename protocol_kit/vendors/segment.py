@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from protocol_kit.plan.model import Event, Plan, Property
+from dataclasses import replace
+
+from protocol_kit.plan.model import Conventions, Event, Plan, Property
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors.document import Findings
 from protocol_kit.vendors.jsonschema_in import SchemaReader
@@ -49,9 +51,18 @@ def read_plan(document: RawPlan, findings: Findings) -> Plan:
     else:
         common, events = _config_api_rules(reader, data)
     extensions = data.get("x-protocol-kit") or {}
-    return Plan(name=str(data.get("display_name") or data.get("name") or Path(document.file).stem),
+    plan = Plan(name=str(data.get("display_name") or data.get("name") or Path(document.file).stem),
                 version=extensions.get("version"), description=data.get("description") or None,
                 additional_properties=True, common=common, events=tuple(events), source=document.file)
+    return with_conventions(plan, extensions.get("conventions"))
+
+
+def with_conventions(plan: Plan, written: Any) -> Plan:
+    """The conventions an earlier export kept (``x-protocol-kit.conventions``); detected on import otherwise."""
+    if not isinstance(written, dict):
+        return plan
+    return replace(plan, conventions=Conventions(**{k: v for k, v in written.items()
+                                                     if k in ("event_names", "property_names")}))
 
 
 def _public_api_rules(reader: SchemaReader, rules: list) -> tuple[tuple[Property, ...], list[Event]]:
@@ -142,11 +153,19 @@ def plan_document(plan: Plan, findings: Findings) -> dict[str, Any]:
         rules.append({"key": event.name, "type": rule_type, "version": 1,
                       "jsonSchema": payload_schema(plan, event, findings)})
     document: dict[str, Any] = {"name": plan.name, "description": plan.description or "", "rules": rules}
-    extensions = {key: value for key, value in (("version", plan.version),) if value is not None}
-    if extensions:
-        document["x-protocol-kit"] = extensions
-        findings.add("IM003", "the plan's version kept as `x-protocol-kit.version`")
+    document["x-protocol-kit"] = plan_extensions(plan, findings)
     return document
+
+
+def plan_extensions(plan: Plan, findings: Findings) -> dict[str, Any]:
+    """The plan's version and naming conventions, which the other tools' formats have no key for."""
+    extensions: dict[str, Any] = {"conventions": {"event_names": plan.conventions.event_names,
+                                                  "property_names": plan.conventions.property_names}}
+    if plan.version is not None:
+        extensions["version"] = plan.version
+    findings.add("IM003", "the plan's " + ("version and " if plan.version is not None else "")
+                 + "naming conventions kept as `x-protocol-kit`")
+    return extensions
 
 
 def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
