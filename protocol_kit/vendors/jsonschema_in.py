@@ -48,8 +48,9 @@ class SchemaReader:
         self.root = document.data if root is None else root
         self.event = event
 
-    def for_event(self, event: str | None) -> "SchemaReader":
-        return SchemaReader(self.document, self.findings, root=self.root, event=event)
+    def for_event(self, event: str | None, *, root: Any = None) -> "SchemaReader":
+        """A reader for one event's schema; ``root``: the schema its references point into, if its own."""
+        return SchemaReader(self.document, self.findings, root=self.root if root is None else root, event=event)
 
     def fields(self, schema: Any, path: KeyPath) -> Fields:
         """An object schema (an event's ``properties`` or ``traits``) as fields."""
@@ -193,7 +194,19 @@ class SchemaReader:
             if isinstance(schema.get(keyword), str):
                 self.findings.drop_keyword(self.document, keyword)
 
+    def _inline(self, value: Any, path: KeyPath, depth: int = 0) -> Any:
+        """Raw schema with its local references replaced by what they name: compiled, it stands alone."""
+        if isinstance(value, list):
+            return [self._inline(v, path, depth) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if isinstance(value.get("$ref"), str) and depth < 32:
+            value = self._resolve(value, path)
+        return {k: self._inline(v, path, depth + 1) for k, v in value.items()}
+
     def _report_raw(self, raw: dict[str, Any], path: KeyPath, name: str | None = None) -> None:
+        for key in list(raw):
+            raw[key] = self._inline(raw[key], path)
         if raw:
             what = f"'{name}': " if name else ""
             self.findings.add("IM001", f"{what}{', '.join(f'`{k}`' for k in sorted(raw))} kept as raw JSON Schema",

@@ -20,7 +20,8 @@ DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 PII_EXTENSION = "x-protocol-kit-pii"
 # keywords of a payload schema that say nothing about the payload
 EVENT_KEYS = ("labels", "eventMetadata", "x-protocol-kit-owner", "x-protocol-kit-status")
-PAYLOAD_ANNOTATIONS = ("$schema", "type", "properties", "description", "labels", "eventMetadata", "id", "$id")
+PAYLOAD_ANNOTATIONS = ("$schema", "type", "properties", "description", "labels", "eventMetadata", "id", "$id",
+                       "$defs", "definitions")  # definitions are inlined where they are referenced
 
 
 def is_wrapped(schema: Any) -> bool:
@@ -31,8 +32,8 @@ def is_wrapped(schema: Any) -> bool:
 
 def event_from_schema(reader: SchemaReader, schema: Any, path: KeyPath, *, name: str, call: str = "track",
                       description: str | None = None, labels: dict | None = None, status: str = "active") -> Event:
-    reader = reader.for_event(name)
     schema = schema if isinstance(schema, dict) else {}
+    reader = reader.for_event(name, root=schema if any(k in schema for k in ("$defs", "definitions")) else None)
     field = PAYLOAD_FIELD[call]
     if is_wrapped(schema):
         _drop_envelope(reader, schema, path, field)

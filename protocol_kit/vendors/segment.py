@@ -28,7 +28,8 @@ def detect(document: RawPlan) -> bool:
     if isinstance(rules, list):
         return any(isinstance(r, dict) and "jsonSchema" in r for r in rules) or not rules
     if isinstance(rules, dict):
-        return "creationType" not in data and not _rudderstack_events(rules)
+        return ("creationType" not in data and not _rudderstack_events(rules)
+                and any(key in rules for key in ("events", "global", "identify", "group")))
     return isinstance(data.get("events"), list) and all(isinstance(e, dict) and "rules" in e for e in data["events"])
 
 
