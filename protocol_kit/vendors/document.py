@@ -56,6 +56,7 @@ class Findings:
 
     items: list[Violation] = field(default_factory=list)
     _dropped_keywords: Counter = field(default_factory=Counter)
+    _kept_annotations: Counter = field(default_factory=Counter)
 
     def add(self, code: str, message: str, document: RawPlan | None = None, path: KeyPath = (), *,
             event: str | None = None) -> None:
@@ -65,8 +66,15 @@ class Findings:
     def drop_keyword(self, document: RawPlan, keyword: str) -> None:
         self._dropped_keywords[(document.file, keyword)] += 1
 
+    def keep_annotation(self, document: RawPlan, keyword: str) -> None:
+        """An annotation (``title``, ``x-...``) kept as raw schema: counted, reported once per file."""
+        self._kept_annotations[(document.file, keyword)] += 1
+
     def collected(self) -> list[Violation]:
+        kept = [Violation.of("IM001", f"kept {count} `{keyword}` annotation(s) as raw JSON Schema (they say "
+                                      "nothing about valid values)", source=Location(file=file))
+                for (file, keyword), count in sorted(self._kept_annotations.items())]
         summary = [Violation.of("IM002", f"dropped {count} `{keyword}` keyword(s): schema identifiers mean "
                                          "nothing once references are resolved", source=Location(file=file))
                    for (file, keyword), count in sorted(self._dropped_keywords.items())]
-        return [*self.items, *summary]
+        return [*self.items, *kept, *summary]

@@ -21,7 +21,20 @@ SIMPLE_KEYWORDS = {"description": "description", "pattern": "pattern", "minimum"
                    "minLength": "min_length", "maxLength": "max_length"}
 PII_KEYWORDS = ("x-protocol-kit-pii", "x-pii")
 IDENTIFIERS = ("id", "$id")
-ANNOTATIONS_DROPPED = ("$schema",)  # the plan compiles to one dialect of its own
+ANNOTATIONS_DROPPED = ("$schema",)
+# the JSON Schema vocabulary (draft-04 to 2020-12), to tell a format's own keys from schema keywords
+JSON_SCHEMA_KEYWORDS = frozenset("""
+    $schema $id id $ref $defs definitions $comment $anchor $dynamicRef $dynamicAnchor $vocabulary
+    type enum const format title description default examples deprecated readOnly writeOnly
+    multipleOf maximum exclusiveMaximum minimum exclusiveMinimum maxLength minLength pattern
+    items additionalItems prefixItems contains minContains maxContains maxItems minItems uniqueItems
+    properties patternProperties additionalProperties unevaluatedProperties unevaluatedItems required
+    propertyNames maxProperties minProperties dependencies dependentRequired dependentSchemas
+    allOf anyOf oneOf not if then else contentMediaType contentEncoding contentSchema
+""".split())
+# keywords that describe without constraining: kept raw, counted once per file rather than reported one by one
+ANNOTATIONS = ("title", "$comment", "default", "readOnly", "writeOnly", "contentMediaType", "contentEncoding",
+               "key")  # the plan compiles to one dialect of its own
 HANDLED = {"type", "format", "enum", "const", "properties", "required", "additionalProperties", "items",
            "examples", "deprecated", "nullable", "$ref", *SIMPLE_KEYWORDS, *PII_KEYWORDS, *IDENTIFIERS,
            *ANNOTATIONS_DROPPED}
@@ -207,9 +220,14 @@ class SchemaReader:
     def _report_raw(self, raw: dict[str, Any], path: KeyPath, name: str | None = None) -> None:
         for key in list(raw):
             raw[key] = self._inline(raw[key], path)
-        if raw:
+        assertions = [key for key in raw if key not in ANNOTATIONS and not key.startswith("x-")]
+        for key in raw:
+            if key not in assertions:
+                self.findings.keep_annotation(self.document, key)
+        if assertions:
+            raw_ = {k: raw[k] for k in assertions}
             what = f"'{name}': " if name else ""
-            self.findings.add("IM001", f"{what}{', '.join(f'`{k}`' for k in sorted(raw))} kept as raw JSON Schema",
+            self.findings.add("IM001", f"{what}{', '.join(f'`{k}`' for k in sorted(raw_))} kept as raw JSON Schema",
                               self.document, path, event=self.event)
 
 

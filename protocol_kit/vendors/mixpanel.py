@@ -1,3 +1,0 @@
-"""placeholder"""
-def detect(document):
-    return False
