@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 # config keys -> JSON Schema keywords (both dialects' spellings)
 CONFIG_KEYS = {"min_length": "minLength", "max_length": "maxLength", "multiple_of": "multipleOf",
                "exclusive_minimum": "exclusiveMinimum", "exclusive_maximum": "exclusiveMaximum",
-               "min_items": "minItems", "max_items": "maxItems", "unique_items": "uniqueItems"}
-CONFIG_NOT_SCHEMA = ("itemTypes", "item_types", "additionalProperties", "additional_properties")
+               "min_items": "minItems", "max_items": "maxItems", "unique_items": "uniqueItems",
+               "additional_properties": "additionalProperties"}
+CONFIG_NOT_SCHEMA = ("itemTypes", "item_types")
 KIND_OF_REF = {"event": "events", "property": "properties", "custom-type": "custom-types", "category": "categories"}
 
 
@@ -148,8 +149,6 @@ class _Builder:
         _, spec, prop_doc, prop_path = found
         prop = self.definition(spec, prop_doc, prop_path, event, name=str(spec.get("name") or spec["id"]))
         children = self.properties(entry.get("properties") or (), document, (*path, "properties"), event)
-        from dataclasses import replace
-
         return replace(prop, required=bool(entry.get("required", False)),
                        properties=prop.properties + children,
                        type="object" if children and prop.type == "any" else prop.type)
@@ -160,8 +159,6 @@ class _Builder:
         reader = SchemaReader(document, self.findings, event=event)
         prop = reader.property(name, schema, path)
         description = self._text(spec.get("description"), document, (*path, "description"))
-        from dataclasses import replace
-
         return replace(prop, description=description if description else prop.description)
 
     def schema(self, spec: dict, document: RawPlan, path: KeyPath, event: str) -> dict[str, Any]:
@@ -208,8 +205,11 @@ class _Builder:
 
     def _variants(self, variants: Any, props: tuple[Property, ...], document: RawPlan, path: KeyPath,
                   event: str) -> tuple[dict, tuple[Property, ...]]:
-        """Discriminated variants as ``if``/``then`` (kept raw); their properties are planned as optional."""
-        cases = []
+        """Discriminated variants as ``if``/``then`` (kept raw); their properties are planned as optional.
+
+        Each branch keeps the case's name and description as ``x-rudderstack-case`` so export writes it back.
+        """
+        branches = []
         by_name = {p.name: p for p in props}
         for vi, variant in enumerate(variants):
             found = self.catalog.find(variant.get("discriminator"))
@@ -218,31 +218,43 @@ class _Builder:
                                   document, (*path, vi), event=event)
                 continue
             key = str(found[1].get("name") or found[1]["id"])
+            matched: list = []
             for ci, case in enumerate(variant.get("cases") or ()):
-                extra = self.properties(case.get("properties") or (), document, (*path, vi, "cases", ci,
-                                                                                 "properties"), event)
-                from protocol_kit.compile.compiler import property_schema
-                from dataclasses import replace
-
-                then = {"properties": {p.name: property_schema(replace(p, required=False), default_open=True)
-                                       for p in extra}}
-                required = [p.name for p in extra if p.required]
-                if required:
-                    then["required"] = required
-                cases.append({"if": {"properties": {key: {"enum": list(case.get("match") or ())}},
-                                     "required": [key]}, "then": then})
-                for p in extra:
-                    by_name.setdefault(p.name, replace(p, required=False))
-        if not cases:
+                where = (*path, vi, "cases", ci, "properties")
+                extra = self.properties(case.get("properties") or (), document, where, event)
+                values = list(case.get("match") or ())
+                matched.extend(values)
+                about = {k: case[k] for k in ("display_name", "description") if case.get(k)}
+                branches.append(variant_branch(key, {"enum": values}, extra, about))
+                by_name.update({p.name: replace(p, required=False) for p in extra if p.name not in by_name})
+            if variant.get("default"):
+                extra = self.properties(variant["default"], document, (*path, vi, "default"), event)
+                branches.append(variant_branch(key, {"not": {"enum": matched}}, extra, {"default": True}))
+                by_name.update({p.name: replace(p, required=False) for p in extra if p.name not in by_name})
+        if not branches:
             return {}, props
-        self.findings.add("IM001", f"{len(cases)} variant case(s) kept as raw `if`/`then` JSON Schema",
+        self.findings.add("IM001", f"{len(branches)} variant case(s) kept as raw `if`/`then` JSON Schema",
                           document, path, event=event)
-        return {"allOf": cases}, tuple(by_name.values())
+        return {"allOf": branches}, tuple(by_name.values())
 
     def _text(self, value: Any, document: RawPlan, path: KeyPath) -> str | None:
         if isinstance(value, str) and PLACEHOLDER.search(value):
             self.findings.add("IM007", f"`{value}` is a template placeholder, imported as written", document, path)
         return value if isinstance(value, str) and value else None
+
+
+def variant_branch(key: str, condition: dict, props: tuple[Property, ...], about: dict) -> dict:
+    """``if`` the discriminator ``key`` meets ``condition`` ``then`` the case's properties apply."""
+    from protocol_kit.compile.compiler import property_schema
+
+    then: dict[str, Any] = {"properties": {p.name: property_schema(replace(p, required=False), default_open=True)
+                                           for p in props}}
+    required = [p.name for p in props if p.required]
+    if required:
+        then["required"] = required
+    if_ = {"properties": {key: condition}, "required": [key]} if "enum" in condition else {
+        "not": {"properties": {key: condition["not"]}, "required": [key]}}
+    return {"if": if_, "then": then, "x-rudderstack-case": about}
 
 
 def record_event(reader: SchemaReader, event: dict, path: KeyPath, *, name: str, call: str,
