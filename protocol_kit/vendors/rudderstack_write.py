@@ -27,6 +27,8 @@ def write_project(plan: Plan, folder: Path, findings: Findings) -> list[Path]:
                                                                 if plan.description else {}),
             "rules": rules}),
     }
+    if writer.types:
+        files["custom-types.yaml"] = _dump("custom-types", "custom_types", {"types": list(writer.types.values())})
     if writer.categories:
         files["categories.yaml"] = _dump("categories", "categories", {"categories": [
             {"id": key, "name": name} for name, key in writer.categories.items()]})
@@ -54,6 +56,7 @@ class _Project:
         self.events: list[dict] = []
         self.properties: dict[str, dict] = {}  # id -> definition
         self.categories: dict[str, str] = {}  # name -> id
+        self.types: dict[str, dict] = {}  # custom type id -> definition
         self._event_ids: set[str] = set()
 
     def rule(self, event: Event) -> dict:
@@ -160,7 +163,27 @@ class _Project:
                                   event=event.name)
         return definition
 
+    def custom_type(self, items: Property, prop: Property, event: Event) -> str:
+        """An object custom type for the elements of an array of objects; its id."""
+        props = [{"property": f"#property:{self.define(child, event)}", "required": child.required}
+                 for child in items.properties]
+        definition: dict[str, Any] = {"name": f"{prop.name} item", "type": "object", "properties": props}
+        if items.description:
+            definition["description"] = items.description
+        if items.additional_properties is not None:
+            definition["config"] = {"additional_properties": items.additional_properties}
+        for key, existing in self.types.items():
+            if {k: v for k, v in existing.items() if k != "id"} == definition:
+                return key
+        key = self._unique(_slug(f"{event.name} {len(self.types) + 1}"), set(self.types))
+        self.types[key] = {"id": key, **definition}
+        return key
+
     def _items(self, items: Property, definition: dict, prop: Property, event: Event) -> None:
+        if items.type == "object" and items.properties and not (
+                items.nullable or items.json_schema or items.pii is not None or items.enum is not None):
+            definition["item_types"] = [f"#custom-type:{self.custom_type(items, prop, event)}"]
+            return
         if items == Property(name="items", type=items.type) and items.type not in ("datetime", "date", "email",
                                                                                    "uri", "uuid"):
             if items.type != ANY_TYPE:

@@ -165,6 +165,7 @@ class _Builder:
         config = spec.get("config") or spec.get("propConfig") or {}
         schema: dict[str, Any] = {CONFIG_KEYS.get(k, k): v for k, v in config.items() if k not in CONFIG_NOT_SCHEMA}
         kinds = spec.get("types") or ([spec["type"]] if spec.get("type") else [])
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
         custom = [self.catalog.find(k) for k in kinds if isinstance(k, str) and k.startswith("#")]
         for ref, found in zip([k for k in kinds if isinstance(k, str) and k.startswith("#")], custom):
             if found is None:
@@ -181,7 +182,7 @@ class _Builder:
         items = spec.get("item_types") or config.get("itemTypes") or config.get("item_types") or (
             [spec["item_type"]] if spec.get("item_type") else None)
         if items:
-            schema["items"] = {"type": items[0] if len(items) == 1 else list(items)}
+            schema["items"] = self.schema({"types": list(items)}, document, path, event)
         return schema
 
     def _custom_properties(self, spec: dict, document: RawPlan, path: KeyPath, event: str) -> dict[str, Any]:
