@@ -15,6 +15,7 @@ from protocol_kit.plan.model import Event, Plan, Property
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.vendors.document import Findings
 from protocol_kit.vendors.jsonschema_in import JSON_SCHEMA_KEYWORDS, SchemaReader
+from protocol_kit.vendors.segment import with_conventions
 
 
 
@@ -37,9 +38,10 @@ def read(documents: list[RawPlan], findings: Findings, **_: Any) -> Plan:
     shared = ((spec.get("events") or {}).get("payload") or {}).get("schema") or {}
     events = [_event(d, shared, dictionaries, findings) for d in documents if isinstance(d.data.get("event"), dict)]
     info = (root.data.get("info") if root else None) or {}
-    return Plan(name=str(info.get("title") or base.name), version=str(info["version"]) if info.get("version") else None,
+    plan = Plan(name=str(info.get("title") or base.name), version=str(info["version"]) if info.get("version") else None,
                 description=info.get("description"), additional_properties=True,
                 events=tuple(e for e in events if e is not None), source=root.file if root else str(base))
+    return with_conventions(plan, ((root.data.get("x-protocol-kit") if root else None) or {}).get("conventions"))
 
 
 def _dict_name(document: RawPlan, base: Path) -> str:
@@ -80,13 +82,15 @@ def _event(document: RawPlan, shared: dict, dictionaries: dict, findings: Findin
     taxonomy = spec.get("taxonomy") or {}
     labels = tuple(sorted((f"taxonomy.{k}", str(v)) for k, v in taxonomy.items()))
     status = "deprecated" if (spec.get("lifecycle") or {}).get("status") == "deprecated" else "active"
+    owner = spec.get("x-protocol-kit-owner")
     return Event(name=name, description=_action(spec), status=status, properties=props,
+                 owner=owner if isinstance(owner, str) else None,
                  labels=(*labels, *((("opentp.target", str(target)), ("opentp.version", str(current)))
                                     if not untargeted else ())))
 
 
 def _action(spec: dict) -> str | None:
-    return (spec.get("taxonomy") or {}).get("action") or spec.get("description")
+    return spec.get("description") or (spec.get("taxonomy") or {}).get("action")
 
 
 def _current(versions: dict) -> str:
@@ -134,3 +138,9 @@ def _property(reader: SchemaReader, key: str, spec: Any, shared: Any, dictionari
         raw[extra if extra.startswith("x-") else f"x-opentp-{extra}"] = spec[extra]
     schema.update(raw)
     return reader.property(key, schema, path, required=bool(spec.get("required", False)))
+
+
+def write(plan: Plan, folder: Path, findings: Findings) -> list[Path]:
+    from protocol_kit.vendors.opentrackplan_write import write_plan
+
+    return write_plan(plan, folder, findings)
