@@ -6,6 +6,7 @@ imported (the plan keeps one version of each event) and the others are reported.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def read(documents: list[RawPlan], findings: Findings, **_: Any) -> Plan:
                       and d.data.get("x-protocol-kit")), {}) or {}
     parents = Path(documents[0].file).parents
     root = parents[4] if len(parents) > 4 and parents[3].name == "schemas" else parents[0]
-    plan = Plan(name=extension.get("plan") or root.name or "iglu", version=extension.get("version"),
+    plan = Plan(name=extension.get("plan") or root.name or "iglu", version=extension.get("version"), description=extension.get("description"),
                 additional_properties=True, events=tuple(events), source=str(root))
     return with_conventions(plan, extension.get("conventions"))
 
@@ -62,17 +63,25 @@ def _event(name: str, document: RawPlan, findings: Findings) -> Event:
     data = document.data
     reader = SchemaReader(document, findings, event=name)
     body = {k: v for k, v in data.items() if k not in ("self", "$schema", "x-protocol-kit", "x-protocol-kit-owner",
-                                                        "x-protocol-kit-status")}
+                                                        "x-protocol-kit-status", "x-protocol-kit-event")}
     fields = reader.fields(body, ())
     version = str(data["self"].get("version"))
     owner = data.get("x-protocol-kit-owner")
+    kept = data.get("x-protocol-kit-event") if isinstance(data.get("x-protocol-kit-event"), dict) else {}
+    labels = tuple(sorted(kept["labels"].items())) if isinstance(kept.get("labels"), dict) else (
+        ("iglu_version", version),)
     from protocol_kit.plan.model import raw_schema_text
 
-    return Event(name=name, description=fields.description, properties=fields.properties,
-                 additional_properties=fields.additional_properties, labels=(("iglu_version", version),),
+    return Event(name=str(kept.get("name") or name), description=fields.description, properties=fields.properties,
+                 additional_properties=fields.additional_properties, labels=labels,
                  owner=owner if isinstance(owner, str) else None,
                  status="deprecated" if data.get("x-protocol-kit-status") == "deprecated" else "active",
                  json_schema=raw_schema_text(fields.raw))
+
+
+def _segment(text: str) -> str:
+    """A vendor or schema name as Iglu paths allow it."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "event"
 
 
 def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
@@ -84,6 +93,7 @@ def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
                          event=event.name)
             continue
         vendor, _, name = event.name.rpartition("/") if "/" in event.name else (plan.name, "", event.name)
+        vendor, name = _segment(vendor), _segment(name)
         version = dict(event.labels).get("iglu_version", "1-0-0")
         schema: dict[str, Any] = {"$schema": SELF_DESCRIBING,
                                   "self": {"vendor": vendor, "name": name, "format": "jsonschema", "version": version}}
@@ -91,11 +101,11 @@ def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
             schema["description"] = event.description
         schema.update(fields_schema(plan, event))
         extensions(event, schema, findings)
-        other = [label for label in event.labels if label[0] != "iglu_version"]
-        if other:
-            findings.add("IM004", f"labels {dict(other)} dropped: Iglu schemas have no labels", event=event.name)
+        if f"{vendor}/{name}" != event.name or event.labels != (("iglu_version", version),):
+            schema["x-protocol-kit-event"] = {"name": event.name, "labels": dict(event.labels)}
+            findings.add("IM003", "the event's name and labels kept as `x-protocol-kit-event`", event=event.name)
         if not written:
-            schema["x-protocol-kit"] = {"plan": plan.name, **plan_extensions(plan, findings)}
+            schema["x-protocol-kit"] = {"plan": plan.name, **plan_extensions(plan, findings, description=True)}
         target = path / "schemas" / vendor / name / "jsonschema" / version
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -10,6 +10,8 @@ FORMATS: dict[str, str] = {
     "rudderstack": "protocol_kit.vendors.rudderstack",
     "mparticle": "protocol_kit.vendors.mparticle",
     "iglu": "protocol_kit.vendors.iglu",
+    "mixpanel": "protocol_kit.vendors.mixpanel",
+    "avo": "protocol_kit.vendors.avo",
     "opentrackplan": "protocol_kit.vendors.opentrackplan",
     "segment": "protocol_kit.vendors.segment",
 }

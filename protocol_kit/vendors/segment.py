@@ -158,14 +158,17 @@ def plan_document(plan: Plan, findings: Findings) -> dict[str, Any]:
     return document
 
 
-def plan_extensions(plan: Plan, findings: Findings) -> dict[str, Any]:
-    """The plan's version and naming conventions, which the other tools' formats have no key for."""
+def plan_extensions(plan: Plan, findings: Findings, *, description: bool = False) -> dict[str, Any]:
+    """The plan's version and naming conventions (and ``description`` when the format has no place for it),
+    which the other tools' formats have no key for."""
     extensions: dict[str, Any] = {"conventions": {"event_names": plan.conventions.event_names,
                                                   "property_names": plan.conventions.property_names}}
-    if plan.version is not None:
-        extensions["version"] = plan.version
-    findings.add("IM003", "the plan's " + ("version and " if plan.version is not None else "")
-                 + "naming conventions kept as `x-protocol-kit`")
+    kept = ["naming conventions"]
+    for key, value in (("version", plan.version), ("description", plan.description if description else None)):
+        if value is not None:
+            extensions[key] = value
+            kept.insert(0, key)
+    findings.add("IM003", f"the plan's {', '.join(kept)} kept as `x-protocol-kit`")
     return extensions
 
 
