@@ -43,11 +43,11 @@ def _property(prop: Property, *, default_open: bool) -> Property:
 
 
 def comparable(plan: Plan) -> Plan:
-    """The normal form with properties sorted by name: formats that write sorted keys (as Typewriter does)
-    keep the plan's meaning but not the order properties were written in."""
+    """The normal form with events and properties sorted by name: formats that write sorted keys (as
+    Typewriter does) or one file per event keep the plan's meaning but not the order it was written in."""
     plan = normal_plan(plan)
-    return replace(plan, common=_sorted(plan.common),
-                   events=tuple(replace(e, properties=_sorted(e.properties)) for e in plan.events))
+    events = sorted((replace(e, properties=_sorted(e.properties)) for e in plan.events), key=lambda e: (e.call, e.name))
+    return replace(plan, common=_sorted(plan.common), events=tuple(events))
 
 
 def _sorted(props: tuple[Property, ...]) -> tuple[Property, ...]:
