@@ -22,7 +22,7 @@ from protocol_kit.vendors.registry import FORMATS, format_module
 from protocol_kit.violation import Location, Violation
 
 TERRAFORM_SUFFIXES = (".tf",)
-IGLU_VERSION = re.compile(r"\d+-\d+-\d+")  # an Iglu schema file is named by its SchemaVer, with no suffix
+IGLU_VERSION = re.compile(r"\d+(-\d+){1,2}")  # an Iglu schema file is named by its SchemaVer, with no suffix
 _DEFAULT_CONVENTIONS = Plan.__dataclass_fields__["conventions"].default
 
 

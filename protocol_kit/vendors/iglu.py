@@ -68,8 +68,10 @@ def _event(name: str, document: RawPlan, findings: Findings) -> Event:
     version = str(data["self"].get("version"))
     owner = data.get("x-protocol-kit-owner")
     kept = data.get("x-protocol-kit-event") if isinstance(data.get("x-protocol-kit-event"), dict) else {}
-    labels = tuple(sorted(kept["labels"].items())) if isinstance(kept.get("labels"), dict) else (
-        ("iglu_version", version),)
+    extra = {f"iglu.{k}": json.dumps(v, sort_keys=True) for k, v in data["self"].items()
+             if k not in ("vendor", "name", "format", "version")}
+    labels = tuple(sorted(kept["labels"].items())) if isinstance(kept.get("labels"), dict) else tuple(sorted(
+        {"iglu_version": version, **extra}.items()))
     from protocol_kit.plan.model import raw_schema_text
 
     return Event(name=str(kept.get("name") or name), description=fields.description, properties=fields.properties,
@@ -95,13 +97,16 @@ def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
         vendor, _, name = event.name.rpartition("/") if "/" in event.name else (plan.name, "", event.name)
         vendor, name = _segment(vendor), _segment(name)
         version = dict(event.labels).get("iglu_version", "1-0-0")
-        schema: dict[str, Any] = {"$schema": SELF_DESCRIBING,
-                                  "self": {"vendor": vendor, "name": name, "format": "jsonschema", "version": version}}
+        own = {key.removeprefix("iglu."): json.loads(value) for key, value in event.labels if key.startswith("iglu.")}
+        schema: dict[str, Any] = {"$schema": SELF_DESCRIBING, "self": {
+            "vendor": vendor, "name": name, "format": "jsonschema", "version": version, **own}}
         if event.description:
             schema["description"] = event.description
         schema.update(fields_schema(plan, event))
         extensions(event, schema, findings)
-        if f"{vendor}/{name}" != event.name or event.labels != (("iglu_version", version),):
+        expected = tuple(sorted({"iglu_version": version, **{f"iglu.{k}": json.dumps(v, sort_keys=True)
+                                                             for k, v in own.items()}}.items()))
+        if f"{vendor}/{name}" != event.name or event.labels != expected:
             schema["x-protocol-kit-event"] = {"name": event.name, "labels": dict(event.labels)}
             findings.add("IM003", "the event's name and labels kept as `x-protocol-kit-event`", event=event.name)
         if not written:

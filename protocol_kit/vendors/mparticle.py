@@ -50,13 +50,16 @@ def read(documents: list[RawPlan], findings: Findings, **_: Any) -> Plan:
             event = _event(point, document, path, findings)
             if event is None:
                 continue
-            key = f"{event.call}:{event.name}"
+            if event.call != "track" and any(e.call == event.call for e in events):
+                findings.add("IM002", f"a second {event.call} data point dropped: a plan has one {event.call} call",
+                             document, path, event=event.name)
+                continue
+            key = event.name
             if key in seen:
-                kind = dict(event.labels).get("mparticle.custom_event_type", "")
-                findings.add("IM006", f"a second data point named '{event.name}' ({kind}) imported as "
-                                      f"'{event.name} ({kind})'", document, path, event=event.name)
-                event = replace(event, name=f"{event.name} ({kind})")
-                key = f"{event.call}:{event.name}"
+                key = _free_name(event, seen)
+                findings.add("IM006", f"a second data point named '{event.name}' imported as '{key}'", document,
+                             path, event=event.name)
+                event = replace(event, name=key)
             seen.add(key)
             events.append(event)
     data = documents[0].data if isinstance(documents[0].data, dict) else {}
@@ -79,8 +82,7 @@ def _event(point: dict, document: RawPlan, path: KeyPath, findings: Findings) ->
         return Event(name="identify", call="identify", description=point.get("description") or None,
                      properties=fields.properties, additional_properties=fields.additional_properties,
                      json_schema=raw_schema_text(fields.raw))
-    name = str(criteria.get("event_name") or criteria.get("screen_name") or criteria.get("action")
-               or (f"{kind}" if not criteria else json.dumps(criteria, sort_keys=True)))
+    name = str(criteria.get("event_name") or criteria.get("screen_name") or criteria.get("action") or kind)
     reader = reader.for_event(name)
     labels = {}
     if kind != "custom_event" or set(criteria) - {"event_name", "custom_event_type"}:
@@ -105,6 +107,17 @@ def _event(point: dict, document: RawPlan, path: KeyPath, findings: Findings) ->
                  properties=attributes.properties + tuple(members),
                  additional_properties=attributes.additional_properties,
                  labels=tuple(sorted(labels.items())), json_schema=raw_schema_text(attributes.raw))
+
+
+def _free_name(event: Event, taken: set[str]) -> str:
+    """A name for a data point whose name another one has: its custom event type, else a number."""
+    kind = dict(event.labels).get("mparticle.custom_event_type")
+    if kind and f"{event.name} ({kind})" not in taken:
+        return f"{event.name} ({kind})"
+    number = 2
+    while f"{event.name} ({number})" in taken:
+        number += 1
+    return f"{event.name} ({number})"
 
 
 def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
