@@ -32,9 +32,11 @@ JSON_SCHEMA_KEYWORDS = frozenset("""
     propertyNames maxProperties minProperties dependencies dependentRequired dependentSchemas
     allOf anyOf oneOf not if then else contentMediaType contentEncoding contentSchema
 """.split())
-# keywords that describe without constraining: kept raw, counted once per file rather than reported one by one
-ANNOTATIONS = ("title", "$comment", "default", "readOnly", "writeOnly", "contentMediaType", "contentEncoding",
-               "key")  # the plan compiles to one dialect of its own
+# keywords that describe without constraining; with the keywords JSON Schema does not know (which it ignores)
+# they are kept raw and counted once per file rather than reported one by one
+ANNOTATIONS = frozenset(("title", "description", "$comment", "default", "examples", "deprecated", "readOnly",
+                         "writeOnly", "contentMediaType", "contentEncoding", "contentSchema", "$anchor",
+                         "id"))  # an `id` that is no schema identifier is some tool's own (Avo's property ids)  # the plan compiles to one dialect of its own
 HANDLED = {"type", "format", "enum", "const", "properties", "required", "additionalProperties", "items",
            "examples", "deprecated", "nullable", "$ref", *SIMPLE_KEYWORDS, *PII_KEYWORDS, *IDENTIFIERS,
            *ANNOTATIONS_DROPPED}
@@ -70,7 +72,8 @@ class SchemaReader:
         schema = self._resolve(schema, path)
         if not isinstance(schema, dict):
             return Fields((), None, None, {})
-        raw = {k: v for k, v in schema.items() if k not in FIELDS_HANDLED}
+        raw = {k: v for k, v in schema.items()
+               if k not in FIELDS_HANDLED or (k in IDENTIFIERS and not _is_identifier(v))}
         if schema.get("type") not in (None, "object", ["object"]):
             raw["type"] = schema["type"]
         self._report_raw(raw, path)
@@ -94,7 +97,7 @@ class SchemaReader:
                               self.document, path, event=self.event)
             return Property(name=name, required=required)
         self._drop_identifiers(schema)
-        raw = {k: v for k, v in schema.items() if k not in HANDLED}
+        raw = {k: v for k, v in schema.items() if k not in HANDLED or (k in IDENTIFIERS and not _is_identifier(v))}
         kind, nullable, raw_type = self._type(schema)
         if raw_type is not None:
             raw["type"] = raw_type
@@ -204,7 +207,7 @@ class SchemaReader:
 
     def _drop_identifiers(self, schema: dict) -> None:
         for keyword in IDENTIFIERS:
-            if isinstance(schema.get(keyword), str):
+            if _is_identifier(schema.get(keyword)):
                 self.findings.drop_keyword(self.document, keyword)
 
     def _inline(self, value: Any, path: KeyPath, depth: int = 0) -> Any:
@@ -220,7 +223,7 @@ class SchemaReader:
     def _report_raw(self, raw: dict[str, Any], path: KeyPath, name: str | None = None) -> None:
         for key in list(raw):
             raw[key] = self._inline(raw[key], path)
-        assertions = [key for key in raw if key not in ANNOTATIONS and not key.startswith("x-")]
+        assertions = [key for key in raw if key in JSON_SCHEMA_KEYWORDS and key not in ANNOTATIONS]
         for key in raw:
             if key not in assertions:
                 self.findings.keep_annotation(self.document, key)
@@ -229,6 +232,11 @@ class SchemaReader:
             what = f"'{name}': " if name else ""
             self.findings.add("IM001", f"{what}{', '.join(f'`{k}`' for k in sorted(raw_))} kept as raw JSON Schema",
                               self.document, path, event=self.event)
+
+
+def _is_identifier(value: Any) -> bool:
+    """A schema identifier (a URI or a pointer such as ``/properties/x``), not some tool's own id (``p1``)."""
+    return isinstance(value, str) and (value.startswith(("/", "#")) or "://" in value or value.startswith("urn:"))
 
 
 def _number(value: Any) -> Any:
