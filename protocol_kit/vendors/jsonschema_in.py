@@ -21,7 +21,7 @@ SIMPLE_KEYWORDS = {"description": "description", "pattern": "pattern", "minimum"
                    "minLength": "min_length", "maxLength": "max_length"}
 PII_KEYWORDS = ("x-protocol-kit-pii", "x-pii")
 IDENTIFIERS = ("id", "$id")
-ANNOTATIONS_DROPPED = ("$schema",)
+ANNOTATIONS_DROPPED = ("$schema",)  # the plan compiles to one dialect of its own
 # the JSON Schema vocabulary (draft-04 to 2020-12), to tell a format's own keys from schema keywords
 JSON_SCHEMA_KEYWORDS = frozenset("""
     $schema $id id $ref $defs definitions $comment $anchor $dynamicRef $dynamicAnchor $vocabulary
@@ -36,7 +36,7 @@ JSON_SCHEMA_KEYWORDS = frozenset("""
 # they are kept raw and counted once per file rather than reported one by one
 ANNOTATIONS = frozenset(("title", "description", "$comment", "default", "examples", "deprecated", "readOnly",
                          "writeOnly", "contentMediaType", "contentEncoding", "contentSchema", "$anchor",
-                         "id"))  # an `id` that is no schema identifier is some tool's own (Avo's property ids)  # the plan compiles to one dialect of its own
+                         "id"))  # an `id` that is no schema identifier is some tool's own (Avo's property ids)
 HANDLED = {"type", "format", "enum", "const", "properties", "required", "additionalProperties", "items",
            "examples", "deprecated", "nullable", "$ref", *SIMPLE_KEYWORDS, *PII_KEYWORDS, *IDENTIFIERS,
            *ANNOTATIONS_DROPPED}

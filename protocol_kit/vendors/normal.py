@@ -22,7 +22,7 @@ def normal_plan(plan: Plan) -> Plan:
 
 def _event(event: Event, default: bool) -> Event:
     allow = default if event.additional_properties is None else event.additional_properties
-    return replace(event, additional_properties=allow,
+    return replace(event, additional_properties=allow, labels=tuple(sorted(event.labels)),
                    properties=tuple(_property(p, default_open=default) for p in event.properties))
 
 
