@@ -82,11 +82,14 @@ def import_plan(sources: Sequence[str | Path], *, format: str | None = None, sel
 
 
 def export_plan(plan: Plan, path: str | Path, *, format: str) -> ExportResult:
-    """Write ``plan`` as ``format`` at ``path`` (a file, or a folder for folder-shaped formats)."""
+    """Write ``plan`` as ``format`` at ``path`` (a file, or a folder for folder-shaped formats).
+
+    The plan is written in its normal form: defaults (``additional_properties``) written out where they apply.
+    """
     findings = Findings()
     path = Path(path)
     try:
-        files = format_module(format).write(plan, path, findings)
+        files = format_module(format).write(normal_plan(plan), path, findings)
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror}", Location(file=str(path))) from None
     return ExportResult(files=tuple(files), findings=tuple(findings.collected()))

@@ -102,7 +102,7 @@ def _entry(plan: Plan, event: Event, findings: Findings) -> dict | None:
     schema: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema"}
     if event.description:
         schema["description"] = event.description
-    schema.update({k: v for k, v in fields_schema(plan, event).items() if k != "type"})
+    schema.update({k: v for k, v in fields_schema(plan, event).items() if (k, v) != ("type", "object")})
     labels = dict(event.labels)
     metadata = {key.removeprefix(LABEL): json.loads(value) for key, value in labels.items() if key.startswith(LABEL)}
     if event.owner and "teamContacts" not in metadata:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
-from protocol_kit.plan.model import Event, Plan, Property, raw_schema_text
+from protocol_kit.plan.model import Event, Plan, Property, raw_schema, raw_schema_text
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.vendors.document import Findings
 from protocol_kit.vendors.jsonschema_in import SchemaReader
@@ -23,6 +23,7 @@ from protocol_kit.compile.compiler import object_schema, property_schema
 from protocol_kit.vendors.segment import plan_extensions, with_conventions
 
 MATCH, CRITERIA, MEMBERS = "mparticle.match", "mparticle.criteria", "mparticle.data_members"
+DEFAULT_EVENT_TYPE = "other"  # a custom event's type when the label does not say
 
 
 def detect(document: RawPlan) -> bool:
@@ -77,11 +78,14 @@ def _event(point: dict, document: RawPlan, path: KeyPath, findings: Findings) ->
     definition = (point.get("validator") or {}).get("definition") or {}
     reader = SchemaReader(document, findings, root=definition)
     where = (*path, "validator", "definition")
+    kept = {"owner": point.get("x-protocol-kit-owner") if isinstance(point.get("x-protocol-kit-owner"), str) else None,
+            "status": "deprecated" if point.get("x-protocol-kit-status") == "deprecated" else "active"}
+    extra = point.get("x-protocol-kit-labels") if isinstance(point.get("x-protocol-kit-labels"), dict) else {}
     if kind in ("user_attributes", "user_attribute"):
         fields = reader.for_event("identify").fields(definition, where)
         return Event(name="identify", call="identify", description=point.get("description") or None,
                      properties=fields.properties, additional_properties=fields.additional_properties,
-                     json_schema=raw_schema_text(fields.raw))
+                     json_schema=raw_schema_text(fields.raw), labels=tuple(sorted(extra.items())), **kept)
     name = str(criteria.get("event_name") or criteria.get("screen_name") or criteria.get("action") or kind)
     reader = reader.for_event(name)
     labels = {}
@@ -90,7 +94,7 @@ def _event(point: dict, document: RawPlan, path: KeyPath, findings: Findings) ->
         labels[CRITERIA] = json.dumps(criteria, sort_keys=True)
         findings.add("IM006", f"the {kind} data point became an event named '{name}'; its match is kept as labels",
                      document, (*path, "match"), event=name)
-    elif criteria.get("custom_event_type"):
+    elif criteria.get("custom_event_type") not in (None, DEFAULT_EVENT_TYPE):
         labels["mparticle.custom_event_type"] = str(criteria["custom_event_type"])
     data = (definition.get("properties") or {}).get("data") or {}
     data_props = data.get("properties") or {} if isinstance(data, dict) else {}
@@ -106,7 +110,7 @@ def _event(point: dict, document: RawPlan, path: KeyPath, findings: Findings) ->
     return Event(name=name, description=point.get("description") or None,
                  properties=attributes.properties + tuple(members),
                  additional_properties=attributes.additional_properties,
-                 labels=tuple(sorted(labels.items())), json_schema=raw_schema_text(attributes.raw))
+                 labels=tuple(sorted({**labels, **extra}.items())), json_schema=raw_schema_text(attributes.raw), **kept)
 
 
 def _free_name(event: Event, taken: set[str]) -> str:
@@ -121,6 +125,8 @@ def _free_name(event: Event, taken: set[str]) -> str:
 
 
 def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
+    if plan.common:
+        findings.add("IM004", "common (envelope) fields dropped: data points describe events one by one")
     points = [_data_point(plan, event, findings) for event in plan.events]
     document = {"data_plan_id": plan.name, "version_description": plan.description,
                 "version_document": {"data_points": [p for p in points if p is not None]},
@@ -134,8 +140,11 @@ def _data_point(plan: Plan, event: Event, findings: Findings) -> dict | None:
     if event.call == "identify":
         definition = object_schema(event.properties, open_=_open(plan, event), default_open=plan.additional_properties,
                                    pii_keyword=PII_EXTENSION)
-        return {"description": event.description or "", "match": {"type": "user_attributes", "criteria": {}},
-                "validator": {"type": "json_schema", "definition": definition}}
+        definition.update(raw_schema(event.json_schema))
+        point = {"description": event.description or "", "match": {"type": "user_attributes", "criteria": {}},
+                 "validator": {"type": "json_schema", "definition": definition}}
+        _keep(event, point, labels, findings)
+        return point
     if event.call != "track":
         findings.add("IM004", f"the {event.call} call dropped: a data point matches events by name",
                      event=event.name)
@@ -144,8 +153,6 @@ def _data_point(plan: Plan, event: Event, findings: Findings) -> dict | None:
     attributes = tuple(p for p in event.properties if p.name not in members)
     custom = object_schema(attributes, open_=_open(plan, event), default_open=plan.additional_properties,
                            pii_keyword=PII_EXTENSION)
-    from protocol_kit.plan.model import raw_schema
-
     custom.update(raw_schema(event.json_schema))
     data: dict[str, Any] = {"type": "object", "additionalProperties": True, "properties": {"custom_attributes": custom}}
     required = [p.name for p in event.properties if p.name in members and p.required]
@@ -159,11 +166,20 @@ def _data_point(plan: Plan, event: Event, findings: Findings) -> dict | None:
         match = {"type": labels[MATCH], "criteria": json.loads(labels.get(CRITERIA, "{}"))}
     else:
         match = {"type": "custom_event", "criteria": {"event_name": event.name, "custom_event_type":
-                                                      labels.get("mparticle.custom_event_type", "other")}}
+                                                      labels.get("mparticle.custom_event_type", DEFAULT_EVENT_TYPE)}}
     point = {"description": event.description or "", "match": match,
              "validator": {"type": "json_schema", "definition": {"properties": {"data": data}}}}
-    extensions(event, point, findings)
+    _keep(event, point, {k: v for k, v in labels.items() if k not in (MATCH, CRITERIA, MEMBERS,
+                                                                        "mparticle.custom_event_type")}, findings)
     return point
+
+
+def _keep(event: Event, point: dict, labels: dict, findings: Findings) -> None:
+    """Owner, status, personal data and labels, which data points have no keys for, as extensions."""
+    extensions(event, point, findings)
+    if labels:
+        point["x-protocol-kit-labels"] = labels
+        findings.add("IM003", f"labels {sorted(labels)} kept as `x-protocol-kit-labels`", event=event.name)
 
 
 def _open(plan: Plan, event: Event) -> bool:

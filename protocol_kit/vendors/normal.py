@@ -3,7 +3,8 @@
 Two plans with the same normal form compile to schemas that accept the same
 payloads. Defaults are written out (``additional_properties`` resolved from
 the plan's default as the compiler resolves it) and string formats the plan
-has a type for become that type. Importers return plans in this form.
+has a type for become that type; an empty description is no description. Importers return plans in
+this form, and exporters write it.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def normal_plan(plan: Plan) -> Plan:
 def _event(event: Event, default: bool) -> Event:
     allow = default if event.additional_properties is None else event.additional_properties
     return replace(event, additional_properties=allow, labels=tuple(sorted(event.labels)),
+                   description=event.description or None,
                    properties=tuple(_property(p, default_open=default) for p in event.properties))
 
 
@@ -39,7 +41,7 @@ def _property(prop: Property, *, default_open: bool) -> Property:
     items = _property(prop.items, default_open=default_open) if prop.items is not None else None
     children = tuple(_property(p, default_open=default_open) for p in prop.properties)
     return replace(prop, type=kind, format=fmt, enum=enum, additional_properties=additional, items=items,
-                   properties=children)
+                   properties=children, description=prop.description or None)
 
 
 def comparable(plan: Plan) -> Plan:

@@ -17,6 +17,9 @@ from protocol_kit.vendors.document import Findings
 from protocol_kit.vendors.jsonschema_in import JSON_SCHEMA_KEYWORDS, SchemaReader
 from protocol_kit.vendors.segment import with_conventions
 
+# keywords of other tools' schemas, which an OpenTrackPlan field would read as keys of its own
+RAW_EXTENSION = "x-protocol-kit-json-schema"
+
 
 
 def detect(document: RawPlan) -> bool:
@@ -115,7 +118,26 @@ def _merged(versions: dict, version: str, document: RawPlan, name: str, findings
 
 def _property(reader: SchemaReader, key: str, spec: Any, shared: Any, dictionaries: dict, path: KeyPath) -> Property:
     spec = {**(shared or {}), **(spec or {})} if isinstance(spec, dict) else dict(shared or {})
-    schema = {k: v for k, v in spec.items() if k in JSON_SCHEMA_KEYWORDS and k != "required"}
+    schema = _field_schema(reader, spec, dictionaries, path)
+    return reader.property(key, schema, path, required=spec.get("required") is True)
+
+
+def _field_schema(reader: SchemaReader, spec: dict, dictionaries: dict, path: KeyPath) -> dict[str, Any]:
+    """An OpenTrackPlan field as JSON Schema: ``value``, ``dict``, ``pii`` and ``example`` mapped, and the
+    fields of an object field (each with its own ``required: true``) read the same way."""
+    # `required: true` marks the field itself; a list is the JSON Schema keyword of an object field
+    schema = {k: v for k, v in spec.items() if k in JSON_SCHEMA_KEYWORDS and not (k == "required" and
+                                                                                not isinstance(v, list))}
+    children = spec.get("properties")
+    if isinstance(children, dict):
+        schema["properties"] = {name: _field_schema(reader, child, dictionaries, (*path, "properties", name))
+                                if isinstance(child, dict) else child for name, child in children.items()}
+        required = [*(schema.get("required") or ()), *(name for name, child in children.items()
+                                                         if isinstance(child, dict) and child.get("required") is True)]
+        if required:
+            schema["required"] = list(dict.fromkeys(required))
+    if isinstance(spec.get("items"), dict):
+        schema["items"] = _field_schema(reader, spec["items"], dictionaries, (*path, "items"))
     raw: dict[str, Any] = {}
     if "value" in spec:
         schema["enum"] = [spec["value"]]
@@ -134,10 +156,12 @@ def _property(reader: SchemaReader, key: str, spec: Any, shared: Any, dictionari
             raw["x-opentp-pii"] = rest
     if "example" in spec:
         schema["examples"] = [spec["example"]]
-    for extra in sorted(set(spec) - JSON_SCHEMA_KEYWORDS - {"value", "dict", "pii", "example"}):
+    if isinstance(spec.get(RAW_EXTENSION), dict):
+        raw.update(spec[RAW_EXTENSION])
+    for extra in sorted(set(spec) - JSON_SCHEMA_KEYWORDS - {"value", "dict", "pii", "example", RAW_EXTENSION}):
         raw[extra if extra.startswith("x-") else f"x-opentp-{extra}"] = spec[extra]
     schema.update(raw)
-    return reader.property(key, schema, path, required=bool(spec.get("required", False)))
+    return schema
 
 
 def write(plan: Plan, folder: Path, findings: Findings) -> list[Path]:

@@ -10,6 +10,8 @@ import yaml
 from protocol_kit.compile.compiler import property_schema
 from protocol_kit.plan.model import ANY_TYPE, Event, Plan, Property, raw_schema
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.jsonschema_in import JSON_SCHEMA_KEYWORDS
+from protocol_kit.vendors.opentrackplan import RAW_EXTENSION
 from protocol_kit.vendors.payload_schema import PII_EXTENSION
 
 SPEC_VERSION = "2026-01"
@@ -82,12 +84,19 @@ def _event(plan: Plan, event: Event, findings: Findings) -> dict:
 
 
 def _field(plan: Plan, prop: Property, event: Event, findings: Findings) -> dict:
+    """The property as an OpenTrackPlan field; an object's fields and an array's elements written the same way."""
     full = property_schema(prop, default_open=plan.additional_properties, pii_keyword=PII_EXTENSION)
     field: dict[str, Any] = {}
     if prop.type != ANY_TYPE:
         field["type"] = prop.json_type
-    field.update({k: v for k, v in full.items() if k not in ("type", "enum", PII_EXTENSION, "examples")
+    field.update({k: v for k, v in full.items() if k not in ("type", "enum", PII_EXTENSION, "examples", "required",
+                                                             "properties", "items")
                   and k not in raw_schema(prop.json_schema)})
+    if "properties" in full:
+        field["properties"] = {child.name: _field(plan, child, event, findings) for child in prop.properties}
+    if prop.items is not None:
+        field["items"] = _field(plan, prop.items, event, findings)
+        field["items"].pop("required", None)
     if prop.nullable:
         findings.add("IM004", f"'{prop.name}': nullable dropped: OpenTrackPlan field types have no null",
                      event=event.name)
@@ -107,6 +116,14 @@ def _field(plan: Plan, prop: Property, event: Event, findings: Findings) -> dict
         field["pii"] = dict(pii_block)
     elif prop.pii is False:
         field[PII_EXTENSION] = False
+    other = {}
     for key, value in raw.items():
-        field[key.removeprefix("x-opentp-") if key.startswith("x-opentp-") else key] = value
+        if key.startswith("x-opentp-"):
+            field[key.removeprefix("x-opentp-")] = value
+        elif key in JSON_SCHEMA_KEYWORDS or key.startswith("x-"):
+            field[key] = value
+        else:  # a keyword of some other tool, which OpenTrackPlan would read as a field key of its own
+            other[key] = value
+    if other:
+        field[RAW_EXTENSION] = other
     return field

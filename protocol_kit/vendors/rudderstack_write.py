@@ -165,8 +165,7 @@ class _Project:
 
     def custom_type(self, items: Property, prop: Property, event: Event) -> str:
         """An object custom type for the elements of an array of objects; its id."""
-        props = [{"property": f"#property:{self.define(child, event)}", "required": child.required}
-                 for child in items.properties]
+        props = [self.entry(child, event) for child in items.properties]
         definition: dict[str, Any] = {"name": f"{prop.name} item", "type": "object", "properties": props}
         if items.description:
             definition["description"] = items.description
@@ -180,6 +179,9 @@ class _Project:
         return key
 
     def _items(self, items: Property, definition: dict, prop: Property, event: Event) -> None:
+        if type_list_only(items):
+            definition["item_types"] = raw_schema(items.json_schema)["type"]
+            return
         if items.type == "object" and items.properties and not (
                 items.nullable or items.json_schema or items.pii is not None or items.enum is not None):
             definition["item_types"] = [f"#custom-type:{self.custom_type(items, prop, event)}"]
@@ -213,3 +215,10 @@ class _Project:
         while candidate in taken:
             candidate, number = f"{key}_{number}", number + 1
         return candidate
+
+
+def type_list_only(items: Property) -> bool:
+    """Elements of one of several types and nothing else: rudder-cli's ``item_types``."""
+    raw = raw_schema(items.json_schema)
+    return items == Property(name="items", json_schema=items.json_schema) and set(raw) == {"type"} and isinstance(
+        raw["type"], list)

@@ -186,7 +186,10 @@ class _Builder:
         return schema
 
     def _custom_properties(self, spec: dict, document: RawPlan, path: KeyPath, event: str) -> dict[str, Any]:
-        entries = spec.get("properties") or ()
+        """The object schema of a custom type's property references (nested ones included)."""
+        return self._entries_schema(spec.get("properties") or (), document, (*path, "properties"), event)
+
+    def _entries_schema(self, entries: Any, document: RawPlan, path: KeyPath, event: str) -> dict[str, Any]:
         if not entries:
             return {}
         props, required = {}, []
@@ -194,12 +197,19 @@ class _Builder:
             found = self.catalog.find(entry.get("property", entry.get("$ref")))
             if found is None:
                 self.findings.add("IM005", f"`{entry.get('$ref') or entry.get('property')}` names no property",
-                                  document, (*path, "properties", index), event=event)
+                                  document, (*path, index), event=event)
                 continue
             _, prop_spec, prop_doc, prop_path = found
             name = str(prop_spec.get("name") or prop_spec["id"])
-            props[name] = {**self.schema(prop_spec, prop_doc, prop_path, event),
-                           **({"description": prop_spec["description"]} if prop_spec.get("description") else {})}
+            schema = {**self.schema(prop_spec, prop_doc, prop_path, event),
+                      **({"description": prop_spec["description"]} if prop_spec.get("description") else {})}
+            nested = self._entries_schema(entry.get("properties") or (), document, (*path, index, "properties"),
+                                          event)
+            if nested:
+                schema = {**schema, "type": schema.get("type", "object"),
+                          "properties": {**schema.get("properties", {}), **nested["properties"]},
+                          "required": [*schema.get("required", ()), *nested.get("required", ())]}
+            props[name] = schema
             if entry.get("required"):
                 required.append(name)
         return {"type": "object", "properties": props, **({"required": required} if required else {})}

@@ -11,6 +11,7 @@ from protocol_kit.errors import InputError
 from protocol_kit.plan.model import Plan
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors import segment
+from protocol_kit.vendors.conventions import detect_conventions
 from protocol_kit.vendors.document import Findings, parse_json
 from protocol_kit.vendors.hcl import HclReader, dump_value
 from protocol_kit.violation import Location
@@ -43,6 +44,13 @@ def _resources(document: RawPlan) -> list[tuple[RawPlan, str, dict, int]]:
             if labels[:1] == ["resource"] and len(labels) > 1 and labels[1] in RESOURCES]
 
 
+def _rule_findings(plan: Plan):
+    """What the rules themselves report (kept as extensions, calls dropped), as the Segment export says it."""
+    findings = Findings()
+    segment.plan_document(plan, findings)
+    return [v for v in findings.items if v.event is not None]
+
+
 def _rule(document: RawPlan, rule: dict, line: int) -> dict:
     schema = rule.get("json_schema")
     if isinstance(schema, str):  # Git sync writes the schema as an escaped JSON string
@@ -52,7 +60,13 @@ def _rule(document: RawPlan, rule: dict, line: int) -> dict:
 
 
 def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
-    document = segment.plan_document(plan, findings)
+    document = segment.plan_document(plan, Findings())  # its plan-level extensions have no place here
+    findings.items.extend(v for v in _rule_findings(plan))
+    if plan.version is not None:
+        findings.add("IM004", "the plan's version dropped: a segment_tracking_plan resource has no such attribute")
+    if detect_conventions(plan).conventions != plan.conventions:
+        findings.add("IM004", "the plan's naming conventions dropped: a segment_tracking_plan resource has no "
+                              "such attribute, and import detects other ones from the names")
     rules = []
     for rule in document["rules"]:
         schema = json.dumps(rule["jsonSchema"], indent=2, sort_keys=True, ensure_ascii=False)
