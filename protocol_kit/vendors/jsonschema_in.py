@@ -76,13 +76,14 @@ class SchemaReader:
                if k not in FIELDS_HANDLED or (k in IDENTIFIERS and not _is_identifier(v))}
         if schema.get("type") not in (None, "object", ["object"]):
             raw["type"] = schema["type"]
-        self._report_raw(raw, path)
         self._drop_identifiers(schema)
         additional = schema.get("additionalProperties")
         if isinstance(additional, dict):
             raw["additionalProperties"] = additional
             additional = None
-        return Fields(self._children(schema, path), additional, schema.get("description"), raw)
+        children, additional = self._unevaluated(self._children(schema, path), additional, raw, path)
+        self._report_raw(raw, path)
+        return Fields(children, additional, schema.get("description"), raw)
 
     def property(self, name: str, schema: Any, path: KeyPath, *, required: bool = False) -> Property:
         schema = self._resolve(schema, path)
@@ -97,6 +98,7 @@ class SchemaReader:
                               self.document, path, event=self.event)
             return Property(name=name, required=required)
         self._drop_identifiers(schema)
+        schema = _exclusive_bounds(schema)
         raw = {k: v for k, v in schema.items() if k not in HANDLED or (k in IDENTIFIERS and not _is_identifier(v))}
         kind, nullable, raw_type = self._type(schema)
         if raw_type is not None:
@@ -115,11 +117,16 @@ class SchemaReader:
             raw["additionalProperties"] = additional
             additional = None
         children = self._children(schema, path)
-        if kind == ANY_TYPE and not raw_type and (children or additional is not None):
+        if kind == ANY_TYPE and "type" not in schema and children:
             kind = "object"
+            self.findings.add("IM006", f"'{name}' has properties but no type: imported as an object (JSON Schema "
+                                       "would also accept a value that is not one)", self.document, path,
+                              event=self.event)
         if kind not in ("object",) and (children or additional is not None):
             raw.update({k: schema[k] for k in ("properties", "required", "additionalProperties") if k in schema})
             children, additional = (), None
+        if kind == "object":
+            children, additional = self._unevaluated(children, additional, raw, path, name)
         pii = next((schema[k] for k in PII_KEYWORDS if k in schema), None)
         self._report_raw(raw, path, name)
         return Property(
@@ -133,6 +140,29 @@ class SchemaReader:
         )
 
     # --- parts -------------------------------------------------------------------
+
+    def _unevaluated(self, children: tuple[Property, ...], additional: bool | None, raw: dict, path: KeyPath,
+                     name: str | None = None) -> tuple[tuple[Property, ...], bool | None]:
+        """``unevaluatedProperties: false`` as ``additional_properties: false``, with the properties its
+        subschemas (``allOf``, ``if``/``then``...) name planned as optional values of any type.
+
+        The plan always says whether an object is open, and JSON Schema's ``additionalProperties: true``
+        counts every property as evaluated: kept raw, ``unevaluatedProperties`` would check nothing.
+        """
+        if raw.get("unevaluatedProperties") is True:
+            raw.pop("unevaluatedProperties")
+            return children, additional
+        if raw.get("unevaluatedProperties") is not False or additional is True:
+            return children, additional
+        raw.pop("unevaluatedProperties")
+        named = {p.name for p in children}
+        extra = [key for key in _names_in_subschemas(self._inline(raw, path)) if key not in named]
+        if extra:
+            what = f"'{name}': " if name else ""
+            self.findings.add("IM006", f"{what}`unevaluatedProperties: false` imported as `additional_properties: "
+                                       f"false`, with {', '.join(extra)} (named by its subschemas) planned as "
+                                       "optional", self.document, path, event=self.event)
+        return (*children, *(Property(name=key) for key in dict.fromkeys(extra))), False
 
     def _children(self, schema: dict, path: KeyPath) -> tuple[Property, ...]:
         props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
@@ -163,7 +193,7 @@ class SchemaReader:
         if len(kinds) == 1 and next(iter(kinds)) in JSON_TYPES:
             return next(iter(kinds)), nullable, None
         if kinds >= set(JSON_TYPES):
-            return ANY_TYPE, nullable, None
+            return ANY_TYPE, False, None  # any value, null included
         if not kinds:  # only null
             return ANY_TYPE, False, "null"
         return ANY_TYPE, False, written
@@ -223,6 +253,7 @@ class SchemaReader:
     def _report_raw(self, raw: dict[str, Any], path: KeyPath, name: str | None = None) -> None:
         for key in list(raw):
             raw[key] = self._inline(raw[key], path)
+        _as_2020_12(raw)
         assertions = [key for key in raw if key in JSON_SCHEMA_KEYWORDS and key not in ANNOTATIONS]
         for key in raw:
             if key not in assertions:
@@ -232,6 +263,40 @@ class SchemaReader:
             what = f"'{name}': " if name else ""
             self.findings.add("IM001", f"{what}{', '.join(f'`{k}`' for k in sorted(raw_))} kept as raw JSON Schema",
                               self.document, path, event=self.event)
+
+
+def _names_in_subschemas(raw: dict[str, Any]) -> list[str]:
+    """The property names that the in-place subschemas of an object schema declare."""
+    names: list[str] = []
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in raw.get(key) or ():
+            if isinstance(part, dict):
+                names.extend(part.get("properties") or {})
+                names.extend(_names_in_subschemas(part))
+    for key in ("if", "then", "else"):
+        if isinstance(raw.get(key), dict):
+            names.extend(raw[key].get("properties") or {})
+            names.extend(_names_in_subschemas(raw[key]))
+    return names
+
+
+def _as_2020_12(raw: dict[str, Any]) -> None:
+    """Raw keywords of older drafts as the plan compiles them (2020-12): tuple ``items`` changes its
+    spelling, not its meaning."""
+    if isinstance(raw.get("items"), list):
+        raw["prefixItems"] = raw.pop("items")
+        if "additionalItems" in raw:
+            raw["items"] = raw.pop("additionalItems")
+
+
+def _exclusive_bounds(schema: dict[str, Any]) -> dict[str, Any]:
+    """draft-04's boolean ``exclusiveMinimum: true`` beside ``minimum: x`` is 2020-12's ``exclusiveMinimum: x``."""
+    for exclusive, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(schema.get(exclusive), bool):
+            schema = dict(schema)
+            if schema.pop(exclusive) and bound in schema:
+                schema[exclusive] = schema.pop(bound)
+    return schema
 
 
 def _is_identifier(value: Any) -> bool:
