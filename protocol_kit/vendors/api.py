@@ -89,10 +89,19 @@ def export_plan(plan: Plan, path: str | Path, *, format: str) -> ExportResult:
     findings = Findings()
     path = Path(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         files = format_module(format).write(normal_plan(plan), path, findings)
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror}", Location(file=str(path))) from None
     return ExportResult(files=tuple(files), findings=tuple(findings.collected()))
+
+
+# CLI configuration files that name a plan kept elsewhere: what to import instead
+CONFIG_FILES = {
+    "avo.json": "an Avo CLI workspace file: it names the tracking plan, it does not hold it; export the plan "
+                "as JSON Schema (Avo's Export API or webhook) and import that",
+    "ampli.json": "an Amplitude Ampli CLI configuration: the tracking plan itself lives in Amplitude Data",
+}
 
 
 def detect_format(documents: list[RawPlan]) -> str:
@@ -100,8 +109,10 @@ def detect_format(documents: list[RawPlan]) -> str:
     scores = {name: sum(1 for d in documents if format_module(name).detect(d)) for name in FORMATS}
     best = max(FORMATS, key=lambda name: (scores[name], -list(FORMATS).index(name)))
     if scores[best] == 0:
-        raise PlanError("not a tracking plan of a known format; name it with --from: " + ", ".join(FORMATS),
-                        Location(file=documents[0].file))
+        first = documents[0].file
+        why = CONFIG_FILES.get(Path(first).name, "not a tracking plan of a known format")
+        raise PlanError(f"{why}; the formats import reads: {', '.join(FORMATS)} (name one with --from)",
+                        Location(file=first))
     return best
 
 

@@ -1,0 +1,97 @@
+"""``protocol-kit import`` and ``protocol-kit export --to``, as a user runs them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from protocol_kit.plan import load_plan
+from vendor_support import ROOT, VENDOR
+
+TELEMETRY = VENDOR / "segment-typewriter/segmentio__typewriter/src/telemetry/plan.json"
+RUDDER_CREATE = VENDOR / "rudderstack-yaml/rudderlabs__rudder-iac/cli/tests/testdata/project/create"
+IGLU = VENDOR / "snowplow-iglu/snowplow__iglu-central/schemas"
+
+
+def test_import_writes_the_plan_and_reports_counts(run, project):
+    out = project / "plan.yaml"
+    result = run(project, "import", str(TELEMETRY), "--out", str(out), "--format", "json")
+    assert result.code == 0, result.err
+    assert "segment: 6 events, 50 properties" in result.err
+    report = json.loads(result.out)
+    assert {k: report["summary"][k] for k in ("events", "properties", "common")} == {
+        "events": 6, "properties": 50, "common": 0}
+    assert {v["code"] for v in report["violations"]} >= {"IM002", "PL302"}  # import findings, then lint's
+    plan = load_plan(out)
+    assert plan.name == "Typewriter Tracking Plan" and len(plan.events) == 6
+
+
+def test_import_fails_on_findings_when_asked(run, project):
+    result = run(project, "import", str(TELEMETRY), "-o", str(project / "p.yaml"), "--fail-on", "warning")
+    assert result.code == 1  # lint warnings (descriptions missing) and the IM002 warning
+
+
+def test_a_folder_with_several_plans_needs_select(run, project):
+    result = run(project, "import", str(RUDDER_CREATE), "-o", str(project / "p.yaml"))
+    assert result.code == 2
+    assert "expected one tracking plan, found 2" in result.err and "--select" in result.err
+    chosen = run(project, "import", str(RUDDER_CREATE), "-o", str(project / "p.yaml"), "--select", "app_tracking")
+    assert chosen.code == 0 and load_plan(project / "p.yaml").name == "App Tracking"
+
+
+@pytest.mark.parametrize("config, message", [
+    (VENDOR / "avo/avohq__avo/avo.json", "an Avo CLI workspace file"),
+    (VENDOR / "segment-spec-payloads/collectors__segment-webhook/test/fixtures/track.json",
+     "not a tracking plan of a known format"),
+])
+def test_files_that_are_no_plans_are_named_with_the_reason(run, project, config, message):
+    result = run(project, "import", str(config), "-o", str(project / "p.yaml"))
+    assert result.code == 2
+    assert result.err.startswith(f"error: {config}: {message}")
+
+
+def test_bad_json_names_file_line_and_column(run, project):
+    broken = project / "plan.json"
+    broken.write_text('{"rules": [\n  {"key": "A",}\n]}\n', encoding="utf-8")
+    result = run(project, "import", str(broken), "-o", str(project / "p.yaml"))
+    assert result.code == 2
+    assert f"{broken}:2:" in result.err and "not valid JSON" in result.err
+
+
+def test_the_format_can_be_named(run, project):
+    result = run(project, "import", "--from", "iglu", str(IGLU), "-o", str(project / "p.yaml"), "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.out)["summary"]["events"] == 9
+
+
+@pytest.mark.parametrize("format, name", [("segment", "plan.json"), ("segment-terraform", "plan.tf"),
+                                          ("mparticle", "plan.json"), ("mixpanel", "plan.json"),
+                                          ("avo", "plan.json"), ("iglu", "registry"), ("rudderstack", "project"),
+                                          ("opentrackplan", "opentp")])
+def test_export_to_a_vendor_format_is_deterministic_and_imports_back(run, project, format, name):
+    plan = ROOT / "plans" / "ecommerce.yaml"
+    first = run(project, "export", str(plan), "--to", format, "--out", str(project / "a" / name))
+    second = run(project, "export", str(plan), "--to", format, "--out", str(project / "b" / name))
+    assert first.code == second.code == 0
+    assert _tree(project / "a") == _tree(project / "b")  # the same bytes every time: exports diff cleanly
+    assert "IM00" in first.err  # what the format cannot hold, or holds as an extension, is listed
+    back = run(project, "import", "--from", format, str(project / "a" / name), "-o", str(project / "back.yaml"))
+    assert back.code == 0, back.err
+
+
+def test_segment_export_sorts_keys_as_typewriter_does(run, project):
+    run(project, "export", str(ROOT / "plans" / "saas.yaml"), "--to", "segment", "-o", str(project / "plan.json"))
+    text = (project / "plan.json").read_text("utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_export_to_needs_out(run, project):
+    result = run(project, "export", str(ROOT / "plans" / "saas.yaml"), "--to", "segment")
+    assert result.code == 2 and "--to segment needs --out" in result.err
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder).as_posix()).split("/", 1)[-1]: p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
