@@ -5,9 +5,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from protocol_kit.compile.compiler import property_schema
+from protocol_kit.plan.export.yaml_writer import safe_dump
 from protocol_kit.plan.model import ANY_TYPE, Event, Plan, Property, raw_schema
 from protocol_kit.vendors.document import Findings
 from protocol_kit.vendors.jsonschema_in import JSON_SCHEMA_KEYWORDS
@@ -41,7 +40,7 @@ def write_plan(plan: Plan, folder: Path, findings: Findings) -> list[Path]:
 
 def _write(path: Path, data: dict) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    path.write_text(safe_dump(data), encoding="utf-8")
     return path
 
 

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from protocol_kit.plan.export.yaml_writer import safe_dump
 from protocol_kit.plan.model import ANY_TYPE, Event, Plan, Property, raw_schema
 from protocol_kit.vendors.document import Findings
 
@@ -40,8 +39,7 @@ def write_project(plan: Plan, folder: Path, findings: Findings) -> list[Path]:
 
 
 def _dump(kind: str, name: str, spec: dict) -> str:
-    return yaml.safe_dump({"version": "rudder/v1", "kind": kind, "metadata": {"name": name}, "spec": spec},
-                          sort_keys=False, allow_unicode=True, width=120)
+    return safe_dump({"version": "rudder/v1", "kind": kind, "metadata": {"name": name}, "spec": spec})
 
 
 def _slug(text: str) -> str:

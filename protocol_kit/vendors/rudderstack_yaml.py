@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from protocol_kit.errors import InputError
 from protocol_kit.plan.model import Event, Plan, Property, raw_schema_text
 from protocol_kit.plan.source_map import KeyPath, RawPlan
@@ -295,7 +293,3 @@ def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
 
     return write_project(plan, path, findings)
 
-
-def dump(kind: str, name: str, spec: dict) -> str:
-    return yaml.safe_dump({"version": "rudder/v1", "kind": kind, "metadata": {"name": name}, "spec": spec},
-                          sort_keys=False, allow_unicode=True, width=120)

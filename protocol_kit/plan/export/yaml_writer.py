@@ -17,7 +17,25 @@ def write_yaml(plan: Plan, path: Path) -> list[Path]:
 
 
 def dump_yaml(plan: Plan) -> str:
-    return yaml.safe_dump(plan_to_data(plan), sort_keys=False, allow_unicode=True, width=120)
+    return safe_dump(plan_to_data(plan))
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing text with a YAML line break (U+0085) double-quoted: single-quoted,
+    PyYAML folds it into a newline and the text does not load back as it was."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def safe_dump(data: Any) -> str:
+    """Plain data as YAML that loads back to the same data, keys in their order."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
