@@ -15,9 +15,9 @@ from typing import Any
 from protocol_kit.plan.model import Event, Plan, raw_schema_text
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import PII_EXTENSION, event_extensions, plan_extensions, with_conventions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
-from protocol_kit.vendors.payload_schema import PII_EXTENSION, extensions, fields_schema
-from protocol_kit.vendors.segment import plan_extensions, with_conventions
+from protocol_kit.vendors.payload_schema import fields_schema
 
 DRAFT_06 = "http://json-schema.org/draft-06/schema#"
 EVENT_KEYS = ("id", "tags", "categories", "sources", "triggers", "actions")  # kept as avo.* labels (JSON)
@@ -131,7 +131,7 @@ def _export_event(plan: Plan, event: Event, findings: Findings) -> dict:
     labels = dict(event.labels)
     rules: dict[str, Any] = {"$schema": DRAFT_06, "type": "object", "required": ["properties"],
                              "properties": {"properties": to_avo_pii(fields_schema(plan, event))}}
-    extensions(event, rules, findings)
+    event_extensions(event, rules, findings)
     exported: dict[str, Any] = {"name": event.name, "description": event.description or "", "rules": rules,
                                 "tags": [], "categories": [], "sources": []}
     for key in EVENT_KEYS:

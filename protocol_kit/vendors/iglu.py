@@ -13,9 +13,9 @@ from typing import Any
 from protocol_kit.plan.model import Event, Plan
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import event_extensions, plan_extensions, with_conventions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
-from protocol_kit.vendors.payload_schema import PII_EXTENSION, extensions, fields_schema
-from protocol_kit.vendors.segment import plan_extensions, with_conventions
+from protocol_kit.vendors.payload_schema import fields_schema
 
 SELF_DESCRIBING = "http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#"
 
@@ -103,7 +103,7 @@ def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
         if event.description:
             schema["description"] = event.description
         schema.update(fields_schema(plan, event))
-        extensions(event, schema, findings)
+        event_extensions(event, schema, findings)
         expected = tuple(sorted({"iglu_version": version, **{f"iglu.{k}": json.dumps(v, sort_keys=True)
                                                              for k, v in own.items()}}.items()))
         if f"{vendor}/{name}" != event.name or event.labels != expected:

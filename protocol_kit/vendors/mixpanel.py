@@ -15,9 +15,9 @@ from typing import Any
 from protocol_kit.plan.model import Event, Plan, raw_schema_text
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import event_extensions, plan_extensions, with_conventions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
-from protocol_kit.vendors.payload_schema import extensions, fields_schema
-from protocol_kit.vendors.segment import plan_extensions, with_conventions
+from protocol_kit.vendors.payload_schema import fields_schema
 
 METADATA = "com.mixpanel"
 LABEL = "mixpanel."
@@ -112,6 +112,6 @@ def _entry(plan: Plan, event: Event, findings: Findings) -> dict | None:
         findings.add("IM004", f"labels {other} dropped: Lexicon metadata has fixed keys", event=event.name)
     if metadata:
         schema["metadata"] = {METADATA: metadata}
-    extensions(Event(name=event.name, status=event.status, properties=event.properties), schema, findings)
+    event_extensions(Event(name=event.name, status=event.status, properties=event.properties), schema, findings)
     return {"entityType": "event" if event.call == "track" else "profile",
             "name": event.name if event.call == "track" else USER_PROFILE, "schemaJson": schema}

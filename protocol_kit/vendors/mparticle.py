@@ -14,13 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
-from protocol_kit.plan.model import Event, Plan, Property, raw_schema, raw_schema_text
+from protocol_kit.plan.model import Event, Plan, raw_schema, raw_schema_text
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import PII_EXTENSION, event_extensions, plan_extensions, with_conventions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
-from protocol_kit.vendors.payload_schema import PII_EXTENSION, extensions
 from protocol_kit.compile.compiler import object_schema, property_schema
-from protocol_kit.vendors.segment import plan_extensions, with_conventions
 
 MATCH, CRITERIA, MEMBERS = "mparticle.match", "mparticle.criteria", "mparticle.data_members"
 DEFAULT_EVENT_TYPE = "other"  # a custom event's type when the label does not say
@@ -176,7 +175,7 @@ def _data_point(plan: Plan, event: Event, findings: Findings) -> dict | None:
 
 def _keep(event: Event, point: dict, labels: dict, findings: Findings) -> None:
     """Owner, status, personal data and labels, which data points have no keys for, as extensions."""
-    extensions(event, point, findings)
+    event_extensions(event, point, findings)
     if labels:
         point["x-protocol-kit-labels"] = labels
         findings.add("IM003", f"labels {sorted(labels)} kept as `x-protocol-kit-labels`", event=event.name)

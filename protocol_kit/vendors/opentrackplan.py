@@ -14,8 +14,8 @@ from protocol_kit.errors import InputError
 from protocol_kit.plan.model import Event, Plan, Property
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import with_conventions
 from protocol_kit.vendors.jsonschema_in import JSON_SCHEMA_KEYWORDS, SchemaReader
-from protocol_kit.vendors.segment import with_conventions
 
 # keywords of other tools' schemas, which an OpenTrackPlan field would read as keys of its own
 RAW_EXTENSION = "x-protocol-kit-json-schema"

@@ -9,9 +9,9 @@ from protocol_kit.compile.compiler import property_schema
 from protocol_kit.plan.export.yaml_writer import safe_dump
 from protocol_kit.plan.model import ANY_TYPE, Event, Plan, Property, raw_schema
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import PII_EXTENSION
 from protocol_kit.vendors.jsonschema_in import JSON_SCHEMA_KEYWORDS
 from protocol_kit.vendors.opentrackplan import RAW_EXTENSION
-from protocol_kit.vendors.payload_schema import PII_EXTENSION
 
 SPEC_VERSION = "2026-01"
 

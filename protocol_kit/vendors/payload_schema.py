@@ -13,11 +13,11 @@ from protocol_kit.compile.compiler import object_schema
 from protocol_kit.plan.model import PAYLOAD_FIELD, Event, Plan, raw_schema, raw_schema_text
 from protocol_kit.plan.source_map import KeyPath
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import PII_EXTENSION, event_extensions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
 
 ENVELOPE = ("context", "properties", "traits")
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-PII_EXTENSION = "x-protocol-kit-pii"
 # keywords of a payload schema that say nothing about the payload
 EVENT_KEYS = ("labels", "eventMetadata", "x-protocol-kit-owner", "x-protocol-kit-status")
 PAYLOAD_ANNOTATIONS = ("$schema", "type", "properties", "description", "labels", "eventMetadata", "id", "$id",
@@ -103,23 +103,5 @@ def payload_schema(plan: Plan, event: Event, findings: Findings, *, wrapped: boo
     if event.description:
         schema["description"] = event.description
     schema["labels"] = dict(event.labels)
-    extensions(event, schema, findings)
+    event_extensions(event, schema, findings)
     return schema
-
-
-def extensions(event: Event, target: dict[str, Any], findings: Findings) -> None:
-    """Owner, status and personal-data declarations, which the JSON Schema formats have no key for."""
-    if event.owner:
-        target["x-protocol-kit-owner"] = event.owner
-        findings.add("IM003", "owner kept as `x-protocol-kit-owner`", event=event.name)
-    if event.deprecated:
-        target["x-protocol-kit-status"] = "deprecated"
-        findings.add("IM003", "status deprecated kept as `x-protocol-kit-status`", event=event.name)
-    if _has_pii(event):
-        findings.add("IM003", f"`pii:` declarations kept as `{PII_EXTENSION}`", event=event.name)
-
-
-def _has_pii(event: Event) -> bool:
-    from protocol_kit.plan.walk import iter_properties
-
-    return any(prop.pii is not None for _, prop in iter_properties(event))

@@ -10,9 +10,9 @@ from protocol_kit.plan.model import Plan
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors import rudderstack_yaml
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import with_conventions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
 from protocol_kit.vendors.payload_schema import event_from_schema
-from protocol_kit.vendors.segment import with_conventions
 
 CALLS = ("track", "identify", "page", "screen", "group")
 

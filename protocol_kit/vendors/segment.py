@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dataclasses import replace
-
-from protocol_kit.plan.model import Conventions, Event, Plan, Property
+from protocol_kit.compile.compiler import property_schema
+from protocol_kit.plan.model import Event, Plan, Property
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors.document import Findings
+from protocol_kit.vendors.extensions import PII_EXTENSION, plan_extensions, with_conventions
 from protocol_kit.vendors.jsonschema_in import SchemaReader
-from protocol_kit.vendors.payload_schema import DRAFT_07, PII_EXTENSION, event_from_schema, payload_schema
-from protocol_kit.compile.compiler import property_schema
+from protocol_kit.vendors.payload_schema import DRAFT_07, event_from_schema, payload_schema
 
 RULE_CALLS = {"TRACK": "track", "IDENTIFY": "identify", "GROUP": "group", "PAGE": "page"}
 CALL_RULES = {call: rule for rule, call in RULE_CALLS.items()}
@@ -56,14 +55,6 @@ def read_plan(document: RawPlan, findings: Findings) -> Plan:
                 version=extensions.get("version"), description=data.get("description") or None,
                 additional_properties=True, common=common, events=tuple(events), source=document.file)
     return with_conventions(plan, extensions.get("conventions"))
-
-
-def with_conventions(plan: Plan, written: Any) -> Plan:
-    """The conventions an earlier export kept (``x-protocol-kit.conventions``); detected on import otherwise."""
-    if not isinstance(written, dict):
-        return plan
-    return replace(plan, conventions=Conventions(**{k: v for k, v in written.items()
-                                                     if k in ("event_names", "property_names")}))
 
 
 def _public_api_rules(reader: SchemaReader, rules: list) -> tuple[tuple[Property, ...], list[Event]]:
@@ -156,20 +147,6 @@ def plan_document(plan: Plan, findings: Findings) -> dict[str, Any]:
     document: dict[str, Any] = {"name": plan.name, "description": plan.description or "", "rules": rules}
     document["x-protocol-kit"] = plan_extensions(plan, findings)
     return document
-
-
-def plan_extensions(plan: Plan, findings: Findings, *, description: bool = False) -> dict[str, Any]:
-    """The plan's version and naming conventions (and ``description`` when the format has no place for it),
-    which the other tools' formats have no key for."""
-    extensions: dict[str, Any] = {"conventions": {"event_names": plan.conventions.event_names,
-                                                  "property_names": plan.conventions.property_names}}
-    kept = ["naming conventions"]
-    for key, value in (("version", plan.version), ("description", plan.description if description else None)):
-        if value is not None:
-            extensions[key] = value
-            kept.insert(0, key)
-    findings.add("IM003", f"the plan's {', '.join(kept)} kept as `x-protocol-kit`")
-    return extensions
 
 
 def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from protocol_kit.plan import load_plan
 from vendor_support import ROOT, VENDOR

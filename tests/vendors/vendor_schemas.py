@@ -6,7 +6,6 @@ compare what the vendor's schema accepts with what the compiled import accepts.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Iterator
 
 from vendor_support import VENDOR

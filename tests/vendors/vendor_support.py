@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,13 @@ def case_id(case: dict) -> str:
 
 
 def import_case(case: dict) -> ImportResult:
+    """The case imported (once per test session: the result is immutable)."""
+    return _imported(case["case"])
+
+
+@cache
+def _imported(name: str) -> ImportResult:
+    case = next(c for c in CASES if c["case"] == name)
     return import_plan([VENDOR / source for source in case["sources"]], select=case.get("select"))
 
 
