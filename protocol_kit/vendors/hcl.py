@@ -81,9 +81,9 @@ class HclReader:
             return items
         self._next()
         if kind == "string":
-            if "${" in value:
-                raise PlanError("string templates (${...}) cannot be read offline", self._at(line))
-            return json.loads(value)
+            if re.search(r"(?<![$%])[$%]\{", value):
+                raise PlanError("string templates (${...}, %{...}) cannot be read offline", self._at(line))
+            return json.loads(value).replace("$${", "${").replace("%%{", "%{")
         if kind == "number":
             return json.loads(value)
         if value in ("true", "false", "null"):
@@ -126,7 +126,18 @@ def dump_value(value: Any, indent: int = 0) -> str:
     if isinstance(value, list):
         items = [f"{pad}  {dump_value(v, indent + 1).lstrip()}," for v in value]
         return "[\n" + "\n".join(items) + f"\n{pad}]"
-    return json.dumps(value, ensure_ascii=False)
+    return quote(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def quote(text: str) -> str:
+    """An HCL string literal: JSON's, with ``${`` and ``%{`` escaped so Terraform does not interpolate them."""
+    return json.dumps(text, ensure_ascii=False).replace("${", "$${").replace("%{", "%%{")
+
+
+def hcl_json(value: Any) -> str:
+    """A JSON value written inside ``jsonencode(...)``: JSON syntax, its strings HCL literals."""
+    return re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: m.group(0).replace("${", "$${").replace("%{", "%%{"),
+                  json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False))
 
 
 def _key(key: str) -> str:

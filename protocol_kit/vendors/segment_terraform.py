@@ -2,7 +2,6 @@
 resources whose ``rules`` hold ``json_schema = jsonencode({...})``. Read offline; nothing is applied."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.vendors import segment
 from protocol_kit.vendors.conventions import detect_conventions
 from protocol_kit.vendors.document import Findings, parse_json
-from protocol_kit.vendors.hcl import HclReader, dump_value
+from protocol_kit.vendors.hcl import HclReader, dump_value, hcl_json
 from protocol_kit.violation import Location
 
 RESOURCES = ("segment_tracking_plan", "segment_tracking_plan_rules")
@@ -69,8 +68,8 @@ def write(plan: Plan, path: Path, findings: Findings) -> list[Path]:
                               "such attribute, and import detects other ones from the names")
     rules = []
     for rule in document["rules"]:
-        schema = json.dumps(rule["jsonSchema"], indent=2, sort_keys=True, ensure_ascii=False)
-        rules.append("    {\n" + "".join(f"      {k} = {json.dumps(rule[k])}\n" for k in ("key", "type", "version"))
+        schema = hcl_json(rule["jsonSchema"])
+        rules.append("    {\n" + "".join(f"      {k} = {dump_value(rule[k])}\n" for k in ("key", "type", "version"))
                      + "      json_schema = jsonencode(" + schema.replace("\n", "\n      ") + ")\n    },")
     name = re.sub(r"[^A-Za-z0-9_]+", "_", plan.name).strip("_").lower() or "plan"
     text = (f'resource "segment_tracking_plan" "{name}" {{\n'

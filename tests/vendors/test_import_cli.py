@@ -94,3 +94,23 @@ def test_export_to_needs_out(run, project):
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder).as_posix()).split("/", 1)[-1]: p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_terraform_text_is_not_interpolated(run, project):
+    """``${`` and ``%{`` in names and descriptions are escaped in the HCL written, and read back as written."""
+    plan = project / "plan.yaml"
+    plan.write_text("plan: p\nevents:\n  Order Placed:\n    description: 'costs ${price} %{ if x }'\n"
+                    "    properties:\n      total: {type: number, description: '${total}'}\n", encoding="utf-8")
+    assert run(project, "export", str(plan), "--to", "segment-terraform", "-o", str(project / "tp.tf")).code == 0
+    text = (project / "tp.tf").read_text("utf-8")
+    assert "$${price}" in text and "%%{ if x }" in text and "$${total}" in text
+    assert run(project, "import", str(project / "tp.tf"), "-o", str(project / "back.yaml")).code == 0
+    event = load_plan(project / "back.yaml").event("Order Placed")
+    assert event.description == "costs ${price} %{ if x }" and event.properties[0].description == "${total}"
+
+
+def test_terraform_interpolation_cannot_be_read_offline(run, project):
+    tf = project / "tp.tf"
+    tf.write_text('resource "segment_tracking_plan" "p" {\n  name = "${var.name}"\n  rules = []\n}\n', encoding="utf-8")
+    result = run(project, "import", str(tf), "-o", str(project / "p.yaml"))
+    assert result.code == 2 and f"{tf}:2: string templates" in result.err
