@@ -16,7 +16,9 @@ from protocol_kit.plan.model import Plan
 from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.plan.walk import iter_properties
 from protocol_kit.vendors.conventions import detect_conventions
-from protocol_kit.vendors.document import JSON_SUFFIXES, YAML_SUFFIXES, Findings, read_document
+from protocol_kit.vendors.document import (
+    JSON_SUFFIXES, YAML_SUFFIXES, Findings, read_document, read_json_document, read_text,
+)
 from protocol_kit.vendors.normal import normal_plan
 from protocol_kit.vendors.registry import FORMATS, format_module
 from protocol_kit.violation import Location, Violation
@@ -130,19 +132,10 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
 
 def read_source(path: Path) -> RawPlan:
     if path.suffix.lower() in TERRAFORM_SUFFIXES:
-        try:
-            return RawPlan(data=path.read_text(encoding="utf-8"), file=str(path))
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read: {error}", Location(file=str(path))) from None
-    if IGLU_VERSION.fullmatch(path.name):
-        return _read_json(path)
+        return RawPlan(data=read_text(path), file=str(path))
+    if IGLU_VERSION.fullmatch(path.name):  # JSON, named by its version
+        return read_json_document(read_text(path), str(path))
     return read_document(path)
-
-
-def _read_json(path: Path) -> RawPlan:
-    from protocol_kit.vendors.document import parse_json
-
-    return RawPlan(data=parse_json(path.read_text(encoding="utf-8-sig"), Location(file=str(path))), file=str(path))
 
 
 def _is_plan_file(path: Path) -> bool:

@@ -21,27 +21,41 @@ def pointer(path: KeyPath) -> str:
 
 
 def read_document(path: Path) -> RawPlan:
-    """A JSON or YAML file as data plus where each key was written (YAML: line and column)."""
-    text = _text(path)
-    if path.suffix.lower() in YAML_SUFFIXES:
-        from protocol_kit.plan.yaml_loader import read_yaml_plan
+    """A JSON or YAML file as data plus where each key was written (line and column)."""
+    from protocol_kit.plan.yaml_loader import read_yaml_plan
 
+    text = read_text(path)
+    if path.suffix.lower() in YAML_SUFFIXES:
         return read_yaml_plan(text, str(path))
+    return read_json_document(text, str(path))
+
+
+def read_json_document(text: str, file: str) -> RawPlan:
+    """JSON, read by the JSON parser; the key locations from the YAML reader (JSON is YAML's flow style)
+    when it reads the same data, which it does but for numbers such as ``1e5`` that YAML 1.1 reads as text."""
+    from protocol_kit.plan.yaml_loader import read_yaml_plan
+
+    import yaml
+
+    data = parse_json(text, Location(file=file))
     try:
-        return RawPlan(data=json.loads(text), file=str(path))
-    except json.JSONDecodeError as error:
-        raise PlanError(f"not valid JSON: {error.msg}", Location(file=str(path), line=error.lineno,
-                                                                 column=error.colno)) from None
+        located = read_yaml_plan(text, file)
+    except (PlanError, yaml.YAMLError):  # JSON that YAML does not read (control characters): no lines
+        return RawPlan(data=data, file=file)
+    return located if located.data == data else RawPlan(data=data, file=file)
 
 
 def parse_json(text: str, location: Location) -> Any:
+    """JSON text; an error names the line and column (counted from ``location``'s line, if it has one)."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise PlanError(f"not valid JSON: {error.msg} (character {error.pos})", location) from None
+        line = error.lineno + (location.line - 1 if location.line else 0)
+        raise PlanError(f"not valid JSON: {error.msg}", Location(file=location.file, line=line,
+                                                                 column=error.colno)) from None
 
 
-def _text(path: Path) -> str:
+def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:

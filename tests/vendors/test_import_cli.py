@@ -114,3 +114,11 @@ def test_terraform_interpolation_cannot_be_read_offline(run, project):
     tf.write_text('resource "segment_tracking_plan" "p" {\n  name = "${var.name}"\n  rules = []\n}\n', encoding="utf-8")
     result = run(project, "import", str(tf), "-o", str(project / "p.yaml"))
     assert result.code == 2 and f"{tf}:2: string templates" in result.err
+
+
+def test_findings_name_the_line_in_json_files_too(run, project):
+    fixture = VENDOR / "segment-typewriter/segmentio__typewriter/tests/__fixtures__/tracking-plan-fixture.json"
+    result = run(project, "import", str(fixture), "-o", str(project / "p.yaml"), "--format", "json")
+    dropped = [v for v in json.loads(result.out)["violations"] if v["code"] == "IM002" and v["event"]]
+    assert dropped and dropped[0]["source"] == {"file": str(fixture), "line": 40, "column": 9}
+    assert dropped[0]["path"] == "/events/1/rules/required"
