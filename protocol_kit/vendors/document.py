@@ -31,18 +31,35 @@ def read_document(path: Path) -> RawPlan:
 
 
 def read_json_document(text: str, file: str) -> RawPlan:
-    """JSON, read by the JSON parser; the key locations from the YAML reader (JSON is YAML's flow style)
-    when it reads the same data, which it does but for numbers such as ``1e5`` that YAML 1.1 reads as text."""
-    from protocol_kit.plan.yaml_loader import read_yaml_plan
+    return JsonDocument(data=parse_json(text, Location(file=file)), file=file, text=text)
 
+
+@dataclass(slots=True)
+class JsonDocument(RawPlan):
+    """JSON read by the JSON parser; where its keys were written is found on the first question, by the YAML
+    reader (JSON is YAML's flow style), when that reads the same data: it does but for numbers such as
+    ``1e5``, which YAML 1.1 reads as text, and control characters, which it refuses."""
+
+    text: str = ""
+    located: bool = False
+
+    def location(self, path: KeyPath) -> Location:
+        if not self.located:
+            self.located = True
+            self.locations = _yaml_locations(self.text, self.file, self.data)
+        return RawPlan.location(self, path)
+
+
+def _yaml_locations(text: str, file: str, data: Any) -> dict[KeyPath, Location]:
     import yaml
 
-    data = parse_json(text, Location(file=file))
+    from protocol_kit.plan.yaml_loader import read_yaml_plan
+
     try:
         located = read_yaml_plan(text, file)
-    except (PlanError, yaml.YAMLError):  # JSON that YAML does not read (control characters): no lines
-        return RawPlan(data=data, file=file)
-    return located if located.data == data else RawPlan(data=data, file=file)
+    except (PlanError, yaml.YAMLError):
+        return {}
+    return located.locations if located.data == data else {}
 
 
 def parse_json(text: str, location: Location) -> Any:
