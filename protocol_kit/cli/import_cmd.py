@@ -8,6 +8,7 @@ import click
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.options import display_path
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.errors import InputError
 from protocol_kit.plan.export import export_plan
 from protocol_kit.report import from_violations
 from protocol_kit.report.output import ReportOptions
@@ -32,6 +33,9 @@ def command(sources: tuple[Path, ...], source_format: str | None, out: Path, sel
     the imported plan, with naming conventions detected from the source.
     """
     result = import_plan(sources, format=source_format, select=select, lint=True)
+    if out.resolve() in {Path(file).resolve() for file in result.files}:
+        raise InputError(f"refusing to overwrite {display_path(out)}, one of the files imported; choose another "
+                         "file with --out")
     for written in export_plan(result.plan, out, format="yaml"):
         click.echo(f"written {display_path(written)} ({result.format}: {_counts(result.counts)})", err=True)
     data = from_violations("import", [*result.findings, *result.lint], inputs=[display_path(f) for f in result.files],

@@ -122,3 +122,13 @@ def test_findings_name_the_line_in_json_files_too(run, project):
     dropped = [v for v in json.loads(result.out)["violations"] if v["code"] == "IM002" and v["event"]]
     assert dropped and dropped[0]["source"] == {"file": str(fixture), "line": 40, "column": 9}
     assert dropped[0]["path"] == "/events/1/rules/required"
+
+
+def test_import_does_not_overwrite_its_source(run, project):
+    source = project / "opentp.yaml"
+    source.write_text((VENDOR / "opentrackplan/opentrackplan__opentp-spec/examples/simple/opentp.yaml")
+                      .read_text("utf-8"), encoding="utf-8")
+    before = source.read_bytes()
+    result = run(project, "import", str(project), "-o", str(source))
+    assert result.code == 2 and "refusing to overwrite" in result.err
+    assert source.read_bytes() == before
