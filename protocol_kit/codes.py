@@ -343,6 +343,39 @@ CODES: dict[str, Code] = _table(
          "The generated TypeScript client checks patterns with JavaScript's RegExp and the Python side with "
          "protocol_kit's validator, so the same value can pass in one and fail in the other.",
          "Write the pattern with syntax both understand: `[0-9]` for `\\d`, `[A-Za-z0-9_]` for `\\w`, `^`/`$` anchors."),
+    # --- IM: importing and exporting other tools' plans -------------------
+    Code("IM001", "kept-raw-schema", "import", "info",
+         "A JSON Schema construct the plan format has no key for (`oneOf`, `if`/`then`, `not`, `const`...) was kept "
+         "as raw `json_schema:` in the plan, compiled as it came.",
+         "The construct is still enforced, but lint, diff and the spreadsheet formats cannot reason about it.",
+         "Nothing to do; rewrite it with plan keys where one fits (an `enum` for a `const`) to get their checks."),
+    Code("IM002", "dropped-on-import", "import", "warning",
+         "Something in the source plan has no place in the plan format and was dropped on import.",
+         "The imported plan does not check or record it, so it is lost when the plan is written back.",
+         "Add the rule to the imported plan by hand, or keep the source plan for it."),
+    Code("IM003", "kept-as-extension", "export", "info",
+         "A plan construct the target format cannot hold was written as an `x-protocol-kit-...` extension "
+         "(or a label) that the target tool ignores.",
+         "The target tool does not enforce it; importing the file again restores it.",
+         "Nothing to do, or drop the construct from the plan if the target tool must enforce everything."),
+    Code("IM004", "dropped-on-export", "export", "warning",
+         "A plan construct the target format cannot hold was left out of the exported file.",
+         "The exported plan says less than the plan: the target tool will not check it.",
+         "Keep the plan as the source of truth, or express the rule in a way the target format holds."),
+    Code("IM005", "unresolved-reference", "import", "error",
+         "A reference in the source plan (`$ref`, `#property:...`, a custom type or dictionary) names nothing "
+         "in the files given.",
+         "The referenced definition is missing, so the property was imported without it (as any value).",
+         "Give the file that defines it as another source, or fix the reference."),
+    Code("IM006", "mapped-approximately", "import", "info",
+         "A construct of the source plan was mapped onto the closest plan construct (a screen view named after "
+         "its screen becomes an event, a union of types becomes any value...).",
+         "The imported plan checks what the source plan checked, but says it in a different shape.",
+         "Review the mapping in the import report; the label kept on the event restores it on export."),
+    Code("IM007", "template-placeholder", "import", "warning",
+         "A value of the source plan is an unfilled template placeholder such as `{{ .NAME }}`.",
+         "The source tool fills it at deploy time; the imported plan holds the placeholder itself.",
+         "Replace the placeholder with its value in the imported plan."),
 )
 
 

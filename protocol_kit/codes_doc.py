@@ -12,7 +12,7 @@ from pathlib import Path
 from protocol_kit.codes import CODES, Code
 
 FAMILIES = {"PL": "Plan lint", "EV": "Event validation", "PII": "Personal data", "SC": "Code scanning",
-            "DF": "Plan changes", "CG": "Code generation"}
+            "DF": "Plan changes", "CG": "Code generation", "IM": "Importing and exporting other tools' plans"}
 DOCS_PAGE = Path("docs") / "codes.md"
 
 

@@ -16,7 +16,7 @@ _EXPORTS = {
     "CompileOptions": "compile_command", "CompileRun": "compile_command", "PlanNotCompiled": "compile_command",
     "compile_plans": "compile_command",
     "DigestOptions": "digest_command", "digest": "digest_command",
-    "ExportOptions": "export_command", "export": "export_command",
+    "ExportOptions": "export_command", "ExportRun": "export_command", "export": "export_command",
     "LintOptions": "lint_command", "LintRun": "lint_command", "lint": "lint_command", "lint_plan": "lint_command",
     "ScanOptions": "scan_command", "ScanRun": "scan_command", "scan": "scan_command",
     "ValidateOptions": "validate_command", "ValidateRun": "validate_command", "validate_stream": "validate_command",

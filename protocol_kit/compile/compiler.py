@@ -5,7 +5,7 @@ from typing import Any
 
 from protocol_kit.compile.compiled import META_KEY, CompiledPlan, CompiledSchema, slug
 from protocol_kit.errors import PlanError
-from protocol_kit.plan.model import Event, Plan, Property
+from protocol_kit.plan.model import Event, Plan, Property, raw_schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,7 +26,8 @@ def _compile_event(plan: Plan, event: Event) -> CompiledSchema:
     common = {p.name: p for p in plan.common}
     own = _merge(common.pop(field, None), event.properties)
     payload_fields: dict[str, Any] = {name: property_schema(p, default_open=True) for name, p in common.items()}
-    payload_fields[field] = _object_schema(own, open_=allow_unplanned, default_open=plan.additional_properties)
+    payload_fields[field] = object_schema(own, open_=allow_unplanned, default_open=plan.additional_properties)
+    payload_fields[field].update(raw_schema(event.json_schema))
     payload_fields["type"] = {"const": event.call}
     required = ["type"] if event.call != "track" else []
     if event.call == "track":
@@ -57,8 +58,11 @@ def _version_file(version: str) -> str:
     return f"v{written}" if written[:1].isdigit() else written
 
 
-def property_schema(prop: Property, *, default_open: bool) -> dict[str, Any]:
-    """The JSON Schema of one planned property (``default_open``: additional properties of nested objects)."""
+def property_schema(prop: Property, *, default_open: bool, pii_keyword: str = "x-pii") -> dict[str, Any]:
+    """The JSON Schema of one planned property (``default_open``: additional properties of nested objects).
+
+    ``pii_keyword``: the annotation holding the ``pii:`` declaration (exports to other tools name it their way).
+    """
     schema: dict[str, Any] = {}
     json_type = prop.json_type
     if json_type:
@@ -69,26 +73,30 @@ def property_schema(prop: Property, *, default_open: bool) -> dict[str, Any]:
         schema["enum"] = [*prop.enum, None] if prop.nullable and None not in prop.enum else list(prop.enum)
     for key, value in (("pattern", prop.pattern), ("minimum", prop.minimum), ("maximum", prop.maximum),
                        ("minLength", prop.min_length), ("maxLength", prop.max_length),
-                       ("description", prop.description), ("x-pii", prop.pii)):
+                       ("description", prop.description), (pii_keyword, prop.pii)):
         if value is not None:
             schema[key] = value
     if prop.items is not None:
-        schema["items"] = property_schema(prop.items, default_open=default_open)
+        schema["items"] = property_schema(prop.items, default_open=default_open, pii_keyword=pii_keyword)
     if prop.type == "object" and (prop.properties or prop.additional_properties is not None):
         open_ = default_open if prop.additional_properties is None else prop.additional_properties
-        nested = _object_schema(prop.properties, open_=open_, default_open=default_open)
+        nested = object_schema(prop.properties, open_=open_, default_open=default_open, pii_keyword=pii_keyword)
         schema.update({key: value for key, value in nested.items() if key != "type"})
     if prop.examples:
         schema["examples"] = list(prop.examples)
     if prop.deprecated:
         schema["deprecated"] = True
+    schema.update(raw_schema(prop.json_schema))
     return schema
 
 
-def _object_schema(props: tuple[Property, ...], *, open_: bool, default_open: bool) -> dict[str, Any]:
+def object_schema(props: tuple[Property, ...], *, open_: bool, default_open: bool,
+                  pii_keyword: str = "x-pii") -> dict[str, Any]:
+    """The JSON Schema of an object with ``props``: open to unlisted fields when ``open_``."""
     schema: dict[str, Any] = {
         "type": "object",
-        "properties": {p.name: property_schema(p, default_open=default_open) for p in props},
+        "properties": {p.name: property_schema(p, default_open=default_open, pii_keyword=pii_keyword)
+                       for p in props},
         "additionalProperties": open_,
     }
     required = sorted(p.name for p in props if p.required)

@@ -7,7 +7,7 @@ from typing import Any
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.format import check_plan_format
 from protocol_kit.plan.model import (
-    ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property, version_order,
+    ANY_TYPE, PLAN_TYPES, SCALAR_TYPES, Conventions, Event, Plan, Property, version_order, raw_schema_text,
 )
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.spec import SECTION_FIELDS
@@ -70,6 +70,8 @@ def _event(raw: RawPlan, name: str, spec: dict | None, path: KeyPath,
         status=spec.get("status", "active"),
         properties=_fields(raw, spec.get(field), (*path, field)),
         additional_properties=spec.get("additional_properties"),
+        labels=tuple(sorted((str(k), str(v)) for k, v in (spec.get("labels") or {}).items())),
+        json_schema=raw_schema_text(spec.get("json_schema")),
         location=raw.location(path),
     )
 
@@ -113,6 +115,7 @@ def _property(raw: RawPlan, name: str, spec: Any, path: KeyPath) -> Property:
         pii=spec.get("pii"),
         examples=tuple(spec.get("examples") or ()),
         deprecated=spec.get("deprecated", False),
+        json_schema=raw_schema_text(spec.get("json_schema")),
         location=raw.location(path),
     )
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -30,6 +31,15 @@ CALL_TYPES = ("track", "identify", "page", "screen", "group")
 EVENT_STATUSES = ("active", "deprecated")
 
 
+def raw_schema_text(keywords: dict[str, Any] | None) -> str | None:
+    """The canonical JSON text of raw JSON Schema keywords: equal keywords, equal text."""
+    return json.dumps(keywords, sort_keys=True, ensure_ascii=False, separators=(",", ":")) if keywords else None
+
+
+def raw_schema(text: str | None) -> dict[str, Any]:
+    return json.loads(text) if text else {}
+
+
 @dataclass(frozen=True, slots=True)
 class Property:
     """One planned field. ``items`` describes array elements; ``properties`` nested object fields."""
@@ -52,6 +62,7 @@ class Property:
     pii: str | bool | None = None  # a category, False when declared not personal, None when undeclared
     examples: tuple[Any, ...] = ()
     deprecated: bool = False
+    json_schema: str | None = None  # raw JSON Schema keywords (canonical JSON text) added to the compiled schema
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -77,6 +88,8 @@ class Event:
     properties: tuple[Property, ...] = ()
     additional_properties: bool | None = None  # None: the plan's default
     version: str | None = None  # set on each version of an event planned with ``versions:``
+    labels: tuple[tuple[str, str], ...] = ()  # free key/value labels, sorted by key
+    json_schema: str | None = None  # raw JSON Schema keywords added to the compiled properties (traits) object
     location: Location | None = field(default=None, compare=False)
 
     @property

@@ -92,7 +92,7 @@ def test_export_never_overwrites_the_plan(tmp_path):
     shutil.copy(PLAN, plan)
     with pytest.raises(InputError, match="refusing to overwrite the plan itself"):
         export(plan, ExportOptions(format="yaml", out=plan))
-    assert [p.name for p in export(plan, ExportOptions(format="xlsx"))] == ["plan.xlsx"]
+    assert [p.name for p in export(plan, ExportOptions(format="xlsx")).files] == ["plan.xlsx"]
 
 
 def test_digest_of_saved_results(tmp_path):

@@ -1,9 +1,13 @@
 """A plan as spreadsheet rows: one row per property, nested properties by path (``products[].price``)."""
 from __future__ import annotations
 
+import json
 from typing import Any, Iterator
 
+from protocol_kit.errors import InputError
 from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
+
+CALL_ROWS = ("identify", "group", "page", "screen")  # Event column values that name the plan's calls
 from protocol_kit.plan.tables.columns import COLUMNS, STANDARD_COLUMNS
 
 Cells = dict[str, Any]  # column key -> value
@@ -11,6 +15,10 @@ Cells = dict[str, Any]  # column key -> value
 
 def plan_rows(plan: Plan) -> list[Cells]:
     """Every row of the plan's Events sheet: envelope fields (event ``common``), then each event and call."""
+    reserved = [e.name for e in plan.track_events if e.name in (*CALL_ROWS, "common")]
+    if reserved:
+        raise InputError(f"track event '{reserved[0]}' cannot be written as a spreadsheet row: in the Event "
+                         "column that name stands for the call (or the common fields); rename the event")
     rows = [{"event": "common", **row} for prop in plan.common for row in _common_rows(prop)]
     for event in plan.events:
         rows.extend(_event_rows(event))
@@ -33,7 +41,9 @@ def plan_settings(plan: Plan) -> list[tuple[str, Any]]:
 
 
 def _event_rows(event: Event) -> Iterator[Cells]:
-    shared: Cells = {"event": event.name, "event_description": event.description, "owner": event.owner}
+    shared: Cells = {"event": event.name, "event_description": event.description, "owner": event.owner,
+                     "labels": json.dumps(dict(event.labels), ensure_ascii=False) if event.labels else None,
+                     "event_json_schema": event.json_schema}
     if event.call == "track":
         shared["status"] = event.status
         shared["version"] = event.version
@@ -91,6 +101,7 @@ def _cells(prop: Property) -> Cells:
         "examples": _values(prop.examples or None),
         "deprecated": "yes" if prop.deprecated else None,
         "additional_properties": _flag(prop.additional_properties),
+        "json_schema": prop.json_schema,
     })
 
 

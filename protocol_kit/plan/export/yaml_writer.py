@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
+from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property, raw_schema
 from protocol_kit.spec import SECTION_FIELDS
 
 
@@ -16,7 +16,25 @@ def write_yaml(plan: Plan, path: Path) -> list[Path]:
 
 
 def dump_yaml(plan: Plan) -> str:
-    return yaml.safe_dump(plan_to_data(plan), sort_keys=False, allow_unicode=True, width=120)
+    return safe_dump(plan_to_data(plan))
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing text with a YAML line break (U+0085) double-quoted: single-quoted,
+    PyYAML folds it into a newline and the text does not load back as it was."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def safe_dump(data: Any) -> str:
+    """Plain data as YAML that loads back to the same data, keys in their order."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
@@ -53,6 +71,10 @@ def _event(event: Event, field: str) -> dict[str, Any]:
             spec[key] = value
     if event.call == "track" and event.status != "active":
         spec["status"] = event.status
+    if event.labels:
+        spec["labels"] = dict(event.labels)
+    if event.json_schema:
+        spec["json_schema"] = raw_schema(event.json_schema)
     if event.properties:
         spec[field] = {p.name: property_spec(p) for p in event.properties}
     return spec
@@ -87,4 +109,6 @@ def property_spec(prop: Property) -> dict[str, Any]:
         spec["items"] = property_spec(items)
     if prop.properties:
         spec["properties"] = {p.name: property_spec(p) for p in prop.properties}
+    if prop.json_schema:
+        spec["json_schema"] = raw_schema(prop.json_schema)
     return spec

@@ -93,3 +93,17 @@ def typed(value: Any, kind: str | None) -> Any:
     if kind in ("", "any"):
         return value
     return text(value) if not isinstance(value, str) else value
+
+
+def json_object(value: Any, _kind: str | None = None) -> dict:
+    """A JSON object written in one cell (raw JSON Schema keywords, labels)."""
+    import json
+
+    try:
+        parsed = json.loads(text(value))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON ({error.msg} at character {error.pos}): expected an object "
+                         "such as {\"multipleOf\": 5}") from None
+    if not isinstance(parsed, dict):
+        raise ValueError("expected a JSON object such as {\"multipleOf\": 5}")
+    return parsed

@@ -43,6 +43,9 @@ COLUMNS = (
     Column("deprecated", "Deprecated"),
     Column("additional_properties", "Additional Properties"),
     Column("version", "Version", ("Event Version",)),
+    Column("json_schema", "JSON Schema"),  # raw keywords of the property, a JSON object
+    Column("labels", "Event Labels"),  # a JSON object of strings
+    Column("event_json_schema", "Event JSON Schema"),
 )
 STANDARD_COLUMNS = COLUMNS[:13]
 BY_KEY = {c.key: c for c in COLUMNS}

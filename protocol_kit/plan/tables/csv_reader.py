@@ -29,6 +29,7 @@ def read_csv_plan(path: Path) -> RawPlan:
     text = _read_text(path)
     try:
         dialect = csv.Sniffer().sniff(text.partition("\n")[0] or ",", delimiters=",;\t")
+        dialect.doublequote = True  # a header line has no quotes to tell; spreadsheets double them (RFC 4180)
     except csv.Error:
         dialect = csv.excel
     try:

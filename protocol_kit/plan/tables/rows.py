@@ -41,7 +41,9 @@ PROPERTY_CELLS: dict[str, Callable[[Any, str | None], Any]] = {
     "examples": cells.value_list,
     "deprecated": lambda v, _: cells.flag(v),
     "additional_properties": lambda v, _: cells.flag(v),
+    "json_schema": cells.json_object,
 }
+EVENT_OBJECT_CELLS = {"labels": "labels", "event_json_schema": "json_schema"}  # JSON objects
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,18 @@ def _event_cells(raw: RawPlan, table: Table, row: Row, section: dict, path: KeyP
                             f"'{value}' here, '{section[key]}' there", table.cell(row.number, row.columns[column]))
         section[key] = value
         _remember(raw, (*path, key), table, row, column)
+    for column, key in EVENT_OBJECT_CELLS.items():
+        if column in row.values:
+            try:
+                value = cells.json_object(row.values[column])
+            except ValueError as error:
+                raise PlanError(f"{BY_KEY[column].header}: {error}",
+                                table.cell(row.number, row.columns[column])) from None
+            if key in section and section[key] != value:
+                raise PlanError(f"{BY_KEY[column].header} of event '{event}' differs from row "
+                                f"{raw.locations[(*path, key)].row}", table.cell(row.number, row.columns[column]))
+            section[key] = value
+            _remember(raw, (*path, key), table, row, column)
     if not has_property and "additional_properties" in row.values:
         section["additional_properties"] = _cell(table, row, "additional_properties")
         _remember(raw, (*path, "additional_properties"), table, row, "additional_properties")
