@@ -33,3 +33,7 @@ class ConfigError(ProtocolKitError):
 
 class InputError(ProtocolKitError):
     """An input file is missing or unreadable as a whole."""
+
+
+class OutputError(ProtocolKitError):
+    """An output file cannot be written (full disk, missing folder, size limit), or would overwrite an input."""

@@ -13,6 +13,8 @@ from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.errors import ConfigError
 from protocol_kit.events import read_chunks
+from protocol_kit.events.reader import expand_paths
+from protocol_kit.outputs import SafeOutput, check_outputs
 from protocol_kit.pii import rules_from_config
 from protocol_kit.report.output import ReportOptions
 from protocol_kit.report.validation import from_validation
@@ -33,6 +35,8 @@ from protocol_kit.validation.settings import validate_settings
               help="JSON Lines file for conforming events (block and quarantine modes).")
 @click.option("--quarantine-out", type=click.Path(dir_okay=False, path_type=Path),
               help="JSON Lines file for nonconforming events with their violations (quarantine mode).")
+@click.option("--append", is_flag=True,
+              help="Add to --valid-out and --quarantine-out instead of replacing them (on success only).")
 @click.option("--omit-unplanned-properties", is_flag=True,
               help="Remove unplanned properties from events with no other error, so they pass.")
 @click.option("--pii", type=click.Choice(PII_MODES),
@@ -46,7 +50,8 @@ from protocol_kit.validation.settings import validate_settings
 @click.option("--max-violations", type=click.IntRange(min=0),
               help="Violations listed in full (all are counted; default: 1000).")
 def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, valid_out: Path | None,
-            quarantine_out: Path | None, omit_unplanned_properties: bool, pii: str | None, output: ReportOptions,
+            quarantine_out: Path | None, append: bool, omit_unplanned_properties: bool, pii: str | None,
+            output: ReportOptions,
             fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None) -> int:
     """Validate EVENTS against a tracking plan.
 
@@ -56,8 +61,10 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     command can be fed back in once fixed.
 
     Prints a digest (one row per event, kind of problem and path) and a
-    summary. Exit codes: 0 no violation at or above --fail-on, 1 violations,
-    2 usage error, unreadable plan or missing file.
+    summary. Outputs are written to a temporary file next to them and put in
+    place when the run completes: an interrupted run leaves them as they were.
+    Exit codes: 0 no violation at or above --fail-on, 1 violations,
+    2 usage error, unreadable plan, missing or unwritable file.
     """
     config = load_config()
     settings = validate_settings(config)
@@ -78,14 +85,24 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
                           fail_fast=fail_fast, jobs=jobs or settings.jobs,
                           max_violations=settings.max_violations if max_violations is None else max_violations,
                           pii=pii, pii_rules=pii_rules, salt=salt)
-    inputs = read_chunks(events, slices=validator.jobs > 1)
+    sources = expand_paths(events)
+    streams = {name: path for name, path in (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path}
+    check_outputs({**{f"--{name.replace('_', '-')}": path for name, path in streams.items()},
+                   **_report_outputs(output)}, [*sources, plan_path, *filter(None, [output.baseline])])
+    inputs = read_chunks(sources, slices=validator.jobs > 1)
     with ExitStack() as files:
-        outputs = {name: files.enter_context(open(path, "wb")) for name, path in
-                   (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path is not None}
+        outputs = {name: files.enter_context(SafeOutput(path, append=append)) for name, path in streams.items()}
         progress = files.enter_context(_Progress()) if sys.stderr.isatty() else None
         report = validator.run(inputs, progress=progress, **outputs)
     data = from_validation(report, inputs=events, plan_version=validator.plan.version)
     return emit(data, output, fail_on=fail_on or settings.fail_on)
+
+
+def _report_outputs(output: ReportOptions) -> dict[str, Path]:
+    named = {f"--report {name}={path}": path for name, path in output.files}
+    if output.write_baseline:
+        named["--write-baseline"] = output.write_baseline
+    return named
 
 
 def _check_outputs(mode: str, valid_out: Path | None, quarantine_out: Path | None, omit: bool) -> None:

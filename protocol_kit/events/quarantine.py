@@ -4,8 +4,10 @@ One JSON Lines record per event::
 
     {"x-protocol-kit-quarantine": 1, "source": {...}, "violations": [...], "payload": {...}}
 
-``payload`` is the original event; for input that could not be parsed, ``raw``
-holds the original line as text instead (``raw_base64`` when it is not UTF-8).
+``payload`` is the original event; for input that could not be parsed, or
+whose numbers a parsed payload would not hold exactly (integers beyond 64
+bits, long decimals), ``raw`` holds the original line as text instead
+(``raw_base64`` when it is not UTF-8): a replay sends on what came in.
 Fix the records and feed the file back to ``protocol-kit validate``: the
 reader recognises the shape and re-checks the original events.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import base64
 from typing import Any, Iterable
 
+from protocol_kit.events.exact import may_lose_precision
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
@@ -26,7 +29,7 @@ VERSION = 1
 def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> bytes:
     document: dict[str, Any] = {MARKER: VERSION, "source": record.source.to_dict(),
                                 "violations": [v.to_dict() for v in violations]}
-    if record.parsed:
+    if record.parsed and (record.raw is None or not may_lose_precision(record.raw)):
         document["payload"] = record.payload
     elif record.raw is not None:
         try:

@@ -5,17 +5,24 @@ is read line by line, in chunks of lines handed to the validator as they are:
 memory does not grow with the number of events. A ``.json`` file (one event,
 an array of events, or a Segment batch ``{"batch": [...]}``) is one JSON
 document and is parsed whole, so its size is bounded by memory: use JSON Lines
-for large streams. ``.gz`` files are decompressed on the fly. On stdin, input
-starting with ``[`` is read as one JSON document, anything else as JSON Lines.
+for large streams. gzip-compressed input is recognised by its first bytes
+(not its name) and decompressed on the fly, on files and on stdin. On stdin,
+input starting with ``[`` is read as one JSON document, anything else as JSON Lines.
 
 Bad input never stops the run: a line that is not JSON, a file that is not
-valid JSON or a truncated gzip stream becomes an :class:`EventRecord` with an
-``error``, reported as a malformed event.
+valid JSON, an event nested deeper than :data:`~protocol_kit.limits.MAX_EVENT_DEPTH`
+or a truncated gzip stream becomes an :class:`EventRecord` with an ``error``
+(and the raw bytes, where there are some), reported as a malformed event.
+Valid JSON that the fast parser refuses or would round (see
+:mod:`protocol_kit.events.exact`) is read again exactly. A file or folder
+that cannot be read at all is an :class:`InputError` before any event is read,
+and a path given twice is read once.
 """
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import sys
 import zlib
 from dataclasses import dataclass
@@ -25,7 +32,11 @@ from typing import BinaryIO, Iterable, Iterator
 import orjson
 
 from protocol_kit.errors import InputError
+from protocol_kit.events.exact import loads_exact, may_lose_precision
+from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.record import EventRecord
+from protocol_kit.events.shape import TOO_DEEP, depth_exceeds, too_deep
+from protocol_kit.limits import MAX_EVENT_DEPTH
 from protocol_kit.violation import Location
 
 STDIN = "-"
@@ -34,6 +45,7 @@ JSON_SUFFIXES = (".json",)
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 1000
 SLICE_BYTES_PER_LINE = 512
+GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
@@ -93,10 +105,33 @@ def read_events(paths: Iterable[str | Path]) -> Iterator[EventRecord]:
 
 
 def parse_line(line: bytes, source: Location) -> EventRecord:
+    payload = parse_json(line)
+    if isinstance(payload, _Malformed):
+        return EventRecord(raw=line, source=source, error=payload.reason)
+    return EventRecord(payload=payload, raw=line, source=source)
+
+
+@dataclass(frozen=True, slots=True)
+class _Malformed:
+    reason: str
+
+
+def parse_json(data: bytes, *, decimals: bool = False, check_depth: bool = True) -> object:
+    """``data`` parsed: orjson first, the exact path for what it refuses or would round; _Malformed if neither."""
     try:
-        return EventRecord(payload=orjson.loads(line), raw=line, source=source)
+        payload = orjson.loads(data)
+        if may_lose_precision(data):
+            payload = loads_exact(data, decimals=decimals)
     except orjson.JSONDecodeError as error:
-        return EventRecord(raw=line, source=source, error=_json_error(error))
+        try:
+            payload = loads_exact(data, decimals=decimals)
+        except (ValueError, RecursionError):
+            return _Malformed(_json_error(error))
+    except (ValueError, RecursionError):  # orjson read it, the exact path cannot: keep orjson's reading
+        pass
+    if check_depth and too_deep(data, payload):
+        return _Malformed(TOO_DEEP)
+    return payload
 
 
 def _json_error(error: orjson.JSONDecodeError) -> str:
@@ -121,7 +156,7 @@ def _chunks(sources: list[Path | str], chunk_lines: int, slices: bool) -> Iterat
             yield from _read_stdin(chunk_lines)
         elif _is_json_document(path):
             yield from _document_records(_read_whole(path), str(path))
-        elif slices and not path.name.lower().endswith(".gz"):
+        elif slices and not is_gzip(path):
             yield from file_slices(path, chunk_lines * SLICE_BYTES_PER_LINE)
         else:
             yield from _read_lines(path, chunk_lines)
@@ -136,10 +171,47 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
     expanded: list[Path | str] = []
     for path in given:
         if path != STDIN and path.is_dir():
-            expanded.extend(sorted(p for p in path.rglob("*") if p.is_file() and _is_event_file(p)))
+            expanded.extend(_folder_files(path))
         else:
             expanded.append(path)
-    return expanded
+    return _once(expanded)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The event files in ``folder`` and below, sorted; an unreadable folder is an error, not an empty one."""
+    found = []
+    for root, folders, files in os.walk(folder, onerror=_unreadable):
+        folders.sort()
+        found.extend(Path(root, name) for name in files if _is_event_file(Path(name)))
+    for path in found:
+        _check_readable(path)
+    return sorted(found)
+
+
+def _unreadable(error: OSError) -> None:
+    raise InputError(f"cannot read folder: {error.strerror}", Location(file=error.filename)) from None
+
+
+def _check_readable(path: Path) -> None:
+    if not os.access(path, os.R_OK):
+        raise InputError("cannot read: permission denied", Location(file=str(path)))
+
+
+def _once(paths: list[Path | str]) -> list[Path | str]:
+    """``paths`` without repeats: the same file given twice (or through a link, or in a folder given too) is read once."""
+    seen: set[tuple[int, int] | str] = set()
+    kept = []
+    for path in paths:
+        if path == STDIN:
+            identity = STDIN
+        else:
+            _check_readable(path)
+            stat = path.stat()
+            identity = (stat.st_dev, stat.st_ino)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(path)
+    return kept
 
 
 def _is_event_file(path: Path) -> bool:
@@ -152,12 +224,16 @@ def _is_json_document(path: Path) -> bool:
 
 
 def _open(path: Path) -> BinaryIO:
+    """``path`` opened for reading, decompressed when its first bytes are gzip's."""
     try:
-        if path.name.lower().endswith(".gz"):
-            return gzip.open(path, "rb")
-        return open(path, "rb")
+        return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", Location(file=str(path))) from None
+
+
+def is_gzip(path: Path) -> bool:
+    with open(path, "rb") as stream:
+        return stream.read(2) == GZIP_MAGIC
 
 
 def _read_lines(path: Path, chunk_lines: int) -> Iterator[LineChunk | EventRecord]:
@@ -204,7 +280,14 @@ def _read_whole(path: Path) -> bytes | EventRecord:
 
 def _read_stdin(chunk_lines: int) -> Iterator[LineChunk | EventRecord]:
     stream = io.BufferedReader(sys.stdin.buffer) if not hasattr(sys.stdin.buffer, "peek") else sys.stdin.buffer
-    if stream.peek(64).lstrip()[:1] == b"[":
+    if stream.peek(2)[:2] == GZIP_MAGIC:
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb"))
+    try:
+        start = stream.peek(64)
+    except _GZIP_ERRORS as error:
+        yield EventRecord(source=Location(file=STDIN_NAME), error=f"unreadable gzip data: {error}")
+        return
+    if start.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"[":
         yield from _document_records(stream.read(), STDIN_NAME)
     else:
         yield from _line_chunks(stream, STDIN_NAME, chunk_lines)
@@ -218,15 +301,41 @@ def _document_records(data: bytes | EventRecord, name: str) -> Iterator[EventRec
     if not data.strip():
         yield EventRecord(raw=data, source=Location(file=name), error="empty file: expected a JSON event or array")
         return
-    try:
-        document = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        yield EventRecord(raw=data, source=Location(file=name), error=_json_error(error))
+    exact = may_lose_precision(data)
+    document = parse_json(data, decimals=exact, check_depth=False)  # each event's depth is checked
+    if isinstance(document, _Malformed):
+        yield EventRecord(raw=data, source=Location(file=name), error=document.reason)
         return
     if isinstance(document, dict) and isinstance(document.get("batch"), list):
         document = document["batch"]
     if isinstance(document, list):
         for index, payload in enumerate(document):
-            yield EventRecord(payload=payload, source=Location(file=name, index=index))
+            yield _document_record(payload, Location(file=name, index=index), exact)
     else:
-        yield EventRecord(payload=document, source=Location(file=name))
+        yield _document_record(document, Location(file=name), exact)
+
+
+def _document_record(payload: object, source: Location, exact: bool) -> EventRecord:
+    """One event of a JSON document; read exactly (Decimal numbers), it keeps its exact bytes as ``raw``."""
+    if depth_exceeds(payload, MAX_EVENT_DEPTH):
+        return EventRecord(raw=json_line(payload), source=source, error=TOO_DEEP)
+    if not exact or not _has_decimal(payload):
+        return EventRecord(payload=payload, source=source)
+    raw = json_line(payload)
+    return EventRecord(payload=orjson.loads(raw) if not may_lose_precision(raw) else loads_exact(raw),
+                       raw=raw, source=source)
+
+
+def _has_decimal(value: object) -> bool:
+    from decimal import Decimal
+
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Decimal):
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False

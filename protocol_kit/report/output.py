@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from protocol_kit.errors import InputError
+from protocol_kit.errors import OutputError
+from protocol_kit.outputs import write_file
 from protocol_kit.report import baseline, registry
 from protocol_kit.report.data import ReportData
 
@@ -60,8 +61,9 @@ def write_outputs(data: ReportData, options: ReportOptions, stdout: BinaryIO, te
 
 
 def _write(path: Path, content: bytes) -> None:
+    """Written whole or not at all (see :mod:`protocol_kit.outputs`); a missing folder is created."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    write_file(path, content)

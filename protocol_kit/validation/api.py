@@ -11,7 +11,7 @@ from protocol_kit.pii import PiiRules
 from protocol_kit.plan import Plan
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
-from protocol_kit.validation.engine import BatchResult, Engine, Options, batches
+from protocol_kit.validation.engine import BatchResult, Engine, Options, batches, checked_record
 from protocol_kit.validation.report import EventResult, Outcomes, ValidationReport
 from protocol_kit.violation import Location
 
@@ -39,7 +39,7 @@ def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRul
     To check many events, build a :class:`Validator` once and call :meth:`Validator.run`.
     """
     engine = Engine(compiled(plan), Options(pii=pii, pii_rules=pii_rules, salt=salt))
-    record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=0))
+    record = checked_record(event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=0)))
     rewritten = engine.personal.rewritten(record.payload) if engine.personal and record.parsed else None
     return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
 

@@ -24,6 +24,7 @@ from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
+from protocol_kit.events.shape import json_problem, too_deep
 from protocol_kit.pii import PiiRules
 from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error
@@ -70,9 +71,6 @@ class BatchResult:
     quarantine_out: list[bytes] = field(default_factory=list)
 
 
-_UNPARSED = object()
-
-
 class Engine:
     def __init__(self, plan: CompiledPlan, options: Options = Options()):
         self.plan = plan
@@ -96,22 +94,20 @@ class Engine:
         loads, fast_passed = orjson.loads, 0
         clears = self.personal.clears if self.personal is not None else None
         for offset, line in enumerate(chunk.lines):
-            payload = _UNPARSED
             try:
                 payload = loads(line)
                 call = payload.get("type", "track")
                 valid = fast_track.get(payload.get("event")) if call == "track" else fast_calls.get(call)
-                if valid is not None and valid(payload) and (clears is None or clears(payload)):
+                if valid is not None and not too_deep(line, payload) and valid(payload) \
+                        and (clears is None or clears(payload)):
                     fast_passed += 1
                     if keep:
                         keep(line)
                     continue
             except Exception:  # not JSON, not an object, unhashable name: the detailed path says what
                 pass
-            if line.strip():
-                source = Location(file=chunk.file, line=chunk.first_line + offset)
-                record = parse_line(line, source) if payload is _UNPARSED else EventRecord(payload, line, source)
-                self.check(record, result)
+            if line.strip():  # parsed again: exactly where orjson would round, or refuses valid JSON
+                self.check(parse_line(line, Location(file=chunk.file, line=chunk.first_line + offset)), result)
         result.read += fast_passed
         result.passed += fast_passed
         if result.passed_out and not result.passed_out[-1].endswith(b"\n"):
@@ -121,7 +117,7 @@ class Engine:
     def process_records(self, batch: RecordBatch) -> BatchResult:
         result = BatchResult()
         for index, item in enumerate(batch.items, batch.first_index):
-            record = item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index))
+            record = checked_record(item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index)))
             if record.parsed and isinstance(record.payload, dict) and self.fast_valid(record.payload):
                 result.read += 1
                 result.passed += 1
@@ -174,6 +170,15 @@ class Engine:
 
     def _conforms(self, payload: Any) -> bool:
         return not has_error(check_record(EventRecord(payload), self.schemas))
+
+
+def checked_record(record: EventRecord) -> EventRecord:
+    """``record`` as given to the library: malformed (EV001) when its payload is not JSON the checks can take
+    (other types, keys that are not strings, nested too deep, containing itself)."""
+    problem = json_problem(record.payload) if record.parsed else None
+    if problem is None:
+        return record
+    return EventRecord(raw=record.raw, source=record.source, error=problem)
 
 
 def _line(record: EventRecord, replacement: Any) -> bytes:

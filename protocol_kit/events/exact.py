@@ -1,0 +1,44 @@
+"""The slower, exact JSON path, for what the fast parser (orjson) refuses or would change.
+
+orjson refuses some valid JSON (a byte order mark at the start, escaped lone
+surrogates such as ``"\\ud800"``, numbers beyond a double such as ``1e400``)
+and reads integers beyond 64 bits and long decimals as rounded floats. Input
+that may hold such numbers (:func:`may_lose_precision`, a cheap look at the
+bytes) or that orjson refuses is read again here, with the standard library:
+integers stay exact, and with ``decimals`` every number with a fraction or
+an exponent is a :class:`~decimal.Decimal`, so that writing it back gives the
+same number (see :func:`protocol_kit.events.jsonl.json_line`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+BOM = b"\xef\xbb\xbf"
+# 16 or more digits in a row (dots allowed between them), or a three-digit exponent: a number
+# a double may not hold. Strings can match too; they only cost the slower path.
+_MAY_LOSE = re.compile(rb"\d[\d.]{15,}|\d[eE][+-]?\d{3}")
+
+
+def may_lose_precision(data: bytes) -> bool:
+    """True when ``data`` may hold a number that a double cannot hold exactly."""
+    return _MAY_LOSE.search(data) is not None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def loads_exact(data: bytes | str, *, decimals: bool = False) -> Any:
+    """``data`` parsed exactly: integers of any size, fractions as Decimal with ``decimals``.
+
+    Raises ValueError (``json.JSONDecodeError`` is one) when ``data`` is not JSON,
+    RecursionError when it is nested beyond what the standard library can parse.
+    """
+    if isinstance(data, bytes):
+        text = data.removeprefix(BOM).decode("utf-8")
+    else:
+        text = data.removeprefix("\ufeff")
+    return json.loads(text, parse_float=Decimal if decimals else float, parse_constant=_refuse_constant)
