@@ -79,9 +79,11 @@ CODES: dict[str, Code] = _table(
          "The allowed value can never be sent; often a YAML surprise such as `yes` read as a boolean.",
          "Quote the value or change the property's type."),
     Code("PL403", "invalid-pattern", "contradiction", "error",
-         "A `pattern` is not a valid regular expression.",
-         "Validators fail or behave differently on an invalid pattern.",
-         "Fix the regular expression."),
+         "A `pattern` is not a regular expression of the supported dialect (ECMA-262 syntax, no lookaround or "
+         "backreferences).",
+         "Validators fail or behave differently on an invalid pattern; lookaround and backreferences need a "
+         "backtracking engine, which hostile input can keep busy for hours.",
+         "Fix the regular expression, or express the rule without lookaround and backreferences."),
     Code("PL404", "untyped-property", "contradiction", "error",
          "A property has constraints (such as `required`) but no type.",
          "Without a type the constraint cannot be checked consistently.",
@@ -90,6 +92,11 @@ CODES: dict[str, Code] = _table(
          "A constraint does not apply to the property's type (such as `min_length` on a number).",
          "JSON Schema ignores the constraint for other types, so it is never checked.",
          "Remove the constraint or change the type."),
+    Code("PL406", "nested-quantifier", "contradiction", "warning",
+         "A `pattern` repeats a group that itself repeats, such as `^(a+)+$`.",
+         "protocol_kit matches in linear time, but backtracking engines (in other tools reading the same schema) "
+         "take exponential time on such a pattern with a near-miss input.",
+         "Remove the nesting: `^a+$` matches what `^(a+)+$` does."),
     # --- EV: event validation ------------------------------------------
     Code("EV001", "malformed-event", "malformed_event", "error",
          "A record is not a JSON object with an event name or type.",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from protocol_kit.report.data import ReportData
 
 CLEAN, FINDINGS, USAGE_ERROR = 0, 1, 2
+INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 FAIL_ON_CHOICES = ("info", "warning", "error", "never")
 
 
@@ -39,6 +40,14 @@ def exit_code_for_report(report: "ReportData", fail_on: str = "error", *, new_on
     return exit_code_for(rows, fail_on)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like ctrl-C, so that temporary outputs are removed and workers stopped."""
+
+
+def on_terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     """Run the group, turning tool errors into one line on stderr and exit code 2."""
     try:
@@ -46,9 +55,18 @@ def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     except ProtocolKitError as error:
         click.echo(f"error: {error}", err=True)
         return USAGE_ERROR
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            click.echo("interrupted: no output was written or replaced", err=True)
+            return INTERRUPTED
         click.echo("Aborted.", err=True)
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        click.echo("interrupted: no output was written or replaced", err=True)
+        return INTERRUPTED
+    except Terminated:
+        click.echo("terminated: no output was written or replaced", err=True)
+        return TERMINATED
     except click.ClickException as error:
         error.show()
         return USAGE_ERROR

@@ -11,6 +11,7 @@ import click
 
 from protocol_kit.cli.exit import exit_code_for_report
 from protocol_kit.cli.options import display_path
+from protocol_kit.errors import OutputError
 from protocol_kit.report import FORMATS
 from protocol_kit.report.data import ReportData
 from protocol_kit.report.output import ReportOptions, Terminal, prepare, write_outputs
@@ -67,6 +68,8 @@ def report_options(command=None, *, default_format: str = "text"):
 
 def emit(data: ReportData, output: ReportOptions, *, fail_on: str) -> int:
     """Show and write the report as asked, then return the exit code for it."""
+    if sys.stdout is None:  # started with stdout closed
+        raise OutputError("cannot write <stdout>: it is closed")
     stdout = sys.stdout.buffer
     if FORMATS[output.format].binary and stdout.isatty():
         raise click.UsageError(f"{output.format} is a binary format: write it to a file with "

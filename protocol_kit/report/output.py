@@ -48,8 +48,13 @@ def render(name: str, data: ReportData, terminal: Terminal = Terminal()) -> byte
 
 def write_outputs(data: ReportData, options: ReportOptions, stdout: BinaryIO, terminal: Terminal) -> list[Path]:
     """Render ``options.format`` to ``stdout``, every requested file, and the baseline; the files written."""
-    stdout.write(render(options.format, data, terminal))
-    stdout.flush()
+    try:
+        stdout.write(render(options.format, data, terminal))
+        stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # closed stdout, or redirected to a full disk
+        raise OutputError(f"cannot write <stdout>: {error.strerror or error}") from None
     written = []
     for name, path in options.files:
         _write(path, render(name, data))
