@@ -9,6 +9,7 @@ from protocol_kit.errors import OutputError
 from protocol_kit.outputs import write_file
 from protocol_kit.report import baseline, registry
 from protocol_kit.report.data import ReportData
+from protocol_kit.report.outgoing import outgoing
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,9 @@ class ReportOptions:
 
 
 def prepare(data: ReportData, options: ReportOptions) -> ReportData:
-    """``data`` compared with the baseline, when one is given."""
+    """``data`` made safe to show (see :mod:`protocol_kit.report.outgoing`) and compared with the baseline,
+    when one is given."""
+    data = outgoing(data)
     return baseline.compare(data, baseline.load(options.baseline)) if options.baseline else data
 
 

@@ -8,6 +8,7 @@ import yaml
 
 from protocol_kit.plan.export.rows import plan_rows, plan_settings, used_columns
 from protocol_kit.plan.model import Plan
+from protocol_kit.plan.tables.cells import neutralised
 from protocol_kit.plan.tables.columns import BY_KEY
 from protocol_kit.plan.tables.csv_reader import sidecar_path
 from protocol_kit.plan.tables.settings import SETTINGS
@@ -19,7 +20,7 @@ def write_csv(plan: Plan, path: Path) -> list[Path]:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow([BY_KEY[key].header for key in columns])
-        writer.writerows([row.get(key, "") for key in columns] for row in rows)
+        writer.writerows([neutralised(row.get(key, "")) for key in columns] for row in rows)
     sidecar = sidecar_path(path)
     sidecar.write_text(yaml.safe_dump(_sidecar_data(plan), sort_keys=False, allow_unicode=True), encoding="utf-8")
     return [path, sidecar]
