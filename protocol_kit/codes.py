@@ -42,6 +42,11 @@ CODES: dict[str, Code] = _table(
          "A key the plan format does not know, often a typo such as `requried`.",
          "An unknown key is ignored by the compiler, so the rule it was meant to state is never enforced.",
          "Correct the spelling (the message suggests the closest known key) or remove the key."),
+    Code("PL003", "unsupported-yaml-tag", "plan_structure", "error",
+         "A value carries a YAML tag the plan format does not know, such as `!!python/name:os.system`.",
+         "Such tags ask a YAML loader to build objects or run code; protocol_kit never does, and reads the value "
+         "as plain text, which is not what the author meant.",
+         "Remove the tag."),
     Code("PL101", "event-name-convention", "naming", "error",
          "An event name does not follow the plan's event naming convention.",
          "Mixed naming styles split one behaviour over several event names in every downstream tool.",

@@ -21,7 +21,7 @@ MAX_YAML_DEPTH = 100
 MAX_CELL_CHARS = 32_767
 MAX_SHEET_ROWS = 1_048_576  # Excel's own row limit
 # xlsx parts (sheets, shared strings) are read only when their unpacked size is below this.
-MAX_XLSX_PART_BYTES = 256 * 1024 * 1024
+MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
 
 TRUNCATED = "...[{} more characters]"
 

@@ -2,6 +2,13 @@
 
 PyYAML keeps the last of two equal keys silently; this loader walks the
 node tree itself so that duplicates become PL001 findings.
+
+Hostile plans are bounded before any node is built: the parser's events are
+counted first, and a plan nesting deeper than ``MAX_YAML_DEPTH``, using more
+than ``MAX_YAML_ALIASES`` aliases or growing beyond ``MAX_YAML_NODES`` nodes
+once its aliases are expanded (an "anchor bomb") is refused with its line.
+Tags other than YAML's standard ones (``!!python/name:...``) are PL003
+findings; the value is read as if it had none. No tag ever runs code.
 """
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from typing import Any
 import yaml
 
 from protocol_kit.errors import PlanError
+from protocol_kit.limits import MAX_YAML_ALIASES, MAX_YAML_DEPTH, MAX_YAML_NODES
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.violation import Location, Violation
 
@@ -18,7 +26,13 @@ from protocol_kit.violation import Location, Violation
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "merge", "omap", "pairs", "set",
+    "value"))
+
+
 def read_yaml_plan(text: str, file: str) -> RawPlan:
+    _check_size(text, file)
     loader = SafeLoader(text)
     try:
         root = _single_node(loader, text, file)
@@ -46,7 +60,55 @@ def _single_node(loader: SafeLoader, text: str, file: str) -> yaml.Node | None:
         raise PlanError(f"not valid YAML: {error}", Location(file=file)) from None
 
 
+def _check_size(text: str, file: str) -> None:
+    """Refuse a plan too deep, with too many aliases or too big once expanded, from the parser's events alone."""
+    depth = aliases = 0
+    sizes: dict[str, int] = {}  # anchor -> nodes it expands to
+    open_nodes: list[list] = [[None, 0]]  # [anchor, nodes so far] per open collection
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    _too_big(f"more than {MAX_YAML_ALIASES} aliases", file, event)
+                open_nodes[-1][1] += sizes.get(event.anchor, 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                open_nodes[-1][1] += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    _too_big(f"nested more than {MAX_YAML_DEPTH} levels deep", file, event)
+                open_nodes.append([event.anchor, 1])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                anchor, size = open_nodes.pop()
+                if anchor:
+                    sizes[anchor] = size
+                open_nodes[-1][1] += size
+            if open_nodes[0][1] + sum(n[1] for n in open_nodes[1:]) > MAX_YAML_NODES:
+                _too_big(f"more than {MAX_YAML_NODES:,} values once its aliases are expanded", file, event)
+    except yaml.MarkedYAMLError as error:
+        if "nesting depth" in str(error.problem):  # libyaml's own limit, met while looking ahead
+            raise PlanError(f"the plan is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it",
+                            _location(file, error.problem_mark)) from None
+        # anything else: the full parse below says what is wrong, and where
+    except yaml.YAMLError:
+        pass
+
+
+def _too_big(problem: str, file: str, event: yaml.Event) -> None:
+    raise PlanError(f"the plan is {problem}; refusing to read it", _location(file, event.start_mark))
+
+
 def _convert(loader: SafeLoader, node: yaml.Node, path: KeyPath, raw: RawPlan) -> Any:
+    if node.tag not in STANDARD_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        raw.findings.append(Violation.of("PL003", f"unsupported YAML tag '{tag}'; the value is read as "
+                                                  "plain text", path=_pointer(path),
+                                         source=_location(raw.file, node.start_mark)))
+        node = _untagged(node)
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(loader, node, path, raw)
     if isinstance(node, yaml.SequenceNode):
@@ -75,6 +137,14 @@ def _convert_mapping(loader: SafeLoader, node: yaml.MappingNode, path: KeyPath, 
         raw.locations[(*path, key)] = where
         result[key] = _convert(loader, value_node, (*path, key), raw)
     return result
+
+
+def _untagged(node: yaml.Node) -> yaml.Node:
+    if isinstance(node, yaml.ScalarNode):
+        return yaml.ScalarNode("tag:yaml.org,2002:str", node.value, node.start_mark, node.end_mark)
+    kind = yaml.MappingNode if isinstance(node, yaml.MappingNode) else yaml.SequenceNode
+    name = "map" if kind is yaml.MappingNode else "seq"
+    return kind(f"tag:yaml.org,2002:{name}", node.value, node.start_mark, node.end_mark)
 
 
 def _pointer(path: KeyPath) -> str:

@@ -1,0 +1,65 @@
+"""Whatever Python object reaches the library API is reported, never a crash or a hang."""
+from __future__ import annotations
+
+import pytest
+
+from protocol_kit.events.record import EventRecord
+from protocol_kit.validation import Validator, validate
+
+
+def cyclic() -> dict:
+    event = {"event": "Products Searched", "properties": {"query": "q"}}
+    event["properties"]["self"] = event
+    return event
+
+
+def cyclic_list() -> dict:
+    items: list = []
+    items.append(items)
+    return {"event": "Products Searched", "properties": {"query": "q", "items": items}}
+
+
+def deep(levels: int) -> dict:
+    value: list = []
+    for _ in range(levels):
+        value = [value]
+    return {"event": "Products Searched", "properties": {"query": "q", "deep": value}}
+
+
+BAD = {
+    "contains itself": (cyclic(), "the event contains itself at '/properties/self'"),
+    "list contains itself": (cyclic_list(), "the event contains itself at '/properties/items/0'"),
+    "non-string key": ({"event": "Products Searched", "properties": {1: "x"}},
+                       "object key int at '/properties' is not a string"),
+    "bytes": ({"event": "Products Searched", "properties": {"query": b"q"}},
+              "value at '/properties/query' is of type bytes, not a JSON value"),
+    "set": ({"event": "Products Searched", "properties": {"query": {"q"}}},
+            "value at '/properties/query' is of type set, not a JSON value"),
+    "object": ({"event": "Products Searched", "properties": {"query": object()}},
+               "value at '/properties/query' is of type object, not a JSON value"),
+    "too deep": (deep(5000), "event is nested more than 128 levels deep"),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+@pytest.mark.parametrize("pii", ["flag", "off"])
+def test_validate_reports_what_is_not_json(example_plan, name, pii):
+    event, message = BAD[name]
+    result = validate(event, example_plan, pii=pii)
+    assert [(v.code, v.message) for v in result.violations] == [("EV001", message)]
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_validator_run_reports_and_counts_it(example_plan, name):
+    event, message = BAD[name]
+    good = {"event": "Products Searched", "properties": {"query": "q"}}
+    report = Validator(example_plan).run([good, event, EventRecord(event), good])
+    assert report.outcomes.read == 4 and report.outcomes.passed == 2 and report.outcomes.balanced
+    assert [v.message for v in report.violations] == [message, message]
+
+
+def test_top_level_bytes_and_sets(example_plan):
+    report = Validator(example_plan).run([b'{"event": "x"}', {1, 2}, None])
+    assert [v.message for v in report.violations] == [
+        "value at '/' is of type bytes, not a JSON value", "value at '/' is of type set, not a JSON value",
+        "event is not a JSON object (got null)"]
