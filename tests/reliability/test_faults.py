@@ -88,9 +88,9 @@ def test_workers_end_when_the_parent_is_killed(tmp_path, how):
 def test_ctrl_c_exits_130_with_one_line_and_keeps_earlier_outputs(tmp_path):
     (tmp_path / "valid.jsonl").write_bytes(b"earlier run\n")
     process, workers = running_with_workers(tmp_path)
-    process.send_signal(signal.SIGINT)
-    for worker in workers:  # a terminal sends ctrl-C to the whole process group
+    for worker in workers:  # a terminal sends ctrl-C to the whole process group: workers ignore it
         os.kill(worker, signal.SIGINT)
+    process.send_signal(signal.SIGINT)
     code = process.wait(timeout=20)
     assert code == 130
     assert process.stderr.read().decode().strip().splitlines() == ["interrupted: no output was written or replaced"]

@@ -18,15 +18,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet 
 
 
 def neutralised(value: Any) -> Any:
-    """A csv cell a spreadsheet shows as text: ``'`` before a string that would start a formula (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A csv cell a spreadsheet shows as text: ``'`` before a string that would start a formula (OWASP),
+    and before one that already reads so (``'=x``), so that :func:`restored` gives back every value."""
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
 def restored(value: str) -> str:
     """The cell as it was before :func:`neutralised`."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
         return value[1:]
     return value
 

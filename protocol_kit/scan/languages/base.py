@@ -104,6 +104,10 @@ class Syntax:
         return source.text(node)
 
 
+MAX_VALUE_DEPTH = 64  # object literals nested deeper are not read (a file of generated data, or an attack)
+NESTED_TOO_DEEPLY = "<nested too deeply>"
+
+
 class SourceFile:
     """One parsed file: text, character columns and same-file name resolution."""
 
@@ -116,6 +120,7 @@ class SourceFile:
         self._scope: dict[str, ts.Node] | None = None
         self._resolving: set[str] = set()
         self._declarable: dict[str, bool] = {}
+        self._depth = 0
 
     def text(self, node: ts.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -134,7 +139,14 @@ class SourceFile:
         return node is not None and "comment" in node.type
 
     def value(self, node: ts.Node) -> Value:
-        return self.syntax.read(node, self)
+        """The value of an expression; literals nested deeper than ``MAX_VALUE_DEPTH`` are not read."""
+        if self._depth >= MAX_VALUE_DEPTH:
+            return Reference(NESTED_TOO_DEEPLY)
+        self._depth += 1
+        try:
+            return self.syntax.read(node, self)
+        finally:
+            self._depth -= 1
 
     def resolve(self, name: str) -> Value:
         """The value of a constant, enum case or object member defined in this file."""
