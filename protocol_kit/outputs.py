@@ -87,6 +87,12 @@ class SafeOutput:
         except OSError as error:
             raise self._error(error) from None
 
+    def tell(self) -> int:
+        return self._stream.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._stream.seek(offset, whence)
+
     def flush(self) -> None:
         try:
             self._stream.flush()

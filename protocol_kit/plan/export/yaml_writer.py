@@ -6,13 +6,14 @@ from typing import Any
 
 import yaml
 
+from protocol_kit.outputs import write_file
 from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
 
 CALL_FIELD = {"identify": "traits", "group": "traits", "page": "properties", "screen": "properties"}
 
 
 def write_yaml(plan: Plan, path: Path) -> list[Path]:
-    path.write_text(dump_yaml(plan), encoding="utf-8")
+    write_file(path, dump_yaml(plan).encode("utf-8"))
     return [path]
 
 
