@@ -208,8 +208,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             try:
                 check_one(seed, Path(folder), tally)
-            except AssertionError as error:
-                failures.append((seed, str(error)[:300]))
+            except Exception as error:  # an assertion, or a command that raised: both are failures
+                failures.append((seed, f"{type(error).__name__}: {str(error)[:300]}"))
     elapsed = time.perf_counter() - started
     print(f"{tally.examples + len(failures)} examples in {elapsed:.1f} s ({(tally.examples + len(failures)) / elapsed:.1f}/s), "
           f"{len(failures)} failed")

@@ -54,7 +54,11 @@ def _single_node(loader: SafeLoader, text: str, file: str) -> yaml.Node | None:
         return loader.get_single_node()
     except yaml.YAMLError as error:
         if not isinstance(loader, yaml.SafeLoader):  # say it as the pure-Python parser does, wherever this runs
-            return _single_node(yaml.SafeLoader(text), text, file)
+            try:
+                pure = yaml.SafeLoader(text)
+            except yaml.YAMLError as reader_error:  # it checks the characters as it starts
+                raise PlanError(_describe_any(reader_error), Location(file=file)) from None
+            return _single_node(pure, text, file)
         if isinstance(error, yaml.MarkedYAMLError):
             raise PlanError(_describe(error), _location(file, error.problem_mark)) from None
         raise PlanError(f"not valid YAML: {error}", Location(file=file)) from None
@@ -155,6 +159,14 @@ def _location(file: str, mark: yaml.Mark | None) -> Location:
     if mark is None:
         return Location(file=file)
     return Location(file=file, line=mark.line + 1, column=mark.column + 1)
+
+
+def _describe_any(error: yaml.YAMLError) -> str:
+    if isinstance(error, yaml.MarkedYAMLError):
+        return _describe(error)
+    if isinstance(error, yaml.reader.ReaderError):
+        return f"not valid YAML: character #x{error.character:04x} at position {error.position} is not allowed"
+    return "not valid YAML: " + str(error).splitlines()[0]
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:

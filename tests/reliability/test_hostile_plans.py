@@ -53,6 +53,13 @@ def test_unknown_tags_are_findings_and_run_nothing(project, run):
     assert not (project / "pwned").exists()
 
 
+def test_control_character_in_a_plan_is_one_line(project, run):  # found by bench/fuzz.py
+    (project / "plan.yaml").write_text('plan: p\nevents: {}\nx: "a\x00b"\n', encoding="utf-8")
+    result = lint(run, project, "plan.yaml")
+    assert result.code == 2
+    assert result.err == "error: plan.yaml: not valid YAML: character #x0000 at position 24 is not allowed\n"
+
+
 def workbook_bytes(rows: list[list], **sheet_xml_edits: str) -> bytes:
     from openpyxl import Workbook
 
