@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import orjson
 
 from protocol_kit.compile import CompiledPlan
+from protocol_kit.events.exact import loads_exact, may_lose_precision
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
@@ -27,7 +28,7 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.events.shape import json_problem, too_deep
 from protocol_kit.pii import PiiRules
 from protocol_kit.validation.checks import check_record, up_to_first_error
-from protocol_kit.validation.enforce import decide, has_error
+from protocol_kit.validation.enforce import decide, has_error, omit_unplanned
 from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import PlanSchemas
@@ -141,10 +142,17 @@ class Engine:
             record = unwrap(record.payload, record.source)
         violations = self.violations(record, complete=self.options.omit_unplanned)
         routed = violations if self.personal is None else self.personal.routed(violations)
-        outcome, replacement = decide(record, routed, mode=self.options.mode,
-                                      omit=self.options.omit_unplanned, recheck=self._conforms)
+        outcome, stripped = decide(record, routed, mode=self.options.mode,
+                                   omit=self.options.omit_unplanned, recheck=self._conforms)
+        replacement = stripped
+        rewritten_from = None  # the payload personal data was replaced in
         if self.personal is not None and outcome in ("passed", "omitted"):
-            replacement = self.personal.rewritten(record.payload if replacement is None else replacement) or replacement
+            rewritten_from = record.payload if stripped is None else stripped
+            replacement = self.personal.rewritten(rewritten_from) or stripped
+            rewritten_from = rewritten_from if replacement is not stripped else None
+        if replacement is not None and record.raw is not None and may_lose_precision(record.raw):
+            replacement = self._exactly(record, violations, replacement, omitted=stripped is not None,
+                                        rewritten_from=rewritten_from)
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
             violations = up_to_first_error(violations)
         result.read += 1
@@ -163,6 +171,20 @@ class Engine:
             result.dropped += 1
         else:
             result.reported += 1
+
+    def _exactly(self, record: EventRecord, violations: list[Violation], replacement: Any, *, omitted: bool,
+                 rewritten_from: Any) -> Any:
+        """``replacement`` made again from the exact reading of the raw line, so that big integers and long
+        decimals are written with the digits they came with."""
+        try:
+            exact = loads_exact(record.raw, decimals=True)
+        except (ValueError, RecursionError):
+            return replacement
+        if omitted:
+            exact = omit_unplanned(exact, violations)
+        if rewritten_from is not None:
+            exact = self.personal.rewritten_as(exact, like=rewritten_from)
+        return exact
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
         found = check_record(record, self.schemas, fail_fast=self.options.fail_fast and not complete)
