@@ -6,7 +6,8 @@ One JSON Lines record per event::
 
 ``payload`` is the original event; for input that could not be parsed, or
 whose numbers a parsed payload would not hold exactly (integers beyond 64
-bits, long decimals), ``raw`` holds the original line as text instead
+bits, long decimals), or that is nested to the depth limit (the record adds a
+level), ``raw`` holds the original line as text instead
 (``raw_base64`` when it is not UTF-8): a replay sends on what came in.
 Fix the records and feed the file back to ``protocol-kit validate``: the
 reader recognises the shape and re-checks the original events.
@@ -20,6 +21,8 @@ from protocol_kit.events.exact import may_lose_precision
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
+from protocol_kit.events.shape import depth_exceeds
+from protocol_kit.limits import MAX_EVENT_DEPTH
 from protocol_kit.violation import Location, Violation
 
 MARKER = "x-protocol-kit-quarantine"
@@ -29,7 +32,7 @@ VERSION = 1
 def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> bytes:
     document: dict[str, Any] = {MARKER: VERSION, "source": record.source.to_dict(),
                                 "violations": [v.to_dict() for v in violations]}
-    if record.parsed and (record.raw is None or not may_lose_precision(record.raw)):
+    if record.parsed and (record.raw is None or not (may_lose_precision(record.raw) or _at_depth_limit(record))):
         document["payload"] = record.payload
     elif record.raw is not None:
         try:
@@ -37,6 +40,12 @@ def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> byt
         except UnicodeDecodeError:
             document["raw_base64"] = base64.b64encode(record.raw.rstrip(b"\r\n")).decode("ascii")
     return json_line(document)
+
+
+def _at_depth_limit(record: EventRecord) -> bool:
+    """Whether the record would nest the payload one level past the limit: then the raw line is kept."""
+    return record.raw.count(b"{") + record.raw.count(b"[") >= MAX_EVENT_DEPTH and \
+        depth_exceeds(record.payload, MAX_EVENT_DEPTH - 1)
 
 
 def is_quarantine_record(payload: Any) -> bool:

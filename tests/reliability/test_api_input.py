@@ -63,3 +63,17 @@ def test_top_level_bytes_and_sets(example_plan):
     assert [v.message for v in report.violations] == [
         "value at '/' is of type bytes, not a JSON value", "value at '/' is of type set, not a JSON value",
         "event is not a JSON object (got null)"]
+
+
+def test_an_event_at_the_depth_limit_survives_quarantine_and_replay(example_plan, tmp_path):
+    from protocol_kit.events import read_chunks
+
+    nested = b"[" * 125 + b"]" * 125  # with the event, its properties and "deep": 128 levels, the limit
+    line = b'{"event":"Products Searched","properties":{"query":1,"deep":{"x":' + nested + b"}}}\n"
+    (tmp_path / "e.jsonl").write_bytes(line)
+    with open(tmp_path / "q.jsonl", "wb") as out:
+        first = Validator(example_plan, mode="quarantine").run(read_chunks([tmp_path / "e.jsonl"]), quarantine_out=out)
+    assert first.outcomes.quarantined == 1 and "EV001" not in {v.code for v in first.violations}
+    with open(tmp_path / "q2.jsonl", "wb") as out:
+        again = Validator(example_plan, mode="quarantine").run(read_chunks([tmp_path / "q.jsonl"]), quarantine_out=out)
+    assert [v.code for v in again.violations] == [v.code for v in first.violations]
