@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
-from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.cli.report_options import emit, report_options, report_outputs
 from protocol_kit.config import load_config
 from protocol_kit.errors import ConfigError
 from protocol_kit.events import read_chunks
@@ -88,7 +88,7 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     sources = expand_paths(events)
     streams = {name: path for name, path in (("valid_out", valid_out), ("quarantine_out", quarantine_out)) if path}
     check_outputs({**{f"--{name.replace('_', '-')}": path for name, path in streams.items()},
-                   **_report_outputs(output)}, [*sources, plan_path, *filter(None, [output.baseline])])
+                   **report_outputs(output)}, [*sources, plan_path, *filter(None, [output.baseline])])
     inputs = read_chunks(sources, slices=validator.jobs > 1)
     with ExitStack() as files:
         outputs = {name: files.enter_context(SafeOutput(path, append=append)) for name, path in streams.items()}
@@ -96,13 +96,6 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
         report = validator.run(inputs, progress=progress, **outputs)
     data = from_validation(report, inputs=events, plan_version=validator.plan.version)
     return emit(data, output, fail_on=fail_on or settings.fail_on)
-
-
-def _report_outputs(output: ReportOptions) -> dict[str, Path]:
-    named = {f"--report {name}={path}": path for name, path in output.files}
-    if output.write_baseline:
-        named["--write-baseline"] = output.write_baseline
-    return named
 
 
 def _check_outputs(mode: str, valid_out: Path | None, quarantine_out: Path | None, omit: bool) -> None:

@@ -24,12 +24,18 @@ from typing import Any
 
 from protocol_kit.limits import MAX_REPORT_TEXT, shorten
 from protocol_kit.pii import detect_pii
+from protocol_kit.pii.detect import quiet_text
 from protocol_kit.report.data import DigestRow, EventCount, ReportData
 from protocol_kit.violation import Location, Violation
 
 # C0 and C1 controls (tab included), DEL, surrogates and the two non-characters XML refuses
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _QUOTED = re.compile(r"'([^']{4,})'")
+# What a value alone can show personal data by: an @, digits (cards, phones, ids, addresses, IPs), a colon
+# (IPv6, MAC), a token (keys, JWTs). Strings with none of these are not given to the detector
+# (tests/reliability/test_outgoing.py checks this against the detector on its corpus).
+MAY_HOLD_PERSONAL_DATA = r"@|%40|:|Bearer |Basic |(?:\D*\d){6}|\d{1,3}(?:\.\d{1,3}){3}|\S{16,}"
+_MAY_HOLD = re.compile(MAY_HOLD_PERSONAL_DATA)
 _CACHE_SIZE = 10_000
 _LOOKED_AT = 4 * MAX_REPORT_TEXT  # the detector is given at most this much of a string
 
@@ -64,25 +70,28 @@ class Cleaner:
             return None
         if text in self._verdicts:
             return self._verdicts[text]
-        found = detect_pii({"value": text[:_LOOKED_AT]})
+        head = text[:_LOOKED_AT]
+        found = detect_pii({"value": head}) if _MAY_HOLD.search(head) and not quiet_text(head) else []
         mask = str(found[0].masked) if found else None
         if len(self._verdicts) >= _CACHE_SIZE:
             self._verdicts.clear()
         self._verdicts[text] = mask
         return mask
 
-    def secrets(self, *texts: Any) -> dict[str, str]:
-        """The personal strings among ``texts``, their path parts, quoted parts and words, with their masks."""
-        candidates: set[str] = set()
-        for text in texts:
+    def secrets(self, *values: Any, composites: tuple[Any, ...] = ()) -> dict[str, str]:
+        """The personal strings among ``values`` (each one value) and the parts of ``composites`` (paths and
+        messages: their path segments, quoted parts and words), with their masks, longest first."""
+        candidates = {v for v in values if isinstance(v, str)}
+        for text in (*values, *composites):
             if not isinstance(text, str):
                 continue
-            candidates.add(text)
-            candidates.update(part.replace("~1", "/").replace("~0", "~") for part in text.split("/"))
-            candidates.update(_QUOTED.findall(text))
-            candidates.update(word.strip(".,;:()[]{}\"'") for word in text.split())
+            parts = {part.replace("~1", "/").replace("~0", "~") for part in text.split("/")}
+            parts.update(_QUOTED.findall(text))
+            parts.update(word.strip(".,;:()[]{}\"'") for word in text.split())
+            parts.discard(text)  # a message or path as a whole would be masked whole
+            candidates.update(parts)
         found = {c: m for c in candidates if (m := self.mask_of(c)) is not None}
-        return dict(sorted(found.items(), key=lambda item: -len(item[0])))  # longest first
+        return dict(sorted(found.items(), key=lambda item: -len(item[0])))
 
     def text(self, value: Any, secrets: dict[str, str] | None = None) -> Any:
         if not isinstance(value, str):
@@ -102,14 +111,15 @@ class Cleaner:
         return where if where.file is None else replace(where, file=self.plain(where.file))
 
     def violation(self, v: Violation) -> Violation:
-        secrets = self.secrets(v.event, v.event_type, v.message_id, v.actual, v.expected, v.path, v.message)
+        secrets = self.secrets(v.event, v.event_type, v.message_id, v.actual, v.expected,
+                               composites=(v.path, v.message))
         return replace(v, event=self.text(v.event, secrets), event_type=self.text(v.event_type, secrets),
                        message_id=self.text(v.message_id, secrets), actual=self._value(v.actual, secrets),
                        expected=self._value(v.expected, secrets), path=self.text(v.path, secrets),
                        message=self.text(v.message, secrets), source=self.location(v.source))
 
     def row(self, r: DigestRow) -> DigestRow:
-        secrets = self.secrets(r.event, r.event_type, r.path, r.message, *r.message_ids)
+        secrets = self.secrets(r.event, r.event_type, *r.message_ids, composites=(r.path, r.message))
         return replace(r, event=self.text(r.event, secrets), event_type=self.text(r.event_type, secrets),
                        path=self.text(r.path, secrets), message=self.text(r.message, secrets),
                        message_ids=tuple(self.text(i, secrets) for i in r.message_ids),

@@ -184,3 +184,15 @@ def test_rerun_replaces_and_append_adds(tmp_path):
     assert (tmp_path / "valid.jsonl").read_bytes() == GOOD * 3
     assert run(*args, "--append", cwd=tmp_path).returncode == 0
     assert (tmp_path / "valid.jsonl").read_bytes() == GOOD * 6
+
+
+@pytest.mark.parametrize("command_args", [("lint", "plan.yaml"), ("scan", "app.js", "--plan", "plan.yaml")])
+def test_lint_and_scan_reports_never_overwrite_their_inputs(tmp_path, command_args):
+    (tmp_path / "plan.yaml").write_bytes(PLAN.read_bytes())
+    (tmp_path / "app.js").write_text('analytics.track("Order Completed", {order_id: "o"});\n', encoding="utf-8")
+    target = command_args[1]
+    before = (tmp_path / target).read_bytes()
+    done = run(*command_args, "--report", f"json={target}", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "refusing to overwrite it" in one_error_line(done)
+    assert (tmp_path / target).read_bytes() == before
