@@ -144,21 +144,14 @@ class Engine:
         routed = violations if self.personal is None else self.personal.routed(violations)
         outcome, stripped = decide(record, routed, mode=self.options.mode,
                                    omit=self.options.omit_unplanned, recheck=self._conforms)
-        replacement = stripped
-        rewritten_from = None  # the payload personal data was replaced in
-        if self.personal is not None and outcome in ("passed", "omitted"):
-            rewritten_from = record.payload if stripped is None else stripped
-            replacement = self.personal.rewritten(rewritten_from) or stripped
-            rewritten_from = rewritten_from if replacement is not stripped else None
-        if replacement is not None and record.raw is not None and may_lose_precision(record.raw):
-            replacement = self._exactly(record, violations, replacement, omitted=stripped is not None,
-                                        rewritten_from=rewritten_from)
+        passes = outcome in ("passed", "omitted")
+        replacement = self._replacement(record, violations, stripped) if passes else None
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
             violations = up_to_first_error(violations)
         result.read += 1
         if violations:
             result.violations.append(violations)
-        if outcome in ("passed", "omitted"):
+        if passes:
             result.passed += 1
             result.omitted += outcome == "omitted"
             if self.options.keep_passed:
@@ -171,6 +164,20 @@ class Engine:
             result.dropped += 1
         else:
             result.reported += 1
+
+    def _replacement(self, record: EventRecord, violations: list[Violation], stripped: Any) -> Any:
+        """What a passing event is written as instead of its own bytes (None: its bytes): without its
+        unplanned properties (``stripped``), with its personal data redacted or hashed, exactly."""
+        replacement, rewritten_from = stripped, None
+        if self.personal is not None:
+            base = record.payload if stripped is None else stripped
+            rewritten = self.personal.rewritten(base)
+            if rewritten is not None:
+                replacement, rewritten_from = rewritten, base
+        if replacement is not None and record.raw is not None and may_lose_precision(record.raw):
+            replacement = self._exactly(record, violations, replacement, omitted=stripped is not None,
+                                        rewritten_from=rewritten_from)
+        return replacement
 
     def _exactly(self, record: EventRecord, violations: list[Violation], replacement: Any, *, omitted: bool,
                  rewritten_from: Any) -> Any:
