@@ -48,6 +48,8 @@ def load(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"cannot read the baseline: {error}", Location(file=str(path))) from None
     except json.JSONDecodeError as error:
         raise InputError(f"the baseline is not JSON: {error}", Location(file=str(path))) from None
+    except RecursionError:
+        raise InputError("nested too deeply to be a baseline", Location(file=str(path))) from None
     signatures = document.get("signatures") if isinstance(document, dict) else None
     if not isinstance(signatures, list) or not all(
             isinstance(e, dict) and all(isinstance(e.get(f), str) for f in FIELDS) for e in signatures):

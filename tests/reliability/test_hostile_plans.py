@@ -115,3 +115,25 @@ def test_cell_longer_than_excel_allows_is_refused(project, run):
     result = lint(run, project, "plan.xlsx")
     assert result.code == 2
     assert "row 2, column 2: the cell holds 40,000 characters, more than the 32,767" in result.err
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+
+
+def test_deep_saved_results_and_baselines_are_input_errors(project, run):
+    (project / "deep.json").write_text(DEEP_JSON, encoding="utf-8")
+    (project / "e.jsonl").write_text('{"event": "Products Searched", "properties": {"query": "q"}}\n')
+    digest = run(project, "digest", "deep.json")
+    assert (digest.code, digest.err) == (2, "error: deep.json: nested too deeply to be a saved result\n")
+    baseline = run(project, "validate", "--plan", str(ROOT / "plans" / "ecommerce.yaml"), "e.jsonl",
+                   "--baseline", "deep.json")
+    assert (baseline.code, baseline.err) == (2, "error: deep.json: nested too deeply to be a baseline\n")
+
+
+def test_deep_compiled_plan_is_a_plan_error(project, run):
+    folder = project / "schemas"
+    folder.mkdir()
+    (folder / "index.json").write_text(DEEP_JSON, encoding="utf-8")
+    (project / "e.jsonl").write_text('{"event": "Products Searched"}\n')
+    result = run(project, "validate", "--plan", "schemas", "e.jsonl")
+    assert result.code == 2 and "broken compiled plan: nested too deeply" in result.err
