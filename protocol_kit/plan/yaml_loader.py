@@ -106,13 +106,18 @@ def _too_big(problem: str, file: str, event: yaml.Event) -> None:
     raise PlanError(f"the plan is {problem}; refusing to read it", _location(file, event.start_mark))
 
 
+def _standard(node: yaml.Node, path: KeyPath, raw: RawPlan) -> yaml.Node:
+    """``node``, without its tag (and a PL003 finding) when the tag is not one of YAML's standard ones."""
+    if node.tag in STANDARD_TAGS:
+        return node
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+    raw.findings.append(Violation.of("PL003", f"unsupported YAML tag '{tag}'; the value is read as plain text",
+                                     path=_pointer(path), source=_location(raw.file, node.start_mark)))
+    return _untagged(node)
+
+
 def _convert(loader: SafeLoader, node: yaml.Node, path: KeyPath, raw: RawPlan) -> Any:
-    if node.tag not in STANDARD_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-        raw.findings.append(Violation.of("PL003", f"unsupported YAML tag '{tag}'; the value is read as "
-                                                  "plain text", path=_pointer(path),
-                                         source=_location(raw.file, node.start_mark)))
-        node = _untagged(node)
+    node = _standard(node, path, raw)
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(loader, node, path, raw)
     if isinstance(node, yaml.SequenceNode):
@@ -125,10 +130,14 @@ def _convert(loader: SafeLoader, node: yaml.Node, path: KeyPath, raw: RawPlan) -
 
 
 def _convert_mapping(loader: SafeLoader, node: yaml.MappingNode, path: KeyPath, raw: RawPlan) -> dict:
-    loader.flatten_mapping(node)
+    try:
+        loader.flatten_mapping(node)
+    except yaml.MarkedYAMLError as error:  # a merge key (<<) of something that is not a mapping
+        raise PlanError(_describe(error).replace("YAML syntax error", "YAML error"),
+                        _location(raw.file, error.problem_mark)) from None
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = loader.construct_object(_standard(key_node, path, raw), deep=True)
         where = _location(raw.file, key_node.start_mark)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise PlanError("keys must be plain scalars", where)

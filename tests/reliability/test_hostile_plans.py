@@ -137,3 +137,14 @@ def test_deep_compiled_plan_is_a_plan_error(project, run):
     (project / "e.jsonl").write_text('{"event": "Products Searched"}\n')
     result = run(project, "validate", "--plan", "schemas", "e.jsonl")
     assert result.code == 2 and "broken compiled plan: nested too deeply" in result.err
+
+
+def test_tags_on_keys_and_bad_merges(project, run):  # found by bench/fuzz.py (seed 1013)
+    (project / "plan.yaml").write_text("plan: p\nevents: {}\n!num: 1\n", encoding="utf-8")
+    result = lint(run, project, "plan.yaml")
+    assert "PL003" in result.out and "unsupported YAML tag '!num'" in result.out
+    (project / "plan.yaml").write_text("plan: p\nevents: {}\nm:\n  <<: 5\n", encoding="utf-8")
+    result = lint(run, project, "plan.yaml")
+    assert result.code == 2
+    assert result.err.startswith("error: plan.yaml:4:7: YAML error: while constructing a mapping")
+    assert len(result.err.splitlines()) == 1
