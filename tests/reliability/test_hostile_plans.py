@@ -140,7 +140,7 @@ def test_deep_compiled_plan_is_a_plan_error(project, run):
 
 
 def test_tags_on_keys_and_bad_merges(project, run):  # found by bench/fuzz.py (seed 1013)
-    (project / "plan.yaml").write_text("plan: p\nevents: {}\n!num: 1\n", encoding="utf-8")
+    (project / "plan.yaml").write_text("plan: p\nevents: {}\nx:\n  !num a: 1\n", encoding="utf-8")
     result = lint(run, project, "plan.yaml")
     assert "PL003" in result.out and "unsupported YAML tag '!num'" in result.out
     (project / "plan.yaml").write_text("plan: p\nevents: {}\nm:\n  <<: 5\n", encoding="utf-8")
