@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 BOM = b"\xef\xbb\xbf"
-# 16 or more digits in a row (dots allowed between them), or a three-digit exponent: a number
-# a double may not hold. Strings can match too; they only cost the slower path.
-_MAY_LOSE = re.compile(rb"\d[\d.]{15,}|\d[eE][+-]?\d{3}")
+# A number (right after ':', ',' or '[') of 16 or more digits and dots, or with a three-digit exponent:
+# one a double may not hold. Text inside a string can match too; it only costs the slower path.
+_MAY_LOSE = re.compile(rb"[:,\[][ \t]*-?\d(?:[\d.]{15}|[\d.]*[eE][+-]?\d{3})")
 
 
 def may_lose_precision(data: bytes) -> bool:

@@ -25,7 +25,8 @@ from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
-from protocol_kit.events.shape import json_problem, too_deep
+from protocol_kit.events.shape import depth_exceeds, json_problem, too_deep
+from protocol_kit.limits import MAX_EVENT_DEPTH
 from protocol_kit.pii import PiiRules
 from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import decide, has_error, omit_unplanned
@@ -57,6 +58,9 @@ class RecordBatch:
 
     first_index: int
     items: list[Any]
+
+
+_UNPARSED = object()
 
 
 @dataclass(slots=True)
@@ -95,20 +99,25 @@ class Engine:
         loads, fast_passed = orjson.loads, 0
         clears = self.personal.clears if self.personal is not None else None
         for offset, line in enumerate(chunk.lines):
+            payload = _UNPARSED
             try:
                 payload = loads(line)
                 call = payload.get("type", "track")
                 valid = fast_track.get(payload.get("event")) if call == "track" else fast_calls.get(call)
-                if valid is not None and not too_deep(line, payload) and valid(payload) \
-                        and (clears is None or clears(payload)):
+                if valid is not None and valid(payload) and (clears is None or clears(payload)) and (
+                        line.count(b"{") + line.count(b"[") <= MAX_EVENT_DEPTH  # too_deep, inlined
+                        or not depth_exceeds(payload, MAX_EVENT_DEPTH)):
                     fast_passed += 1
                     if keep:
                         keep(line)
                     continue
             except Exception:  # not JSON, not an object, unhashable name: the detailed path says what
                 pass
-            if line.strip():  # parsed again: exactly where orjson would round, or refuses valid JSON
-                self.check(parse_line(line, Location(file=chunk.file, line=chunk.first_line + offset)), result)
+            if line.strip():
+                source = Location(file=chunk.file, line=chunk.first_line + offset)
+                usable = payload is not _UNPARSED and not may_lose_precision(line) and not too_deep(line, payload)
+                # otherwise parsed again: exactly where orjson would round or refuses valid JSON, or too deep
+                self.check(EventRecord(payload, line, source) if usable else parse_line(line, source), result)
         result.read += fast_passed
         result.passed += fast_passed
         if result.passed_out and not result.passed_out[-1].endswith(b"\n"):
