@@ -22,8 +22,18 @@ BOM = b"\xef\xbb\xbf"
 _MAY_LOSE = re.compile(rb"[:,\[][ \t]*-?\d(?:[\d.]{15}|[\d.]*[eE][+-]?\d{3})")
 
 
+# Every byte as a class: d (digit or dot), e (exponent), s (sign), x (anything else). A long run of d,
+# or d e s? d d d, must be there before the exact test is worth running (bytes.translate and `in` run in C).
+_CLASSES = bytes(ord("d") if c in b"0123456789." else ord("e") if c in b"eE" else ord("s") if c in b"+-"
+                 else ord("x") for c in range(256))
+_RUN = b"d" * 16
+
+
 def may_lose_precision(data: bytes) -> bool:
     """True when ``data`` may hold a number that a double cannot hold exactly."""
+    classes = data.translate(_CLASSES)
+    if _RUN not in classes and b"deddd" not in classes and b"desddd" not in classes:
+        return False
     return _MAY_LOSE.search(data) is not None
 
 

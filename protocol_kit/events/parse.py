@@ -8,7 +8,7 @@ from typing import Iterator
 
 import orjson
 
-from protocol_kit.events.exact import loads_exact, may_lose_precision
+from protocol_kit.events.exact import BOM, loads_exact, may_lose_precision
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.events.shape import TOO_DEEP, depth_exceeds, too_deep
@@ -35,6 +35,8 @@ def parse_json(data: bytes, *, decimals: bool = False, check_depth: bool = True)
         if may_lose_precision(data):
             payload = loads_exact(data, decimals=decimals)
     except orjson.JSONDecodeError as error:
+        if not _may_be_valid(data):
+            return _Malformed(_json_error(error))
         try:
             payload = loads_exact(data, decimals=decimals)
         except (ValueError, RecursionError):
@@ -44,6 +46,12 @@ def parse_json(data: bytes, *, decimals: bool = False, check_depth: bool = True)
     if check_depth and too_deep(data, payload):
         return _Malformed(TOO_DEEP)
     return payload
+
+
+def _may_be_valid(data: bytes) -> bool:
+    """Whether text orjson refused may still be JSON: a byte order mark, an escape (lone surrogates), or a
+    number beyond a double are what it refuses of valid JSON."""
+    return data[:3] == BOM or b"\\u" in data or may_lose_precision(data)
 
 
 def _json_error(error: orjson.JSONDecodeError) -> str:

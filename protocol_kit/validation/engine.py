@@ -96,7 +96,7 @@ class Engine:
         result = BatchResult()
         fast_track, fast_calls = self.schemas.fast_track, self.schemas.fast_calls
         keep = result.passed_out.append if self.options.keep_passed else None
-        loads, fast_passed = orjson.loads, 0
+        loads, count, fast_passed = orjson.loads, bytes.count, 0
         clears = self.personal.clears if self.personal is not None else None
         for offset, line in enumerate(chunk.lines):
             payload = _UNPARSED
@@ -105,7 +105,7 @@ class Engine:
                 call = payload.get("type", "track")
                 valid = fast_track.get(payload.get("event")) if call == "track" else fast_calls.get(call)
                 if valid is not None and valid(payload) and (clears is None or clears(payload)) and (
-                        line.count(b"{") + line.count(b"[") <= MAX_EVENT_DEPTH  # too_deep, inlined
+                        count(line, b"{") + count(line, b"[") <= MAX_EVENT_DEPTH  # too_deep, inlined
                         or not depth_exceeds(payload, MAX_EVENT_DEPTH)):
                     fast_passed += 1
                     if keep:
