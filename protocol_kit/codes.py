@@ -42,6 +42,11 @@ CODES: dict[str, Code] = _table(
          "A key the plan format does not know, often a typo such as `requried`.",
          "An unknown key is ignored by the compiler, so the rule it was meant to state is never enforced.",
          "Correct the spelling (the message suggests the closest known key) or remove the key."),
+    Code("PL003", "unsupported-yaml-tag", "plan_structure", "error",
+         "A value carries a YAML tag the plan format does not know, such as `!!python/name:os.system`.",
+         "Such tags ask a YAML loader to build objects or run code; protocol_kit never does, and reads the value "
+         "as plain text, which is not what the author meant.",
+         "Remove the tag."),
     Code("PL101", "event-name-convention", "naming", "error",
          "An event name does not follow the plan's event naming convention.",
          "Mixed naming styles split one behaviour over several event names in every downstream tool.",
@@ -79,9 +84,11 @@ CODES: dict[str, Code] = _table(
          "The allowed value can never be sent; often a YAML surprise such as `yes` read as a boolean.",
          "Quote the value or change the property's type."),
     Code("PL403", "invalid-pattern", "contradiction", "error",
-         "A `pattern` is not a valid regular expression.",
-         "Validators fail or behave differently on an invalid pattern.",
-         "Fix the regular expression."),
+         "A `pattern` is not a regular expression of the supported dialect (ECMA-262 syntax, no lookaround or "
+         "backreferences).",
+         "Validators fail or behave differently on an invalid pattern; lookaround and backreferences need a "
+         "backtracking engine, which hostile input can keep busy for hours.",
+         "Fix the regular expression, or express the rule without lookaround and backreferences."),
     Code("PL404", "untyped-property", "contradiction", "error",
          "A property has constraints (such as `required`) but no type.",
          "Without a type the constraint cannot be checked consistently.",
@@ -90,6 +97,11 @@ CODES: dict[str, Code] = _table(
          "A constraint does not apply to the property's type (such as `min_length` on a number).",
          "JSON Schema ignores the constraint for other types, so it is never checked.",
          "Remove the constraint or change the type."),
+    Code("PL406", "nested-quantifier", "contradiction", "warning",
+         "A `pattern` repeats a group that itself repeats, such as `^(a+)+$`.",
+         "protocol_kit matches in linear time, but backtracking engines (in other tools reading the same schema) "
+         "take exponential time on such a pattern with a near-miss input.",
+         "Remove the nesting: `^a+$` matches what `^(a+)+$` does."),
     # --- EV: event validation ------------------------------------------
     Code("EV001", "malformed-event", "malformed_event", "error",
          "A record is not a JSON object with an event name or type.",

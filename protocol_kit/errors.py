@@ -37,3 +37,7 @@ class InputError(ProtocolKitError):
 
 class OptionsError(ProtocolKitError):
     """Options of a command that cannot go together (the CLI shows these as usage errors)."""
+
+
+class OutputError(ProtocolKitError):
+    """An output file cannot be written (full disk, missing folder, size limit), or would overwrite an input."""

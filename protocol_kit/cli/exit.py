@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 CLEAN, FINDINGS, USAGE_ERROR = 0, 1, 2
 INTERNAL_ERROR = USAGE_ERROR  # the contract has three codes; the message tells a bug from bad input
-INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 TRACEBACK_ENV = "PROTOCOL_KIT_TRACEBACK"
+INTERRUPTED_LINE = "interrupted: no output was written or replaced"
 
 
 class InternalError(Exception):
@@ -70,6 +71,14 @@ def exit_code_for_report(report: "ReportData", fail_on: str = "error", *, new_on
     return exit_code_for(rows, fail_on)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like ctrl-C, so that temporary outputs are removed and workers stopped."""
+
+
+def on_terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     """Run the group, turning tool errors into one line on stderr and exit code 2."""
     try:
@@ -80,14 +89,17 @@ def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     except InternalError as error:
         return internal_error(error)
     except (Interrupted, KeyboardInterrupt):
-        click.echo("interrupted", err=True)
+        click.echo(INTERRUPTED_LINE, err=True)
         return INTERRUPTED
     except click.exceptions.Abort as abort:
-        if isinstance(abort.__cause__, KeyboardInterrupt):  # while click parsed the command line
-            click.echo("interrupted", err=True)
+        if isinstance(abort.__cause__ or abort.__context__, KeyboardInterrupt):  # while click parsed the command line
+            click.echo(INTERRUPTED_LINE, err=True)
             return INTERRUPTED
         click.echo("Aborted.", err=True)
         return USAGE_ERROR
+    except Terminated:
+        click.echo("terminated: no output was written or replaced", err=True)
+        return TERMINATED
     except click.ClickException as error:
         error.show()
         return USAGE_ERROR

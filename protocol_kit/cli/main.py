@@ -77,6 +77,9 @@ def cli(traceback: bool) -> None:
 
 
 def main() -> None:
-    from protocol_kit.cli.exit import run_cli
+    import signal
 
+    from protocol_kit.cli.exit import on_terminate, run_cli
+
+    signal.signal(signal.SIGTERM, on_terminate)
     sys.exit(run_cli(cli))

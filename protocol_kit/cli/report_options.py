@@ -12,6 +12,8 @@ import click
 
 from protocol_kit.cli.exit import exit_code_for_report
 from protocol_kit.cli.options import display_path
+from protocol_kit.errors import OutputError
+from protocol_kit.outputs import check_outputs
 from protocol_kit.report import FORMATS
 from protocol_kit.report.data import ReportData
 from protocol_kit.report.output import ReportOptions, Terminal, prepare, write_outputs
@@ -68,14 +70,26 @@ def report_options(command=None, *, default_format: str = "text"):
 
 def emit(data: ReportData, output: ReportOptions, *, fail_on: str, stdout: BinaryIO | None = None) -> int:
     """Show (on ``stdout``, default the process's) and write the report as asked, then return the exit code for it."""
-    stdout = stdout or sys.stdout.buffer
+    if stdout is None:
+        if sys.stdout is None:  # started with stdout closed
+            raise OutputError("cannot write <stdout>: it is closed")
+        stdout = sys.stdout.buffer
     if FORMATS[output.format].binary and stdout.isatty():
         raise click.UsageError(f"{output.format} is a binary format: write it to a file with "
                                f"--report {output.format}=PATH")
+    check_outputs(report_outputs(output), [*data.inputs, *filter(None, [output.baseline])])
     data = prepare(data, output)
     for path in write_outputs(data, output, stdout, terminal()):
         click.echo(f"wrote {display_path(path)}", err=True)
     return exit_code_for_report(data, fail_on, new_only=output.fail_on_new)
+
+
+def report_outputs(output: ReportOptions) -> dict[str, Path]:
+    """The files a run's report options write, named by their option."""
+    named = {f"--report {name}={path}": path for name, path in output.files}
+    if output.write_baseline:
+        named["--write-baseline"] = output.write_baseline
+    return named
 
 
 def terminal() -> Terminal:

@@ -11,7 +11,7 @@ import click
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import usage_errors
-from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.cli.report_options import emit, report_options, report_outputs
 from protocol_kit.commands.validate_command import ValidateOptions, validate_stream
 from protocol_kit.config import load_config
 from protocol_kit.events.wire import INPUT_FORMATS
@@ -33,6 +33,8 @@ from protocol_kit.validation.settings import validate_settings
               help="JSON Lines file for conforming events (block and quarantine modes).")
 @click.option("--quarantine-out", type=click.Path(dir_okay=False, path_type=Path),
               help="JSON Lines file for nonconforming events with their violations (quarantine mode).")
+@click.option("--append", is_flag=True,
+              help="Add to --valid-out and --quarantine-out instead of replacing them (on success only).")
 @click.option("--omit-unplanned-properties", is_flag=True,
               help="Remove unplanned properties from events with no other error, so they pass.")
 @click.option("--pii", type=click.Choice(PII_MODES),
@@ -51,7 +53,7 @@ from protocol_kit.validation.settings import validate_settings
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="What the SDK sent: detected per file or line by content (auto), or the one given.")
 def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, valid_out: Path | None,
-            quarantine_out: Path | None, omit_unplanned_properties: bool, pii: str | None,
+            quarantine_out: Path | None, append: bool, omit_unplanned_properties: bool, pii: str | None,
             event_version: str | None, output: ReportOptions,
             fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None,
             input_format: str) -> int:
@@ -65,18 +67,22 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
     PostHog, Mixpanel (data= form bodies), Amplitude and Snowplow payloads.
 
     Prints a digest (one row per event, kind of problem and path) and a
-    summary. Exit codes: 0 no violation at or above --fail-on, 1 violations,
-    2 usage error, unreadable plan or missing file.
+    summary. Outputs are written to a temporary file next to them and put in
+    place when the run completes: an interrupted run leaves them as they were.
+    Exit codes: 0 no violation at or above --fail-on, 1 violations,
+    2 usage error, unreadable plan, missing or unwritable file.
     """
     config = load_config()
     options = ValidateOptions.configured(
         config, plan=plan_path, mode=mode, valid_out=valid_out, quarantine_out=quarantine_out,
         omit_unplanned=omit_unplanned_properties or None, fail_fast=fail_fast or None, jobs=jobs,
-        max_violations=max_violations, pii=pii, event_version=event_version, input_format=input_format)
+        max_violations=max_violations, pii=pii, event_version=event_version, input_format=input_format,
+        append=append or None)
     with ExitStack() as stack:
         progress = stack.enter_context(_Progress()) if sys.stderr.isatty() else None
         with usage_errors():
-            run = validate_stream(events, options, progress=progress)
+            run = validate_stream(events, options, progress=progress, also_written=report_outputs(output),
+                                  also_read=[output.baseline] if output.baseline else [])
     return emit(run.data, output, fail_on=fail_on or validate_settings(config).fail_on)
 
 

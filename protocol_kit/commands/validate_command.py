@@ -4,12 +4,15 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, Sequence
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError, OptionsError
 from protocol_kit.events import read_chunks
+from protocol_kit.events.reader import expand_paths
+from protocol_kit.outputs import SafeOutput, check_outputs
 from protocol_kit.pii import PiiRules, rules_from_config
 from protocol_kit.policy import CodePolicy
 from protocol_kit.report import ReportData
@@ -27,6 +30,7 @@ class ValidateOptions:
     mode: str = "report"
     valid_out: Path | None = None  # JSON Lines file of the events that pass (block and quarantine modes)
     quarantine_out: Path | None = None  # JSON Lines file of the nonconforming events (quarantine mode)
+    append: bool = False  # add to valid_out and quarantine_out instead of replacing them (on success only)
     omit_unplanned: bool = False
     fail_fast: bool = False
     jobs: int = 1
@@ -65,20 +69,34 @@ class ValidateRun:
 
 
 def validate_stream(events: Sequence[str | Path], options: ValidateOptions,
-                    *, progress: Callable[[int], None] | None = None) -> ValidateRun:
-    """Validate the events of files and folders (``-``: stdin), writing the outputs the mode asks for."""
+                    *, progress: Callable[[int], None] | None = None,
+                    also_written: Mapping[str, Path] = MappingProxyType({}),
+                    also_read: Sequence[Path] = ()) -> ValidateRun:
+    """Validate the events of files and folders (``-``: stdin), writing the outputs the mode asks for.
+
+    Before anything is read or written, every output (``valid_out``, ``quarantine_out`` and
+    ``also_written``: the report files the caller will write, by option name) is checked
+    against every input (the events, the plan and ``also_read``) and against the others (:class:`~protocol_kit.errors.OutputError`).
+    Outputs are written to a temporary file beside them and put in place when the run completes.
+    """
     check_options(options)
     if options.plan is None:
         raise ConfigError("no plan given")
+    sources = expand_paths(events)
+    streams = {name: path for name, path in (("valid_out", options.valid_out),
+                                              ("quarantine_out", options.quarantine_out)) if path is not None}
+    plan_inputs = [options.plan] if isinstance(options.plan, (str, Path)) else []
+    check_outputs({**{f"--{name.replace('_', '-')}": path for name, path in streams.items()}, **also_written},
+                  [*sources, *plan_inputs, *also_read])
     plan = load_plan(options.plan) if isinstance(options.plan, (str, Path)) else options.plan
     validator = Validator(plan, mode=options.mode, omit_unplanned=options.omit_unplanned,
                           fail_fast=options.fail_fast, jobs=options.jobs, max_violations=options.max_violations,
                           pii=options.pii, pii_rules=options.pii_rules, salt=options.salt, policy=options.policy,
                           event_version=options.event_version)
-    inputs = read_chunks(events, slices=validator.jobs > 1)
+    inputs = read_chunks(sources, slices=validator.jobs > 1)
     with ExitStack() as files:
-        outputs = {name: files.enter_context(open(path, "wb")) for name, path in
-                   (("valid_out", options.valid_out), ("quarantine_out", options.quarantine_out)) if path is not None}
+        outputs: dict[str, Any] = {name: files.enter_context(SafeOutput(path, append=options.append))
+                                   for name, path in streams.items()}
         report = validator.run(inputs, progress=progress, input_format=options.input_format, **outputs)
     data = from_validation(report, inputs=tuple(str(e) for e in events), plan_version=validator.plan.version)
     return ValidateRun(plan=validator.plan, report=report, data=data)

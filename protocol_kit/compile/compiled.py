@@ -81,4 +81,6 @@ def load_compiled(folder: str | Path) -> CompiledPlan:
                         Location(file=str(folder))) from None
     except (json.JSONDecodeError, KeyError, TypeError) as error:
         raise PlanError(f"broken compiled plan: {error}", Location(file=str(index_path))) from None
+    except RecursionError:
+        raise PlanError("broken compiled plan: nested too deeply", Location(file=str(index_path))) from None
     return CompiledPlan(name=index["plan"], version=index.get("version"), schemas=schemas)

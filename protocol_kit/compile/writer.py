@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from protocol_kit.compile.compiled import CompiledPlan, slug
+from protocol_kit.outputs import write_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ def write_schemas(compiled: CompiledPlan, out: str | Path) -> list[FileChange]:
             done.append(FileChange(change.path, "removed"))
         else:
             change.path.parent.mkdir(parents=True, exist_ok=True)
-            change.path.write_bytes(wanted[_relative(change.path, folder)])
+            write_file(change.path, wanted[_relative(change.path, folder)])
             done.append(FileChange(change.path, "written"))
     return done
 

@@ -20,8 +20,10 @@ def call_of(payload: Any) -> tuple[str, str | None] | str:
         if "event" not in payload:
             return "event has neither 'type' nor 'event'"
         call = "track"
-    if not isinstance(call, str) or call not in CALLS:
-        return f"unknown call type {call!r}; expected one of: {', '.join(CALLS)}"
+    if not isinstance(call, str):
+        return f"call type must be a string, got {json_type(call)}; expected one of: {', '.join(CALLS)}"
+    if call not in CALLS:
+        return f"unknown call type '{call}'; expected one of: {', '.join(CALLS)}"
     if call != "track":
         name = payload.get("name")
         return call, name if isinstance(name, str) else None

@@ -4,8 +4,11 @@ One JSON Lines record per event::
 
     {"x-protocol-kit-quarantine": 1, "source": {...}, "violations": [...], "payload": {...}}
 
-``payload`` is the original event; for input that could not be parsed, ``raw``
-holds the original line as text instead (``raw_base64`` when it is not UTF-8).
+``payload`` is the original event; for input that could not be parsed, or
+whose numbers a parsed payload would not hold exactly (integers beyond 64
+bits, long decimals), or that is nested to the depth limit (the record adds a
+level), ``raw`` holds the original line as text instead
+(``raw_base64`` when it is not UTF-8): a replay sends on what came in.
 An event read from what an SDK sent (see :mod:`protocol_kit.events.wire`) has
 its Segment-spec event as ``payload``, plus ``format`` and ``original``: the
 SDK's own record, or the whole body when it could not be read
@@ -19,9 +22,12 @@ from __future__ import annotations
 import base64
 from typing import Any, Iterable
 
+from protocol_kit.events.exact import may_lose_precision
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.reader import parse_line
 from protocol_kit.events.record import EventRecord
+from protocol_kit.events.shape import depth_exceeds
+from protocol_kit.limits import MAX_EVENT_DEPTH
 from protocol_kit.events.wire.record import WireRecord
 from protocol_kit.violation import Location, Violation
 
@@ -32,7 +38,7 @@ VERSION = 1
 def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> bytes:
     document: dict[str, Any] = {MARKER: VERSION, "source": record.source.to_dict(),
                                 "violations": [v.to_dict() for v in violations]}
-    if record.parsed:
+    if record.parsed and (record.raw is None or not (may_lose_precision(record.raw) or _at_depth_limit(record))):
         document["payload"] = record.payload
     elif record.raw is not None:
         try:
@@ -42,6 +48,12 @@ def quarantine_line(record: EventRecord, violations: Iterable[Violation]) -> byt
     if isinstance(record, WireRecord):
         document.update(record.kept())
     return json_line(document)
+
+
+def _at_depth_limit(record: EventRecord) -> bool:
+    """Whether the record would nest the payload one level past the limit: then the raw line is kept."""
+    return record.raw.count(b"{") + record.raw.count(b"[") >= MAX_EVENT_DEPTH and \
+        depth_exceeds(record.payload, MAX_EVENT_DEPTH - 1)
 
 
 def is_quarantine_record(payload: Any) -> bool:

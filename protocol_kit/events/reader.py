@@ -9,19 +9,26 @@ through the wire formats (:mod:`protocol_kit.events.wire`). A ``.json`` file
 batch ``{"batch": [...]}``) is one JSON document and is parsed whole, so its
 size is bounded by memory: use JSON Lines for large streams. So is a file of
 any other name, and stdin, whose first line is not JSON by itself but whose
-whole content is one JSON document (a pretty-printed body). ``.gz`` files are
-decompressed on the fly. On stdin, input starting with ``[`` is read as one
+whole content is one JSON document (a pretty-printed body). gzip-compressed
+input is recognised by its first bytes (not its name) and decompressed on the
+fly, on files and on stdin. On stdin, input starting with ``[`` is read as one
 JSON document, anything else as JSON Lines.
 
 Bad input never stops the run: a line that is not JSON, a file that is not
-valid JSON or a truncated gzip stream becomes an :class:`EventRecord` with an
-``error``, reported as a malformed event.
+valid JSON, an event nested deeper than :data:`~protocol_kit.limits.MAX_EVENT_DEPTH`
+or a truncated gzip stream becomes an :class:`EventRecord` with an ``error``
+(and the raw bytes, where there are some), reported as a malformed event.
+Valid JSON that the fast parser refuses or would round (see
+:mod:`protocol_kit.events.exact`) is read again exactly. A file or folder
+that cannot be read at all is an :class:`InputError` before any event is read,
+and a path given twice is read once.
 """
 from __future__ import annotations
 
 import gzip
 import io
 import itertools
+import os
 import sys
 import zlib
 from dataclasses import dataclass
@@ -31,6 +38,7 @@ from typing import BinaryIO, Iterable, Iterator
 import orjson
 
 from protocol_kit.errors import InputError
+from protocol_kit.events.parse import document_records, parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.violation import Location
 
@@ -40,6 +48,7 @@ JSON_SUFFIXES = (".json",)
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 1000
 SLICE_BYTES_PER_LINE = 512
+GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
@@ -98,17 +107,6 @@ def read_events(paths: Iterable[str | Path]) -> Iterator[EventRecord]:
                 yield parse_line(line, Location(file=item.file, line=number))
 
 
-def parse_line(line: bytes, source: Location) -> EventRecord:
-    try:
-        return EventRecord(payload=orjson.loads(line), raw=line, source=source)
-    except orjson.JSONDecodeError as error:
-        return EventRecord(raw=line, source=source, error=_json_error(error))
-
-
-def _json_error(error: orjson.JSONDecodeError) -> str:
-    return f"not valid JSON: {error.msg} (at character {error.pos})"
-
-
 def read_chunks(paths: Iterable[str | Path], *, chunk_lines: int = CHUNK_LINES,
                 slices: bool = False) -> Iterator[LineChunk | FileSlice | EventRecord]:
     """Chunks of raw lines (JSON Lines sources) and records (JSON documents), in input order.
@@ -126,10 +124,10 @@ def _chunks(sources: list[Path | str], chunk_lines: int, slices: bool) -> Iterat
         if path == STDIN:
             yield from _read_stdin(chunk_lines)
         elif _is_json_document(path):
-            yield from _document_records(_read_whole(path), str(path))
+            yield from document_records(_read_whole(path), str(path))
         elif (document := _document_in(path)) is not None:
-            yield from _document_records(document, str(path))
-        elif slices and not path.name.lower().endswith(".gz"):
+            yield from document_records(document, str(path))
+        elif slices and not is_gzip(path):
             yield from file_slices(path, chunk_lines * SLICE_BYTES_PER_LINE)
         else:
             yield from _read_lines(path, chunk_lines)
@@ -144,10 +142,50 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
     expanded: list[Path | str] = []
     for path in given:
         if path != STDIN and path.is_dir():
-            expanded.extend(sorted(p for p in path.rglob("*") if p.is_file() and _is_event_file(p)))
+            expanded.extend(_folder_files(path))
         else:
             expanded.append(path)
-    return expanded
+    return _once(expanded)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The event files in ``folder`` and below, sorted; an unreadable folder is an error, not an empty one.
+
+    Only regular files count: dangling links, link loops and named pipes in a tree are no event files.
+    """
+    found = []
+    for root, folders, files in os.walk(folder, onerror=_unreadable):
+        folders.sort()
+        found.extend(path for name in files if _is_event_file(path := Path(root, name)) and path.is_file())
+    for path in found:
+        _check_readable(path)
+    return sorted(found)
+
+
+def _unreadable(error: OSError) -> None:
+    raise InputError(f"cannot read folder: {error.strerror}", Location(file=error.filename)) from None
+
+
+def _check_readable(path: Path) -> None:
+    if not os.access(path, os.R_OK):
+        raise InputError("cannot read: permission denied", Location(file=str(path)))
+
+
+def _once(paths: list[Path | str]) -> list[Path | str]:
+    """``paths`` without repeats: the same file given twice (or through a link, or in a folder given too) is read once."""
+    seen: set[tuple[int, int] | str] = set()
+    kept = []
+    for path in paths:
+        if path == STDIN:
+            identity = STDIN
+        else:
+            _check_readable(path)
+            stat = path.stat()
+            identity = (stat.st_dev, stat.st_ino)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(path)
+    return kept
 
 
 def _is_event_file(path: Path) -> bool:
@@ -160,12 +198,16 @@ def _is_json_document(path: Path) -> bool:
 
 
 def _open(path: Path) -> BinaryIO:
+    """``path`` opened for reading, decompressed when its first bytes are gzip's."""
     try:
-        if path.name.lower().endswith(".gz"):
-            return gzip.open(path, "rb")
-        return open(path, "rb")
+        return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", Location(file=str(path))) from None
+
+
+def is_gzip(path: Path) -> bool:
+    with open(path, "rb") as stream:
+        return stream.read(2) == GZIP_MAGIC
 
 
 def _read_lines(path: Path, chunk_lines: int) -> Iterator[LineChunk | EventRecord]:
@@ -240,35 +282,22 @@ def _read_whole(path: Path) -> bytes | EventRecord:
 
 def _read_stdin(chunk_lines: int) -> Iterator[LineChunk | EventRecord]:
     stream = io.BufferedReader(sys.stdin.buffer) if not hasattr(sys.stdin.buffer, "peek") else sys.stdin.buffer
-    if stream.peek(64).lstrip()[:1] == b"[":
-        yield from _document_records(stream.read(), STDIN_NAME)
+    if stream.peek(2)[:2] == GZIP_MAGIC:
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb"))
+    try:
+        start = stream.peek(64)
+    except _GZIP_ERRORS as error:
+        yield EventRecord(source=Location(file=STDIN_NAME), error=f"unreadable gzip data: {error}")
+        return
+    if start.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"[":
+        yield from document_records(stream.read(), STDIN_NAME)
         return
     first = stream.readline()
     if _starts_document(first):
         data = first + stream.read()
         if _is_json(data):
-            yield from _document_records(data, STDIN_NAME)
+            yield from document_records(data, STDIN_NAME)
             return
         yield from _line_chunks(io.BytesIO(data), STDIN_NAME, chunk_lines)
     else:
         yield from _line_chunks(itertools.chain([first] if first else [], stream), STDIN_NAME, chunk_lines)
-
-
-def _document_records(data: bytes | EventRecord, name: str) -> Iterator[EventRecord]:
-    """The records of one JSON document: an event or body (a batch is split by the wire formats), or an array."""
-    if isinstance(data, EventRecord):
-        yield data
-        return
-    if not data.strip():
-        yield EventRecord(raw=data, source=Location(file=name), error="empty file: expected a JSON event or array")
-        return
-    try:
-        document = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        yield EventRecord(raw=data, source=Location(file=name), error=_json_error(error))
-        return
-    if isinstance(document, list):
-        for index, payload in enumerate(document):
-            yield EventRecord(payload=payload, source=Location(file=name, index=index))
-    else:
-        yield EventRecord(payload=document, source=Location(file=name))

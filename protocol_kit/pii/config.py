@@ -53,6 +53,8 @@ def load_baseline(path: Path, *, key: str = "baseline") -> frozenset[tuple[str, 
         raise ConfigError(f"{key}: cannot read {path}: {error.strerror}") from None
     except ValueError as error:
         raise ConfigError(f"{key}: {path} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{key}: {path} is nested too deeply") from None
     _expect(data, list, key, "a JSON list of findings")
     signatures = set()
     for i, item in enumerate(data):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from protocol_kit.errors import InputError
+from protocol_kit.outputs import write_file
 from protocol_kit.report.data import Comparison, ReportData
 from protocol_kit.violation import Location
 
@@ -36,7 +37,7 @@ def dumps(data: ReportData) -> str:
 
 
 def write(data: ReportData, path: Path) -> None:
-    path.write_text(dumps(data), encoding="utf-8")
+    write_file(path, dumps(data).encode("utf-8"))
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -47,6 +48,8 @@ def load(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"cannot read the baseline: {error}", Location(file=str(path))) from None
     except json.JSONDecodeError as error:
         raise InputError(f"the baseline is not JSON: {error}", Location(file=str(path))) from None
+    except RecursionError:
+        raise InputError("nested too deeply to be a baseline", Location(file=str(path))) from None
     signatures = document.get("signatures") if isinstance(document, dict) else None
     if not isinstance(signatures, list) or not all(
             isinstance(e, dict) and all(isinstance(e.get(f), str) for f in FIELDS) for e in signatures):

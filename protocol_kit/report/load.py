@@ -38,6 +38,8 @@ def load_result(path: Path) -> ReportData:
         raise InputError(f"cannot read the result: {error.strerror or error}", where) from None
     except json.JSONDecodeError as error:
         raise InputError(f"not JSON: {error}", where) from None
+    except RecursionError:
+        raise InputError("nested too deeply to be a saved result", where) from None
     except (KeyError, TypeError, AttributeError) as error:
         raise InputError(f"not a saved result of --format json ({error!r} is missing or malformed)", where) from None
 

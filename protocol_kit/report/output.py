@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from protocol_kit.errors import InputError
+from protocol_kit.errors import OutputError
+from protocol_kit.outputs import write_file
 from protocol_kit.report import baseline, registry
 from protocol_kit.report.data import ReportData
+from protocol_kit.report.outgoing import outgoing
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,9 @@ class ReportOptions:
 
 
 def prepare(data: ReportData, options: ReportOptions) -> ReportData:
-    """``data`` compared with the baseline, when one is given."""
+    """``data`` made safe to show (see :mod:`protocol_kit.report.outgoing`) and compared with the baseline,
+    when one is given."""
+    data = outgoing(data)
     return baseline.compare(data, baseline.load(options.baseline)) if options.baseline else data
 
 
@@ -47,8 +51,13 @@ def render(name: str, data: ReportData, terminal: Terminal = Terminal()) -> byte
 
 def write_outputs(data: ReportData, options: ReportOptions, stdout: BinaryIO, terminal: Terminal) -> list[Path]:
     """Render ``options.format`` to ``stdout``, every requested file, and the baseline; the files written."""
-    stdout.write(render(options.format, data, terminal))
-    stdout.flush()
+    try:
+        stdout.write(render(options.format, data, terminal))
+        stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # closed stdout, or redirected to a full disk
+        raise OutputError(f"cannot write <stdout>: {error.strerror or error}") from None
     written = []
     for name, path in options.files:
         _write(path, render(name, data))
@@ -60,8 +69,9 @@ def write_outputs(data: ReportData, options: ReportOptions, stdout: BinaryIO, te
 
 
 def _write(path: Path, content: bytes) -> None:
+    """Written whole or not at all (see :mod:`protocol_kit.outputs`); a missing folder is created."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    write_file(path, content)

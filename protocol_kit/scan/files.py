@@ -23,8 +23,22 @@ SKIP_DIRS = frozenset({
 
 def iter_source_files(paths: Iterable[str | Path], *, exclude: Iterable[str] = ()) -> Iterator[Path]:
     """Files of a known language under ``paths``. Directories are walked, skipping
-    dependency and build folders; named files are taken as they are."""
+    dependency and build folders; named files are taken as they are. A file reached
+    twice (named twice, or inside a folder also given, or through a link) is scanned once."""
     patterns = tuple(exclude)
+    seen: set[tuple[int, int]] = set()
+    for path in _candidates(paths, patterns):
+        try:
+            info = path.stat()
+        except OSError:  # a dangling link or a link loop: read_source reports it as skipped (SC005)
+            yield path
+            continue
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            yield path
+
+
+def _candidates(paths: Iterable[str | Path], patterns: tuple[str, ...]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -37,11 +51,15 @@ def iter_source_files(paths: Iterable[str | Path], *, exclude: Iterable[str] = (
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=_unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
         for name in sorted(files):
             if syntax_for(name):
                 yield Path(folder, name)
+
+
+def _unreadable(error: OSError) -> None:
+    raise InputError(f"{error.filename}: cannot read folder: {error.strerror}") from None
 
 
 def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:

@@ -17,7 +17,7 @@ from protocol_kit.scan.model import TrackingCall
 from protocol_kit.scan.project import Project
 from protocol_kit.scan.pii_names import NameClassifier, default_classifier
 from protocol_kit.scan.suppress import MARKER, apply_suppressions, find_suppressions
-from protocol_kit.violation import Violation
+from protocol_kit.violation import Location, Violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,11 @@ def scan_paths(paths: Iterable[str | Path], *, plan: Plan | None, config: ScanCo
         violations.extend(source.notes)
         if source.data is not None:
             parsed += 1
-            found, problems = _scan(source, str(path), checker=checker, config=config, project=project)
+            try:
+                found, problems = _scan(source, str(path), checker=checker, config=config, project=project)
+            except RecursionError:  # one file must never cost the findings of the others
+                found, problems = [], [Violation.of("SC005", "skipped: nested too deeply to be read",
+                                                    source=Location(file=str(path)))]
             calls.extend(found)
             violations.extend(problems)
     return ScanResult(tuple(calls), _sorted(violations), files, parsed)

@@ -16,7 +16,7 @@ from protocol_kit.plan import Plan
 from protocol_kit.policy import CodePolicy
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
-from protocol_kit.validation.engine import BatchResult, Engine, Options, batches
+from protocol_kit.validation.engine import BatchResult, Engine, Options, batches, checked_record
 from protocol_kit.validation.report import BodyResult, EventResult, Outcomes, ValidationReport
 from protocol_kit.violation import Location
 
@@ -100,7 +100,7 @@ class Validator:
         The mode does not apply: nothing is written or dropped, the result says what is wrong.
         """
         engine = self._engine()
-        record = event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST)
+        record = checked_record(event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST))
         if engine.fast and record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
             return EventResult(record=record, violations=())
         events = engine.events_of(record)

@@ -21,15 +21,18 @@ from typing import Any, Iterable
 import orjson
 
 from protocol_kit.compile import CompiledPlan
+from protocol_kit.events.exact import loads_exact, may_lose_precision
 from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.quarantine import is_quarantine_record, original_format, quarantine_line, unwrap
 from protocol_kit.events.reader import FileSlice, LineChunk, parse_line
 from protocol_kit.events.record import EventRecord
 from protocol_kit.events.wire import WireReader
+from protocol_kit.events.shape import depth_exceeds, json_problem, too_deep
+from protocol_kit.limits import MAX_EVENT_DEPTH
 from protocol_kit.pii import PiiRules
 from protocol_kit.policy import CodePolicy
 from protocol_kit.validation.checks import check_record, up_to_first_error
-from protocol_kit.validation.enforce import blocking, decide
+from protocol_kit.validation.enforce import blocking, decide, omit_fields
 from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import VERSION_FALLBACKS, PlanSchemas
@@ -65,6 +68,9 @@ class RecordBatch:
     items: list[Any]
 
 
+_UNPARSED = object()
+
+
 @dataclass(slots=True)
 class BatchResult:
     read: int = 0
@@ -78,9 +84,6 @@ class BatchResult:
     quarantine_out: list[bytes] = field(default_factory=list)
     formats: Counter = field(default_factory=Counter)  # events read per wire format
     pii_seen: dict = field(default_factory=dict)  # events per planned schema, for the personal-data summary
-
-
-_UNPARSED = object()
 
 
 class Engine:
@@ -107,7 +110,7 @@ class Engine:
         result = BatchResult()
         fast_track, fast_calls = (self.schemas.fast_track, self.schemas.fast_calls) if self.fast else ({}, {})
         keep = result.passed_out.append if self.options.keep_passed else None
-        loads, fast_passed = orjson.loads, 0
+        loads, count, fast_passed = orjson.loads, bytes.count, 0
         clears = self.personal.clears if self.personal is not None else None
         for offset, line in enumerate(chunk.lines):
             payload = _UNPARSED
@@ -115,7 +118,9 @@ class Engine:
                 payload = loads(line)
                 call = payload.get("type", "track")
                 valid = fast_track.get(payload.get("event")) if call == "track" else fast_calls.get(call)
-                if valid is not None and valid(payload) and (clears is None or clears(payload)):
+                if valid is not None and valid(payload) and (clears is None or clears(payload)) and (
+                        count(line, b"{") + count(line, b"[") <= MAX_EVENT_DEPTH  # too_deep, inlined
+                        or not depth_exceeds(payload, MAX_EVENT_DEPTH)):
                     fast_passed += 1
                     if keep:
                         keep(line)
@@ -124,8 +129,9 @@ class Engine:
                 pass
             if line.strip():
                 source = Location(file=chunk.file, line=chunk.first_line + offset)
-                record = parse_line(line, source) if payload is _UNPARSED else EventRecord(payload, line, source)
-                self.check(record, result)
+                usable = payload is not _UNPARSED and not may_lose_precision(line) and not too_deep(line, payload)
+                # otherwise parsed again: exactly where orjson would round or refuses valid JSON, or too deep
+                self.check(EventRecord(payload, line, source) if usable else parse_line(line, source), result)
         result.read += fast_passed
         result.passed += fast_passed
         if fast_passed:
@@ -137,7 +143,7 @@ class Engine:
     def process_records(self, batch: RecordBatch) -> BatchResult:
         result = BatchResult()
         for index, item in enumerate(batch.items, batch.first_index):
-            record = item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index))
+            record = checked_record(item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index)))
             if self.fast and record.parsed and isinstance(record.payload, dict) and self.fast_valid(record.payload):
                 result.read += 1
                 result.passed += 1
@@ -187,16 +193,16 @@ class Engine:
         """Check one event in detail and record its outcome in ``result``."""
         violations = self.violations(record, complete=self.options.omit_unplanned)
         routed = violations if self.personal is None else self.personal.routed(violations)
-        outcome, replacement = decide(record, routed, mode=self.options.mode, omit=self.options.omit_unplanned,
-                                      recheck=self._conforms, policy=self.options.policy)
-        if self.personal is not None and outcome in ("passed", "omitted"):
-            replacement = self.personal.rewritten(record.payload if replacement is None else replacement) or replacement
+        outcome, stripped = decide(record, routed, mode=self.options.mode, omit=self.options.omit_unplanned,
+                                   recheck=self._conforms, policy=self.options.policy)
+        passes = outcome in ("passed", "omitted")
+        replacement = self._replacement(record, routed, stripped) if passes else None
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
             violations = up_to_first_error(violations)
         result.read += 1
         if violations:
             result.violations.append(violations)
-        if outcome in ("passed", "omitted"):
+        if passes:
             result.passed += 1
             result.omitted += outcome == "omitted"
             if self.options.keep_passed:
@@ -209,6 +215,34 @@ class Engine:
             result.dropped += 1
         else:
             result.reported += 1
+
+    def _replacement(self, record: EventRecord, violations: list[Violation], stripped: Any) -> Any:
+        """What a passing event is written as instead of its own bytes (None: its bytes): without its
+        unplanned properties (``stripped``), with its personal data redacted or hashed, exactly."""
+        replacement, rewritten_from = stripped, None
+        if self.personal is not None:
+            base = record.payload if stripped is None else stripped
+            rewritten = self.personal.rewritten(base)
+            if rewritten is not None:
+                replacement, rewritten_from = rewritten, base
+        if replacement is not None and record.raw is not None and may_lose_precision(record.raw):
+            replacement = self._exactly(record, violations, replacement, omitted=stripped is not None,
+                                        rewritten_from=rewritten_from)
+        return replacement
+
+    def _exactly(self, record: EventRecord, violations: list[Violation], replacement: Any, *, omitted: bool,
+                 rewritten_from: Any) -> Any:
+        """``replacement`` made again from the exact reading of the raw line, so that big integers and long
+        decimals are written with the digits they came with."""
+        try:
+            exact = loads_exact(record.raw, decimals=True)
+        except (ValueError, RecursionError):
+            return replacement
+        if omitted:
+            exact = omit_fields(exact, blocking(violations, self.options.policy))
+        if rewritten_from is not None:
+            exact = self.personal.rewritten_as(exact, like=rewritten_from)
+        return exact
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
         policy = self.options.policy
@@ -224,6 +258,17 @@ class Engine:
     def _conforms(self, payload: Any) -> bool:
         found = list(self.options.policy.apply(check_record(EventRecord(payload), self.schemas)))
         return not blocking(found, self.options.policy)
+
+
+def checked_record(record: EventRecord) -> EventRecord:
+    """``record`` as given to the library: malformed (EV001) when its payload is not JSON the checks can take
+    (other types, keys that are not strings, nested too deep, containing itself)."""
+    if not record.parsed or isinstance(record.payload, (bytes, bytearray)):  # a raw body: the wire formats read it
+        return record
+    problem = json_problem(record.payload)
+    if problem is None:
+        return record
+    return EventRecord(raw=record.raw, source=record.source, error=problem)
 
 
 def _line(record: EventRecord, replacement: Any) -> bytes:

@@ -20,6 +20,8 @@ import jsonschema_rs
 if TYPE_CHECKING:
     import jsonschema
 
+from protocol_kit.plan.patterns import pattern_options
+
 FORMATS = (
     "date", "date-time", "duration", "email", "hostname", "idn-email", "idn-hostname", "ipv4", "ipv6",
     "iri", "iri-reference", "json-pointer", "regex", "relative-json-pointer", "time", "uri",
@@ -28,8 +30,8 @@ FORMATS = (
 
 
 def compiled_validator(schema: dict) -> jsonschema_rs.Validator:
-    """The fast validator of a schema, with format checking on."""
-    return jsonschema_rs.validator_for(schema, validate_formats=True)
+    """The fast validator of a schema, with format checking on and linear-time patterns (see plan/patterns.py)."""
+    return jsonschema_rs.validator_for(schema, validate_formats=True, pattern_options=pattern_options())
 
 
 @cache

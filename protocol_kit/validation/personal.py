@@ -161,6 +161,12 @@ class PersonalData:
             return None
         return redact(payload, found) if self.mode == "redact" else hash_values(payload, found, self.salt)
 
+    def rewritten_as(self, target: Any, *, like: Any) -> Any:
+        """``target`` (another reading of ``like``, with the same structure) rewritten as :meth:`rewritten`
+        rewrites ``like``."""
+        found = self.findings(like)
+        return redact(target, found) if self.mode == "redact" else hash_values(target, found, self.salt)
+
     def _entry(self, payload: dict) -> EventSchema | None:
         call = payload.get("type", "track")
         if call == "track":

@@ -10,7 +10,6 @@ so both give the same violations.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
@@ -19,6 +18,7 @@ from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
 from protocol_kit.spec import PAYLOAD_FIELDS
 from protocol_kit.suggest import closest, hint
+from protocol_kit.plan.patterns import pattern_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def _unplanned(error: SchemaError, path: tuple) -> Iterator[Finding]:
     planned = list(error.schema.get("properties", {}))
     patterns = list(error.schema.get("patternProperties", {}))
     for name in error.instance:
-        if name in planned or any(re.search(p, name) for p in patterns):
+        if name in planned or any(pattern_matches(p, name) for p in patterns):
             continue
         where = (*path, name)
         best = closest(name, planned)

@@ -77,7 +77,7 @@ def test_tool_errors_stay_what_they_were(protocol_kit, tmp_path):
 def test_ctrl_c_in_a_command_exits_130(protocol_kit, broken):
     broken("validate", KeyboardInterrupt())
     out = protocol_kit("validate", "-", "--plan", str(ROOT / "plans" / "ecommerce.yaml"))
-    assert (out.code, out.stderr) == (130, "interrupted\n")
+    assert (out.code, out.stderr) == (130, "interrupted: no output was written or replaced\n")
 
 
 def test_ctrl_c_of_a_real_process_exits_130(tmp_path):
@@ -92,4 +92,4 @@ def test_ctrl_c_of_a_real_process_exits_130(tmp_path):
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130, err
-    assert err.decode() == "interrupted\n" and out == b""
+    assert err.decode() == "interrupted: no output was written or replaced\n" and out == b""

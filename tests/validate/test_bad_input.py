@@ -45,6 +45,15 @@ def test_deeply_nested_value_inside_a_planned_property(example_plan, tmp_path):
     path = tmp_path / "deep.jsonl"
     nested = b'{"event":"Cart Viewed","properties":{"cart_id":"c","products":' + b"[" * 500 + b"]" * 500 + b"}}\n"
     path.write_bytes(nested)
+    report, records = run(example_plan, path, tmp_path=tmp_path)
+    assert [(v.code, v.message) for v in report.violations] == [("EV001", "event is nested more than 128 levels deep")]
+    assert records[0]["raw"] == nested.decode().rstrip("\n")
+
+
+def test_value_nested_just_within_the_limit_is_checked(example_plan, tmp_path):
+    path = tmp_path / "deep.jsonl"
+    nested = b'{"event":"Cart Viewed","properties":{"cart_id":"c","products":' + b"[" * 125 + b"]" * 125 + b"}}\n"
+    path.write_bytes(nested)
     report, _ = run(example_plan, path, tmp_path=tmp_path)
     assert [(v.code, v.path) for v in report.violations] == [("EV004", "/properties/products/0")]
 

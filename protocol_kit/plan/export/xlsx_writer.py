@@ -5,6 +5,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+from protocol_kit.outputs import SafeOutput
 from protocol_kit.plan.export.rows import plan_rows, plan_settings, used_columns
 from protocol_kit.plan.model import Plan
 from protocol_kit.plan.tables.columns import BY_KEY
@@ -46,7 +47,8 @@ def _save(workbook, path: Path) -> None:
     from openpyxl.writer.excel import ExcelWriter
 
     workbook.properties.modified = FIXED_TIME
-    ExcelWriter(workbook, _FixedTimeZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    with SafeOutput(path) as output:  # written whole or not at all
+        ExcelWriter(workbook, _FixedTimeZip(output, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
 
 
 def _table(sheet, headers: list[str], rows: list[list]) -> None:

@@ -6,12 +6,13 @@ from typing import Any
 
 import yaml
 
+from protocol_kit.outputs import write_file
 from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property, raw_schema
 from protocol_kit.spec import SECTION_FIELDS
 
 
 def write_yaml(plan: Plan, path: Path) -> list[Path]:
-    path.write_text(dump_yaml(plan), encoding="utf-8")
+    write_file(path, dump_yaml(plan).encode("utf-8"))
     return [path]
 
 

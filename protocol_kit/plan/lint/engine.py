@@ -17,7 +17,7 @@ from protocol_kit.policy import CodePolicy
 from protocol_kit.violation import Violation
 
 Rule = Callable[[Plan], Iterable[Violation]]
-LOAD_CODES = ("PL001", "PL002")  # found while the plan is read (plan.findings), not by a rule
+LOAD_CODES = ("PL001", "PL002", "PL003")  # found while the plan is read (plan.findings), not by a rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ RULES: dict[str, Rule] = {
     "PL403": rules_constraints.patterns,
     "PL404": rules_constraints.untyped,
     "PL405": rules_constraints.not_applicable,
+    "PL406": rules_constraints.nested_quantifiers,
 }
 
 

@@ -1,10 +1,10 @@
-"""PL401-PL405: constraints that contradict each other, the type, or themselves."""
+"""PL401-PL406: constraints that contradict each other, the type, or themselves."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from protocol_kit.plan.model import ANY_TYPE, SCALAR_TYPES, Event, Plan, Property
+from protocol_kit.plan.patterns import has_nested_quantifier, pattern_problem
 from protocol_kit.plan.walk import iter_properties
 from protocol_kit.violation import Violation
 
@@ -72,11 +72,19 @@ def patterns(plan: Plan) -> Iterator[Violation]:
     for event, pointer, prop in _each(plan):
         if prop.pattern is None:
             continue
-        try:
-            re.compile(prop.pattern)
-        except re.error as error:
-            yield _finding("PL403", f"'{prop.name}': pattern {prop.pattern!r} is not a valid regular expression: "
-                                    f"{error}", event, pointer, prop, actual=prop.pattern)
+        problem = pattern_problem(prop.pattern)
+        if problem is not None:
+            yield _finding("PL403", f"'{prop.name}': pattern {prop.pattern!r} is {problem}",
+                           event, pointer, prop, actual=prop.pattern)
+
+
+def nested_quantifiers(plan: Plan) -> Iterator[Violation]:
+    """Patterns of the accepted dialect whose quantifiers nest (``(a+)+``): slow in backtracking engines."""
+    for event, pointer, prop in _each(plan):
+        if prop.pattern is not None and pattern_problem(prop.pattern) is None and has_nested_quantifier(prop.pattern):
+            yield _finding("PL406", f"'{prop.name}': pattern {prop.pattern!r} nests quantifiers, which takes "
+                                    "exponential time in backtracking regex engines", event, pointer, prop,
+                           actual=prop.pattern)
 
 
 def untyped(plan: Plan) -> Iterator[Violation]:

@@ -14,6 +14,24 @@ FALSE_WORDS = ("no", "false", "0")
 FLAG_WORDS = "yes/no/true/false/x/1/0"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet may run as formulas
+
+
+def neutralised(value: Any) -> Any:
+    """A csv cell a spreadsheet shows as text: ``'`` before a string that would start a formula (OWASP),
+    and before one that already reads so (``'=x``), so that :func:`restored` gives back every value."""
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restored(value: str) -> str:
+    """The cell as it was before :func:`neutralised`."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

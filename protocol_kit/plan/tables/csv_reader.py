@@ -13,6 +13,7 @@ from pathlib import Path
 
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import RawPlan
+from protocol_kit.plan.tables.cells import restored
 from protocol_kit.plan.tables.rows import table_to_raw
 from protocol_kit.plan.tables.table import table_from_rows
 from protocol_kit.violation import Location
@@ -33,7 +34,7 @@ def read_csv_plan(path: Path) -> RawPlan:
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        rows = [[restored(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as error:
         raise PlanError(f"not valid csv: {error}", Location(file=str(path))) from None
     raw = table_to_raw(table_from_rows(str(path), None, rows))

@@ -148,6 +148,10 @@ class Syntax:
         return source.text(node)
 
 
+MAX_VALUE_DEPTH = 64  # object literals nested deeper are not read (a file of generated data, or an attack)
+NESTED_TOO_DEEPLY = "<nested too deeply>"
+
+
 class SourceFile:
     """One parsed file: text, character columns and scope-aware name resolution.
 
@@ -166,6 +170,7 @@ class SourceFile:
         self._resolving: set[str] = set()
         self._declarable: dict[str, bool] = {}
         self.cache: dict[str, object] = {}  # per-file tables a language builds once (its imports...)
+        self._depth = 0
 
     def text(self, node: ts.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -184,7 +189,14 @@ class SourceFile:
         return node is not None and "comment" in node.type
 
     def value(self, node: ts.Node) -> Value:
-        return self.syntax.read(node, self)
+        """The value of an expression; literals nested deeper than ``MAX_VALUE_DEPTH`` are not read."""
+        if self._depth >= MAX_VALUE_DEPTH:
+            return Reference(NESTED_TOO_DEEPLY)
+        self._depth += 1
+        try:
+            return self.syntax.read(node, self)
+        finally:
+            self._depth -= 1
 
     @property
     def scopes(self) -> Scopes:
