@@ -12,7 +12,7 @@ from pathlib import Path
 from protocol_kit.codes import CODES, Code
 
 FAMILIES = {"PL": "Plan lint", "EV": "Event validation", "PII": "Personal data", "SC": "Code scanning",
-            "DF": "Plan changes"}
+            "DF": "Plan changes", "IN": "Plan inference"}
 DOCS_PAGE = Path("docs") / "codes.md"
 # Where docs/codes.md is published; reports link each code to its section there.
 DOCS_URL = "https://github.com/protocol-kit/protocol-kit/blob/main/docs/codes.md"

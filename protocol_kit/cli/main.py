@@ -16,6 +16,7 @@ COMMANDS = {
     "diff": "protocol_kit.cli.diff_cmd",
     "digest": "protocol_kit.cli.digest_cmd",
     "explain": "protocol_kit.cli.explain_cmd",
+    "infer": "protocol_kit.cli.infer_cmd",
     "export": "protocol_kit.cli.export_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
     "scan": "protocol_kit.cli.scan_cmd",

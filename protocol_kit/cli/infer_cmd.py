@@ -1,0 +1,113 @@
+"""protocol-kit infer: a draft tracking plan from observed events, and what in them needs a decision."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from protocol_kit.cli.exit import FAIL_ON_CHOICES
+from protocol_kit.cli.options import display_path
+from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.config import load_config
+from protocol_kit.events import read_events
+from protocol_kit.infer import PLAN_FORMATS, InferOptions, infer_plan, write_draft
+from protocol_kit.pii import rules_from_config
+from protocol_kit.plan import load_plan
+from protocol_kit.plan.model import Conventions
+from protocol_kit.plan.naming import CONVENTIONS
+from protocol_kit.report.infer import from_inference
+from protocol_kit.report.output import ReportOptions
+
+SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx", ".csv": "csv"}
+
+
+def _conventions(ctx: click.Context, param: click.Parameter, value: str | None) -> Conventions | None:
+    if value is None:
+        return None
+    events, _, properties = value.partition(",")
+    for style in (events, properties):
+        if style not in CONVENTIONS:
+            raise click.BadParameter(f"unknown convention '{style}'; choose from {', '.join(CONVENTIONS)} "
+                                     "as EVENTS,PROPERTIES (such as object_action_title,snake_case)", ctx, param)
+    return Conventions(event_names=events, property_names=properties)
+
+
+@click.command("infer")
+@click.argument("events", nargs=-1, required=True)
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the draft plan (.yaml, .xlsx or .csv).")
+@click.option("--format", "plan_format", type=click.Choice(PLAN_FORMATS),
+              help="Format of the draft plan (default: from the --out suffix, else yaml).")
+@click.option("--merge-into", type=click.Path(dir_okay=False, path_type=Path),
+              help="An existing plan: keep it as it is, add only unplanned events and properties, "
+                   "and report type conflicts with it.")
+@click.option("--name", "plan_name", default="inferred", show_default=True, help="Name of the draft plan.")
+@click.option("--required-ratio", type=click.FloatRange(0, 1), default=0.98, show_default=True,
+              help="Share of payloads a property must be present in to be required.")
+@click.option("--format-ratio", type=click.FloatRange(0, 1), default=0.99, show_default=True,
+              help="Share of non-null values that must have a format for the property to get it.")
+@click.option("--enum-max-values", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Most distinct values a string property may have to become an enum.")
+@click.option("--enum-min-count", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Times each value of an enum must have been seen.")
+@click.option("--bounds", is_flag=True, help="Enforce the observed minimum and maximum of numbers.")
+@click.option("--conventions", callback=_conventions, metavar="EVENTS,PROPERTIES",
+              help="Naming conventions to check names against, such as object_action_title,snake_case "
+                   "(default: the ones most observed names follow).")
+@report_options(format_flag="--report-format")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="never", show_default=True,
+              help="Lowest severity of finding that makes the exit code 1.")
+def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_into: Path | None,
+            plan_name: str, required_ratio: float, format_ratio: float, enum_max_values: int,
+            enum_min_count: int, bounds: bool, conventions: Conventions | None, output: ReportOptions,
+            fail_on: str) -> int:
+    """Infer a draft tracking plan from EVENTS (any input `validate` reads:
+    JSON Lines, JSON, Segment batches, .gz, folders, - for stdin) and write it
+    to --out, with the evidence as comments (YAML) and the findings that need
+    a decision on stdout: mixed types, near-duplicate names, conventions,
+    personal data. With --merge-into, the existing plan is kept and only what
+    arrives unplanned is added and reported.
+
+    Exit codes: 0 draft written (no finding at or above --fail-on), 1 findings,
+    2 usage error or unreadable input.
+    """
+    config = load_config()
+    options = InferOptions(plan_name=plan_name, required_ratio=required_ratio, format_ratio=format_ratio,
+                           enum_max_values=enum_max_values, enum_min_count=enum_min_count, bounds=bounds,
+                           conventions=conventions, merge_into=load_plan(merge_into) if merge_into else None,
+                           pii_rules=rules_from_config(config.section("pii"), base_dir=config.root))
+    with _Progress() if sys.stderr.isatty() else _NoProgress() as progress:
+        result = infer_plan(read_events(events), options, progress=progress)
+    written, findings = write_draft(result, out, format=plan_format or SUFFIX_FORMATS.get(out.suffix.lower(), "yaml"))
+    data = from_inference(result, findings, inputs=events, written=[display_path(p) for p in written])
+    return emit(data, output, fail_on=fail_on)
+
+
+class _Progress:
+    """A one-line event counter on stderr, redrawn at most five times a second."""
+
+    def __init__(self) -> None:
+        self.shown = 0.0
+
+    def __call__(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self.shown >= 0.2:
+            self.shown = now
+            click.echo(f"\rinferring: {done:,} events", nl=False, err=True)
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.shown:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+class _NoProgress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc) -> None:
+        return None

@@ -1,0 +1,86 @@
+"""What needs a decision: findings on the draft, located where the draft was written.
+
+Lint runs on the draft as on any plan (naming conventions, near-duplicate
+properties, one property with different types in different events, personal
+data); the IN codes add what only the data shows. Descriptions (PL3) are left
+out: no draft has them yet.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from protocol_kit.config import LintConfig
+from protocol_kit.infer.evidence import PathEvidence
+from protocol_kit.infer.text import count, histogram, percent
+from protocol_kit.plan.lint import lint_plan
+from protocol_kit.plan.model import Plan
+from protocol_kit.plan.walk import iter_properties
+from protocol_kit.violation import Location, Violation
+
+if TYPE_CHECKING:
+    from protocol_kit.infer.api import InferResult
+
+DRAFT_LINT = LintConfig(ignore=("PL3",))
+Places = dict[tuple[str, str, str], Location]
+
+
+def draft_findings(result: "InferResult", located: Plan) -> list[Violation]:
+    """Every finding of ``result``, located in ``located`` (the draft as loaded back from its file)."""
+    places = _places(located)
+    found = [*(_locate(v, places) for v in result.notes),
+             *_path_findings(result.paths, places),
+             *lint_plan(located, config=DRAFT_LINT, pii=result.options.pii_rules)]
+    return found
+
+
+def _places(plan: Plan) -> Places:
+    places: Places = {}
+    for event in plan.events:
+        if event.location is not None:
+            places[(event.call, event.name, "")] = event.location
+        for pointer, prop in iter_properties(event):
+            if prop.location is not None:
+                places[(event.call, event.name, pointer)] = prop.location
+                places.setdefault((event.call, event.name, f"{pointer}/*"), prop.location)
+    return places
+
+
+def _locate(finding: Violation, places: Places) -> Violation:
+    """A finding made before the draft was written, moved to where its event or property is."""
+    where = places.get((finding.event_type or "", finding.event or "", finding.path)) \
+        or places.get((finding.event_type or "", finding.event or "", ""))
+    return replace(finding, source=where) if where is not None and finding.source == Location() else finding
+
+
+def _path_findings(paths: Iterable[PathEvidence], places: Places) -> Iterator[Violation]:
+    for path in paths:
+        where = places.get((path.call, path.event, path.pointer))
+        for code, message, extra in _decisions(path):
+            yield Violation.of(code, message, event=path.event, event_type=path.call, path=path.pointer,
+                               source=where, **extra)
+
+
+def _decisions(p: PathEvidence) -> Iterator[tuple[str, str, dict]]:
+    name = f"'{p.pointer.removeprefix('/')}' of '{p.event}'"
+    if p.mixed:
+        yield ("IN001", f"{name} is {histogram(p.types)}: the draft says {p.dominant}; "
+                        f"values of other types ({p.other_types:,} of {p.non_null:,}) fail validation",
+               {"expected": p.dominant, "actual": dict(p.types)})
+    if p.format and p.format_matches < p.non_null:
+        misses = p.non_null - p.format_matches
+        yield ("IN003", f"{name} is {p.format} in {percent(p.format_matches, p.non_null)} of "
+                        f"{count(p.non_null, 'value')}: the others ({misses:,}) fail validation",
+               {"expected": p.format})
+    if p.required and p.present < p.containers:
+        missing = p.containers - p.present
+        yield ("IN004", f"{name} is present in {percent(p.present, p.containers)} of "
+                        f"{count(p.containers, 'payload')} and planned as required: "
+                        f"the payloads without it ({missing:,}) fail validation", {})
+    if p.pii:
+        basis = {"name": "its name", "value": "its values", "both": "its name and values"}[p.pii_basis or "name"]
+        yield ("IN005", f"{name} holds personal data ({p.pii}, judged by {basis})",
+               {"expected": p.pii, "actual": p.examples[0] if p.examples else None})
+    if p.extra_keys:
+        yield ("IN007", f"{name} has more distinct keys than can be planned ({count(p.extra_keys, 'key')} "
+                        "beyond the first 500 were not followed): the draft leaves it open", {})
