@@ -11,7 +11,7 @@ from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.options import display_path
 from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
-from protocol_kit.events import read_events
+from protocol_kit.events import read_chunks
 from protocol_kit.infer import PLAN_FORMATS, InferOptions, infer_plan, write_draft
 from protocol_kit.pii import rules_from_config
 from protocol_kit.plan import load_plan
@@ -79,7 +79,7 @@ def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_i
                            conventions=conventions, merge_into=load_plan(merge_into) if merge_into else None,
                            pii_rules=rules_from_config(config.section("pii"), base_dir=config.root))
     with _Progress() if sys.stderr.isatty() else _NoProgress() as progress:
-        result = infer_plan(read_events(events), options, progress=progress)
+        result = infer_plan(read_chunks(events), options, progress=progress)
     written, findings = write_draft(result, out, format=plan_format or SUFFIX_FORMATS.get(out.suffix.lower(), "yaml"))
     data = from_inference(result, findings, inputs=events, written=[display_path(p) for p in written])
     return emit(data, output, fail_on=fail_on)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from protocol_kit.events import EventRecord
+from protocol_kit.events import EventRecord, FileSlice, LineChunk
 from protocol_kit.infer.comments import commented_yaml
 from protocol_kit.infer.conventions import detect_conventions
 from protocol_kit.infer.draft import DraftEvent, draft_event
@@ -45,15 +45,21 @@ class InferResult:
                 "paths": [p.to_dict() for p in self.paths]}
 
 
-def infer_plan(events: Iterable[EventRecord | Any], options: InferOptions = InferOptions(), *,
-               progress: Callable[[int], None] | None = None) -> InferResult:
-    """Infer a draft plan from ``events`` (:class:`EventRecord` s, such as :func:`protocol_kit.events.read_events`
-    gives, or parsed payloads), in one pass with memory bounded by the number of distinct paths."""
+def infer_plan(events: Iterable[EventRecord | LineChunk | FileSlice | Any], options: InferOptions = InferOptions(),
+               *, progress: Callable[[int], None] | None = None) -> InferResult:
+    """Infer a draft plan from ``events``, in one pass with memory bounded by the number of distinct paths.
+
+    ``events``: the chunks of :func:`protocol_kit.events.read_chunks` (the fastest), :class:`EventRecord` s
+    such as :func:`protocol_kit.events.read_events` gives, or parsed payloads. ``progress`` is called with
+    the number of events read, every chunk or every 10,000 events.
+    """
     stats = StreamStats(value_cap=options.enum_max_values + 1)
-    for number, event in enumerate(events, 1):
-        stats.add(event)
-        if progress is not None and number % PROGRESS_EVERY == 0:
-            progress(number)
+    shown = 0
+    for item in events:
+        stats.add_all((item,))
+        if progress is not None and stats.read - shown >= PROGRESS_EVERY:
+            shown = stats.read
+            progress(shown)
     drafts = sorted((draft_event(s, options) for s in stats.events.values()), key=_order)
     kept, notes = _fold_duplicates(drafts)
     notes += _unusable(stats)

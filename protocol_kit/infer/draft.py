@@ -7,7 +7,7 @@ from typing import Any
 from protocol_kit.infer.evidence import TYPE_NAMES, EventEvidence, PathEvidence
 from protocol_kit.infer.formats import FORMAT_TYPES
 from protocol_kit.infer.options import InferOptions
-from protocol_kit.infer.personal import judge, masked_examples
+from protocol_kit.infer.personal import PathJudge
 from protocol_kit.infer.stats import EventStats, PathStats
 from protocol_kit.plan.model import ANY_TYPE, Event, Property
 from protocol_kit.plan.naming import words
@@ -47,14 +47,14 @@ class _Builder:
         types = {TYPE_NAMES.get(kind, kind.__name__): n for kind, n in node.types.items()}
         dominant = _dominant(types)
         fmt, matches = self._format(node, dominant)
+        judged, context = (parents[-1], parents[:-1]) if element else (name, parents)
+        personal = PathJudge(judged, context, rules=self.options.pii_rules)  # elements: by the array's name
         category, basis = (None, None)
-        if dominant not in ("object", "array"):  # an array's elements are judged by the array's name
-            judged, context = (parents[-1], parents[:-1]) if element else (name, parents)
-            category, basis = judge(judged, context, node.samples, rules=self.options.pii_rules)
+        if dominant not in ("object", "array"):
+            category, basis = personal.judge(node.samples)
         enum = self._enum(name, node, dominant, fmt, category)
         required = not element and dominant is not None and node.seen / containers >= self.options.required_ratio
-        examples = () if element else masked_examples(name, parents, _examples(node, dominant, enum, self.options),
-                                                      category, rules=self.options.pii_rules)
+        examples = () if element else personal.masked(_examples(node, dominant, enum, self.options), category)
         numeric = dominant in ("integer", "number")
         evidence = PathEvidence(
             event=self.stats.name, call=self.stats.call, pointer=pointer, name=name, present=node.seen,

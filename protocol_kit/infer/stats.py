@@ -62,21 +62,26 @@ class PathStats:
             self._string(value, seen)
         elif kind is dict:
             self._object(value)
-        elif kind is list:
+        else:
+            self._other(value, kind)
+
+    def _other(self, value: Any, kind: type) -> None:
+        if kind is list:
             items = self.items
             if items is None:
                 items = self.items = PathStats(self.value_cap)
             for element in value:
                 items.seen += 1
                 items.observe(element)
-        elif kind is int or kind is float:
+            return
+        if kind is int or kind is float:
             if self.low is None or value < self.low:
                 self.low = value
             if self.high is None or value > self.high:
                 self.high = value
-            if len(self.examples) < MAX_EXAMPLES and value not in self.examples:
-                self.examples.append(value)
-        elif kind is bool and len(self.examples) < MAX_EXAMPLES and value not in self.examples:
+        elif kind is not bool:
+            return
+        if len(self.examples) < MAX_EXAMPLES and value not in self.examples:
             self.examples.append(value)
 
     def _string(self, text: str, seen: int) -> None:
@@ -100,6 +105,7 @@ class PathStats:
             samples.append(text)
 
     def _object(self, mapping: dict) -> None:
+        """Each key's value, with the commonest case (a string already counted) handled in the loop."""
         children = self.children
         for key, value in mapping.items():
             child = children.get(key)
@@ -109,7 +115,21 @@ class PathStats:
                     continue
                 child = children[key] = PathStats(self.value_cap)
             child.seen += 1
-            child.observe(value)
+            kind = type(value)
+            types = child.types
+            seen = types[kind] = types.get(kind, 0) + 1
+            if kind is str:
+                values = child.values
+                if values is not None:
+                    n = values.get(value)
+                    if n is not None:
+                        values[value] = n + 1
+                        continue
+                child._string(value, seen)
+            elif kind is dict:
+                child._object(value)
+            else:
+                child._other(value, kind)
 
 
 class EventStats:

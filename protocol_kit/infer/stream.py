@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from protocol_kit.events import EventRecord, call_of
+import orjson
+
+from protocol_kit.events import EventRecord, FileSlice, LineChunk, call_of
+from protocol_kit.events.reader import parse_line
 from protocol_kit.infer.stats import EventStats
 from protocol_kit.violation import Location
 
@@ -31,14 +34,43 @@ class StreamStats:
         self.aliases = 0
 
     def add(self, event: EventRecord | Any) -> None:
+        """One event: a record, or a parsed payload."""
         self.read += 1
-        record = event if isinstance(event, EventRecord) else EventRecord(event, source=Location(index=self.read - 1))
-        if not record.parsed:
-            self._unusable(record.source, record.error or "unreadable")
-            return
-        found = call_of(record.payload)
+        if not isinstance(event, EventRecord):
+            self._payload(event, lambda: Location(index=self.read - 1))
+        elif not event.parsed:
+            self._unusable(event.source, event.error or "unreadable")
+        else:
+            self._payload(event.payload, lambda: event.source)
+
+    def add_chunk(self, chunk: LineChunk | FileSlice) -> None:
+        """The lines of a chunk of :func:`protocol_kit.events.read_chunks`, parsed here without a record each
+        (a record, with its location, is made only for a line that cannot be used)."""
+        lines = chunk.read().lines if isinstance(chunk, FileSlice) else chunk.lines
+        loads = orjson.loads
+        for number, line in enumerate(lines, chunk.first_line):
+            if not line.strip():
+                continue
+            self.read += 1
+            try:
+                payload = loads(line)
+            except orjson.JSONDecodeError:
+                record = parse_line(line, Location(file=chunk.file, line=number))
+                self._unusable(record.source, record.error or "unreadable")
+                continue
+            self._payload(payload, lambda: Location(file=chunk.file, line=number))
+
+    def add_all(self, events: Iterable[EventRecord | LineChunk | FileSlice | Any]) -> None:
+        for event in events:
+            if isinstance(event, (LineChunk, FileSlice)):
+                self.add_chunk(event)
+            else:
+                self.add(event)
+
+    def _payload(self, payload: Any, where: Callable[[], Location]) -> None:
+        found = call_of(payload)
         if isinstance(found, str):
-            self._unusable(record.source, found)
+            self._unusable(where(), found)
             return
         call, name = found
         if call == "alias":
@@ -47,12 +79,8 @@ class StreamStats:
         key = (call, name if call == "track" else call)
         stats = self.events.get(key)
         if stats is None:
-            stats = self.events[key] = EventStats(call, key[1], self.value_cap, record.source)
-        stats.observe(record.payload)
-
-    def add_all(self, events: Iterable[EventRecord | Any]) -> None:
-        for event in events:
-            self.add(event)
+            stats = self.events[key] = EventStats(call, key[1], self.value_cap, where())
+        stats.observe(payload)
 
     def _unusable(self, source: Location, reason: str) -> None:
         self.unusable += 1
