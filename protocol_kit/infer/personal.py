@@ -27,11 +27,16 @@ class PathJudge:
         return by_value, "both" if by_name == by_value else "value"
 
     def masked(self, values: Iterable[Any], category: str | None) -> tuple[Any, ...]:
-        """The values, each masked when the path is personal data or the detector finds some in it."""
+        """The values, each masked when the path is personal data or the detector finds some in it
+        (a value whose mask keeps nothing of its shape, such as ``***``, is left out)."""
         shown = []
         for value in values:
             found = category or next(iter(self.categories(value)), None)
-            shown.append(mask_value(value, found) if found and isinstance(value, (str, int, float)) else value)
+            if found and isinstance(value, (str, int, float)):
+                value = mask_value(value, found)
+                if type(value) is not str or not value.strip("*"):
+                    continue  # a mask with no shape left says nothing: no example
+            shown.append(value)
         return tuple(dict.fromkeys(shown))
 
     def categories(self, value: Any) -> tuple[str, ...]:
