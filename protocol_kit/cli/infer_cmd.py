@@ -39,7 +39,7 @@ def _conventions(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the draft plan (.yaml, .xlsx or .csv).")
 @click.option("--format", "plan_format", type=click.Choice(PLAN_FORMATS),
-              help="Format of the draft plan (default: from the --out suffix, else yaml).")
+              help="Format of the draft plan (default: from the --out suffix; added to --out when it has none).")
 @click.option("--merge-into", type=click.Path(dir_okay=False, path_type=Path),
               help="An existing plan: keep it as it is, add only unplanned events and properties, "
                    "and report type conflicts with it.")
@@ -73,6 +73,7 @@ def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_i
     Exit codes: 0 draft written (no finding at or above --fail-on), 1 findings,
     2 usage error or unreadable input.
     """
+    out, plan_format = _destination(out, plan_format)
     config = load_config()
     options = InferOptions(plan_name=plan_name, required_ratio=required_ratio, format_ratio=format_ratio,
                            enum_max_values=enum_max_values, enum_min_count=enum_min_count, bounds=bounds,
@@ -80,9 +81,22 @@ def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_i
                            pii_rules=rules_from_config(config.section("pii"), base_dir=config.root))
     with _Progress() if sys.stderr.isatty() else _NoProgress() as progress:
         result = infer_plan(read_chunks(events), options, progress=progress)
-    written, findings = write_draft(result, out, format=plan_format or SUFFIX_FORMATS.get(out.suffix.lower(), "yaml"))
+    written, findings = write_draft(result, out, format=plan_format)
     data = from_inference(result, findings, inputs=events, written=[display_path(p) for p in written])
     return emit(data, output, fail_on=fail_on)
+
+
+def _destination(out: Path, plan_format: str | None) -> tuple[Path, str]:
+    """The draft's file and format: from the suffix of --out, or --format (whose suffix is added when --out
+    has none); a draft is always written where it can be loaded back from."""
+    by_suffix = SUFFIX_FORMATS.get(out.suffix.lower())
+    if by_suffix is None and out.suffix:
+        raise click.UsageError(f"--out {out}: a plan file ends in .yaml, .yml, .xlsx or .csv")
+    if by_suffix is None:
+        return out.with_suffix(f".{plan_format or 'yaml'}"), plan_format or "yaml"
+    if plan_format is not None and plan_format != by_suffix:
+        raise click.UsageError(f"--format {plan_format} does not match --out {out} ({by_suffix})")
+    return out, by_suffix
 
 
 class _Progress:

@@ -43,11 +43,9 @@ def _candidate(text: str, size: int) -> str | None:
         if text.count(".") == 3:
             return "ipv4"
         return None
-    if "@" in text:
-        return "email"
     if ":" in text:
         if "://" in text or text.startswith(("mailto:", "urn:", "tel:")):
             return "uri"
         if _HEX.issuperset(text.replace(":", "")):
             return "ipv6"
-    return None
+    return "email" if "@" in text else None
