@@ -28,8 +28,7 @@ def draft_event(stats: EventStats, options: InferOptions) -> DraftEvent:
     found: list[PathEvidence] = []
     builder = _Builder(stats, options, found)
     root = f"/{stats.field}"
-    properties = tuple(builder.property(key, child, stats.count, (stats.field,), f"{root}/{key}")
-                       for key, child in stats.payload.children.items())
+    properties = builder.fields(stats.payload, stats.count, (stats.field,), root)
     event = Event(name=stats.name, call=stats.call, properties=properties,
                   additional_properties=True if stats.payload.extra_keys else None)
     evidence = EventEvidence(name=stats.name, call=stats.call, count=stats.count, first=stats.first,
@@ -77,9 +76,19 @@ class _Builder:
             pii=category, examples=examples)
 
     def _children(self, node: PathStats, parents: tuple[str, ...], pointer: str) -> tuple[Property, ...]:
-        objects = node.count(dict)
-        return tuple(self.property(key, child, objects, parents, f"{pointer}/{key}")
-                     for key, child in node.children.items())
+        return self.fields(node, node.count(dict), parents, pointer)
+
+    def fields(self, node: PathStats, containers: int, parents: tuple[str, ...], pointer: str) -> tuple[Property, ...]:
+        """The properties of an object path; a key a plan cannot name (empty or blank) is only evidence."""
+        fields = []
+        for key, child in node.children.items():
+            if key.strip():
+                fields.append(self.property(key, child, containers, parents, f"{pointer}/{key}"))
+            else:
+                self.found.append(PathEvidence(event=self.stats.name, call=self.stats.call, pointer=f"{pointer}/{key}",
+                                               name=key, present=child.seen, containers=containers, types={},
+                                               dominant=None, mixed=False, unnamed=True))
+        return tuple(fields)
 
     def _items(self, node: PathStats, parents: tuple[str, ...], pointer: str) -> Property | None:
         items = node.items

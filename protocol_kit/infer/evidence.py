@@ -32,6 +32,7 @@ class PathEvidence:
     examples: tuple[Any, ...] = ()
     required: bool = False
     extra_keys: int = 0
+    unnamed: bool = False  # an empty or blank key: no plan can name it
 
     @property
     def ratio(self) -> float:

@@ -55,14 +55,28 @@ def _locate(finding: Violation, places: Places) -> Violation:
 
 def _path_findings(paths: Iterable[PathEvidence], places: Places) -> Iterator[Violation]:
     for path in paths:
-        where = places.get((path.call, path.event, path.pointer))
+        where = _nearest(places, path.call, path.event, path.pointer)
         for code, message, extra in _decisions(path):
             yield Violation.of(code, message, event=path.event, event_type=path.call, path=path.pointer,
                                source=where, **extra)
 
 
+def _nearest(places: Places, call: str, event: str, pointer: str) -> Location | None:
+    """Where ``pointer`` is written, else its nearest written parent, else the event."""
+    while pointer:
+        if (call, event, pointer) in places:
+            return places[(call, event, pointer)]
+        pointer = pointer.rsplit("/", 1)[0]
+    return places.get((call, event, ""))
+
+
 def _decisions(p: PathEvidence) -> Iterator[tuple[str, str, dict]]:
     name = f"'{p.pointer.removeprefix('/')}' of '{p.event}'"
+    if p.unnamed:
+        parent = p.pointer.rsplit("/", 1)[0]
+        yield ("IN008", f"'{p.event}' has values under the key {p.name!r} in '{parent.removeprefix('/')}' "
+                        f"({count(p.present, 'payload')}): a plan cannot name it, so the draft leaves it out", {})
+        return
     if p.mixed:
         yield ("IN001", f"{name} is {histogram(p.types)}: the draft says {p.dominant}; "
                         f"values of other types ({p.other_types:,} of {p.non_null:,}) fail validation",

@@ -7,7 +7,8 @@ from typing import Iterable
 from protocol_kit.violation import Violation
 
 # validation code -> the inference finding that names it
-NAMED_BY = {"EV004": "IN001", "EV008": "IN003", "EV003": "IN004", "EV001": "IN006", "EV002": "IN002"}
+NAMED_BY = {"EV004": "IN001", "EV008": "IN003", "EV003": "IN004", "EV001": "IN006", "EV002": "IN002",
+            "EV005": "IN008"}
 
 
 def unexplained(violations: Iterable[Violation], findings: Iterable[Violation]) -> list[Violation]:

@@ -57,3 +57,12 @@ def test_the_merged_plan_keeps_every_planned_definition(tmp_path):
         assert again is not None and again.description == event.description
         assert all(prop in again.properties for prop in event.properties)
     assert {e.name for e in merged.events} == {"Product Viewed", "Cart Viewed", "Wishlist Added"}
+
+
+def test_the_round_trip_check_sees_what_no_finding_names(tmp_path):
+    """Another stream's violations against the draft are not named by its findings."""
+    result = infer_plan(read_events([CASES[0] / "events.jsonl"]))
+    _, findings = write_draft(result, tmp_path / "draft.yaml")
+    other = next(c for c in CASES if c.name == "decisions")
+    report = Validator(load_plan(tmp_path / "draft.yaml"), pii="off").run(read_events([other / "events.jsonl"]))
+    assert {v.code for v in unexplained(report.violations, findings)} == {"EV002"}
