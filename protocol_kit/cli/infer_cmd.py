@@ -26,7 +26,10 @@ SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx", ".csv": "csv
 def _conventions(ctx: click.Context, param: click.Parameter, value: str | None) -> Conventions | None:
     if value is None:
         return None
-    events, _, properties = value.partition(",")
+    events, comma, properties = value.partition(",")
+    if not comma:
+        raise click.BadParameter(f"'{value}' is not EVENTS,PROPERTIES (such as object_action_title,snake_case)",
+                                 ctx, param)
     for style in (events, properties):
         if style not in CONVENTIONS:
             raise click.BadParameter(f"unknown convention '{style}'; choose from {', '.join(CONVENTIONS)} "

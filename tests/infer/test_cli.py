@@ -112,3 +112,21 @@ def test_chosen_conventions_are_the_plans(project, run):
     assert (plan.conventions.event_names, plan.conventions.property_names) == ("snake_case", "camelCase")
     assert "PL101 event name 'Order Completed' is not snake_case" in result.out
     assert "PL102 property name 'order_id' is not camelCase" in result.out
+
+
+def test_conventions_need_both_styles(project, run):
+    result = run(project, "infer", BASIC, "--out", "draft.yaml", "--conventions", "snake_case")
+    assert result.code == 2 and "is not EVENTS,PROPERTIES" in result.err
+
+
+def test_progress_is_reported_while_reading():
+    from protocol_kit.events import read_chunks
+    from protocol_kit.infer import infer_plan
+
+    seen: list[int] = []
+    events = [{"event": "A B", "properties": {"n": n}} for n in range(25_000)]
+    result = infer_plan(iter(events), progress=seen.append)
+    assert seen == [10_000, 20_000] and result.totals["events"] == 25_000
+    chunks: list[int] = []
+    infer_plan(read_chunks([DECISIONS], chunk_lines=50), progress=chunks.append)
+    assert chunks == []  # fewer than 10,000 events: nothing to show
