@@ -18,6 +18,7 @@ from protocol_kit.plan.naming import normal_form
 from protocol_kit.violation import Violation
 
 PROGRESS_EVERY = 10_000
+STREAM_CODES = ("IN002", "IN006")  # about the stream as a whole, kept in every mode
 
 
 @dataclass(frozen=True)
@@ -114,14 +115,15 @@ def _unusable(stats: StreamStats) -> list[Violation]:
 
 
 def keep_added(findings: list[Violation], added: frozenset[tuple[str, str, str]]) -> list[Violation]:
-    """With ``merge_into``: lint findings only on what was added, not on the plan as it was."""
+    """With ``merge_into``: findings on properties and names only where something was added, not on the
+    plan as it was (what arrives for planned properties is said by IN103); stream-wide ones stay."""
     events = {(call, event) for call, event, pointer in added if pointer == ""}
     pointers = [(call, event, pointer) for call, event, pointer in added if pointer]
 
     def on_added(v: Violation) -> bool:
-        if not v.code.startswith(("PL", "PII")):
+        if v.code in STREAM_CODES or v.code.startswith("IN1"):
             return True
-        if (v.event_type or "track", v.event) in events:
-            return True
-        return any(v.event == e and (v.event_type or "track") == c and v.path.startswith(p) for c, e, p in pointers)
+        call = v.event_type or "track"
+        return (call, v.event) in events or any(
+            v.event == e and call == c and (v.path == p or v.path.startswith(p + "/")) for c, e, p in pointers)
     return [v for v in findings if on_added(v)]

@@ -86,3 +86,14 @@ def test_merge_reuses_a_planned_definition_of_the_same_name():
                         InferOptions(merge_into=plan))
     added = result.plan.event("Order Paid").properties[0]
     assert (added.pattern, added.description, added.required) == ("^o-", "The order.", True)
+
+
+def test_merge_reports_only_on_what_it_adds(tmp_path):
+    planned = Event(name="Order Paid", properties=(Property(name="total", type="number", required=True),))
+    plan = Plan(name="p", conventions=Plan(name="x").conventions, events=(planned,))
+    events = [{"event": "Order Paid", "properties": {"total": "12" if n == 0 else n, "Coupon": "X"}}
+              for n in range(60)]
+    result = infer_plan(events, InferOptions(merge_into=plan))
+    _, findings = write_draft(result, tmp_path / "merged.yaml")
+    assert sorted((f.code, f.path) for f in findings) == [
+        ("IN102", "/properties/Coupon"), ("PL102", "/properties/Coupon")]  # no IN001 on the planned total

@@ -92,8 +92,8 @@ def _digest(data: ReportData) -> str:
 
 
 def _table(table: Table) -> str:
-    """A tool's own table (inference: one row per event property), sortable like the digest."""
-    head = "".join(f'<th tabindex="0">{escape(column)}</th>' for column in table.columns)
+    """A tool's own table (inference: one row per event property)."""
+    head = "".join(f"<th>{escape(column)}</th>" for column in table.columns)
     rows = "".join("<tr>" + "".join(f"<td>{escape(_value(cell))}</td>" for cell in row) + "</tr>"
                    for row in table.rows[:MAX_DETAILS])
     left = len(table.rows) - min(len(table.rows), MAX_DETAILS)
