@@ -9,10 +9,10 @@ their latest version and never changed: a new property there is a new version.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator
-
 from protocol_kit.infer.draft import DraftEvent
+from protocol_kit.infer.text import count
 from protocol_kit.plan.model import ANY_TYPE, Event, Plan, Property
+from protocol_kit.plan.naming import normal_form
 from protocol_kit.plan.walk import iter_properties
 from protocol_kit.violation import Violation
 
@@ -32,9 +32,7 @@ def merge_into(plan: Plan, drafts: list[DraftEvent]) -> Merged:
         planned = _planned(plan, observed)
         if planned is None:
             events.append(replace(observed, properties=tuple(_reuse(p, known) for p in observed.properties)))
-            what = f"event '{observed.name}'" if observed.call == "track" else f"the {observed.call} call"
-            findings.append(Violation.of("IN101", f"{what} is not in the plan ({draft.evidence.count:,} events): "
-                                                  "added as inferred", event=observed.name, event_type=observed.call))
+            findings.append(_unplanned_event(plan, draft))
             continue
         merger = _EventMerge(observed, known, editable=planned.version is None)
         properties = merger.merge(planned.properties, observed.properties, f"/{observed.payload_field}")
@@ -42,6 +40,16 @@ def merge_into(plan: Plan, drafts: list[DraftEvent]) -> Merged:
         if properties != planned.properties:
             events[events.index(planned)] = replace(planned, properties=properties)
     return Merged(replace(plan, events=tuple(events), findings=()), tuple(findings))
+
+
+def _unplanned_event(plan: Plan, draft: DraftEvent) -> Violation:
+    observed = draft.event
+    what = f"event '{observed.name}'" if observed.call == "track" else f"the {observed.call} call"
+    spelled = next((e.name for e in plan.track_events if observed.call == "track"
+                    and normal_form(e.name) == normal_form(observed.name)), None)
+    hint = f"; it differs from the planned '{spelled}' only in case or separators" if spelled else ""
+    return Violation.of("IN101", f"{what} is not in the plan ({count(draft.evidence.count, 'event')}): added as "
+                                 f"inferred{hint}", event=observed.name, event_type=observed.call, expected=spelled)
 
 
 def _planned(plan: Plan, observed: Event) -> Event | None:
@@ -118,9 +126,3 @@ def _compatible(planned: Property, seen: Property) -> bool:
     if planned.type == ANY_TYPE or seen.type == ANY_TYPE or want == got:
         return True
     return want == "number" and got == "integer"
-
-
-def merge_notes(merged: Merged) -> Iterator[str]:
-    counts = {code: sum(f.code == code for f in merged.findings) for code in ("IN101", "IN102", "IN103")}
-    yield (f"unplanned: {counts['IN101']} events and {counts['IN102']} properties; "
-           f"{counts['IN103']} type conflicts with the plan")
