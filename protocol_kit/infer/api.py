@@ -39,7 +39,8 @@ class InferResult:
         """The plan as YAML, with the evidence as comments above each event and property."""
         header = [f"Inferred by protocol-kit infer from {count(self.totals['events'], 'event')}: "
                   "a draft to review (see the findings)."]
-        return commented_yaml(self.plan, self.events, self.paths, header)
+        return commented_yaml(self.plan, self.events, self.paths, header,
+                              value_cap=self.options.enum_max_values + 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {"totals": dict(self.totals), "events": [e.to_dict() for e in self.events],

@@ -18,7 +18,8 @@ from protocol_kit.plan.yaml_loader import read_yaml_plan
 
 
 def commented_yaml(plan: Plan, events: Iterable[EventEvidence], paths: Iterable[PathEvidence],
-                   header: Iterable[str] = ()) -> str:
+                   header: Iterable[str] = (), *, value_cap: int | None = None) -> str:
+    """``value_cap``: how many distinct strings a path's counter held before it was dropped."""
     text = dump_yaml(plan)
     located = build_plan(read_yaml_plan(text, "<draft>"))
     notes: dict[int, str] = {}
@@ -31,7 +32,7 @@ def commented_yaml(plan: Plan, events: Iterable[EventEvidence], paths: Iterable[
         for pointer, prop in iter_properties(event):
             found = by_path.get((event.call, event.name, pointer))
             if found is not None and prop.location and prop.location.line:
-                notes[prop.location.line] = path_comment(found)
+                notes[prop.location.line] = path_comment(found, value_cap=value_cap)
     lines = text.splitlines()
     out = [f"# {line}" for line in header]
     for number, line in enumerate(lines, 1):
@@ -54,14 +55,16 @@ def event_comment(e: EventEvidence) -> str:
     return "; ".join(parts)
 
 
-def path_comment(p: PathEvidence) -> str:
+def path_comment(p: PathEvidence, *, value_cap: int | None = None) -> str:
     where = "array elements" if p.pointer.endswith("/*") else "objects" if p.pointer.count("/") > 2 else "events"
     parts = [f"{percent(p.present, p.containers)} present in {count(p.containers, where[:-1])}",
              histogram(p.types) if p.types else "no values"]
     if p.format:
         parts.append(f"{p.format} {percent(p.format_matches, p.non_null)}")
-    if p.distinct is not None and p.dominant == "string":
+    if p.dominant == "string" and p.format is None and p.distinct is not None:
         parts.append(count(p.distinct, "distinct value"))
+    elif p.dominant == "string" and p.format is None and value_cap is not None:
+        parts.append(f"over {value_cap - 1:,} distinct values")
     if p.minimum is not None:
         parts.append(f"{p.minimum}..{p.maximum}")
     if p.pii:

@@ -43,35 +43,32 @@ class _Builder:
 
     def property(self, name: str, node: PathStats, containers: int, parents: tuple[str, ...],
                  pointer: str, *, element: bool = False) -> Property:
+        """The property at ``pointer`` (``element``: the items of an array, judged by the array's name)."""
         types = {TYPE_NAMES.get(kind, kind.__name__): n for kind, n in node.types.items()}
         dominant = _dominant(types)
         fmt, matches = self._format(node, dominant)
         judged, context = (parents[-1], parents[:-1]) if element else (name, parents)
-        personal = PathJudge(judged, context, rules=self.options.pii_rules)  # elements: by the array's name
-        category, basis = (None, None)
-        if dominant not in ("object", "array"):
-            category, basis = personal.judge(node.samples)
+        personal = PathJudge(judged, context, rules=self.options.pii_rules)
+        category, basis = personal.judge(node.samples) if dominant not in ("object", "array") else (None, None)
         enum = self._enum(name, node, dominant, fmt, category)
         required = not element and dominant is not None and node.seen / containers >= self.options.required_ratio
         examples = () if element else personal.masked(_examples(node, dominant, enum, self.options), category)
         numeric = dominant in ("integer", "number")
-        evidence = PathEvidence(
+        self.found.append(PathEvidence(
             event=self.stats.name, call=self.stats.call, pointer=pointer, name=name, present=node.seen,
             containers=containers, types=types, dominant=dominant, mixed=_mixed(types), format=fmt,
             format_matches=matches, distinct=None if node.values is None else len(node.values),
             minimum=node.low if numeric else None, maximum=node.high if numeric else None,
-            pii=category, pii_basis=basis, examples=examples, required=required, extra_keys=node.extra_keys)
-        self.found.append(evidence)
-        kind = dominant or ANY_TYPE
-        if fmt and FORMAT_TYPES[fmt]:
-            kind = FORMAT_TYPES[fmt]
+            pii=category, pii_basis=basis, examples=examples, required=required, extra_keys=node.extra_keys))
         bounds = self.options.bounds and numeric
+        inside = parents + (name,)
         return Property(
-            name=name, type=kind, required=required, nullable="null" in types and dominant is not None,
+            name=name, type=_plan_type(dominant, fmt), required=required,
+            nullable="null" in types and dominant is not None,
             enum=enum, format=fmt if fmt and FORMAT_TYPES[fmt] is None else None,
             minimum=node.low if bounds else None, maximum=node.high if bounds else None,
-            items=self._items(node, parents + (name,), pointer) if dominant == "array" else None,
-            properties=self._children(node, parents + (name,), pointer) if dominant == "object" else (),
+            items=self._items(node, inside, pointer) if dominant == "array" else None,
+            properties=self._children(node, inside, pointer) if dominant == "object" else (),
             additional_properties=True if dominant == "object" and node.extra_keys else None,
             pii=category, examples=examples)
 
@@ -113,6 +110,13 @@ class _Builder:
         if len(values) > options.enum_max_values or min(values.values()) < options.enum_min_count:
             return None
         return tuple(sorted(values, key=lambda v: (-values[v], v)))
+
+
+def _plan_type(dominant: str | None, fmt: str | None) -> str:
+    """``datetime`` for a date-time string, ``string`` for an ipv4 one (its format says the rest)..."""
+    if fmt and FORMAT_TYPES[fmt]:
+        return FORMAT_TYPES[fmt]
+    return dominant or ANY_TYPE
 
 
 def _dominant(types: dict[str, int]) -> str | None:
