@@ -1,6 +1,6 @@
 """Property test: for a random plan, events generated to conform to it give back the plan.
 
-Types, required-ness, enums and formats are recovered where the data carries
+Types, required-ness, nullability, enums and formats are recovered where the data carries
 enough evidence: every event is seen 200 times or more, optional properties are
 present about half of the time, enum values are drawn uniformly (each is seen
 far more often than the five times an enum needs), free strings are random
@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import string
 import uuid
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -23,15 +24,17 @@ WORDS = ("alpha", "bravo", "delta", "gamma", "kappa", "omega", "sigma", "theta",
 EVENTS_EACH = 200
 
 names = st.lists(st.sampled_from(WORDS), min_size=2, max_size=2, unique=True).map("_".join)
-properties = st.dictionaries(names, st.tuples(st.sampled_from(KINDS), st.booleans()), min_size=1, max_size=6)
+properties = st.dictionaries(names, st.tuples(st.sampled_from(KINDS), st.booleans(), st.booleans()),
+                             min_size=1, max_size=6)
 plans = st.dictionaries(st.sampled_from([f"{w.title()} Viewed" for w in WORDS]), properties, min_size=1, max_size=3)
 
 
 def to_plan(spec: dict) -> Plan:
     events = []
     for name, props in spec.items():
-        events.append(Event(name=name, properties=tuple(_property(p, kind, required) for p, (kind, required)
-                                                        in props.items())))
+        events.append(Event(name=name, properties=tuple(
+            replace(_property(p, kind, required), nullable=nullable and kind not in ("object", "string[]"))
+            for p, (kind, required, nullable) in props.items())))
     return Plan(name="random", events=tuple(events))
 
 
@@ -47,6 +50,8 @@ def _property(name: str, kind: str, required: bool) -> Property:
 
 
 def _value(prop: Property, rng: random.Random):
+    if prop.nullable and rng.random() < 0.3:
+        return None
     if prop.enum:
         return rng.choice(prop.enum)
     if prop.type == "array":
@@ -77,7 +82,8 @@ def events_of(plan: Plan, rng: random.Random) -> list[dict]:
 def shape(prop: Property) -> tuple:
     items = prop.items.type if prop.items is not None else None
     children = tuple(shape(p) for p in prop.properties)
-    return (prop.name, prop.type, prop.required, frozenset(prop.enum or ()), prop.implied_format, items, children)
+    return (prop.name, prop.type, prop.required, prop.nullable, frozenset(prop.enum or ()), prop.implied_format,
+            items, children)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
