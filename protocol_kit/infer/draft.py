@@ -29,6 +29,7 @@ def draft_event(stats: EventStats, options: InferOptions) -> DraftEvent:
     builder = _Builder(stats, options, found)
     root = f"/{stats.field}"
     properties = builder.fields(stats.payload, stats.count, (stats.field,), root)
+    builder.payload_shape(root)
     event = Event(name=stats.name, call=stats.call, properties=properties,
                   additional_properties=True if stats.payload.extra_keys else None)
     evidence = EventEvidence(name=stats.name, call=stats.call, count=stats.count, first=stats.first,
@@ -71,6 +72,16 @@ class _Builder:
             properties=self._children(node, inside, pointer) if dominant == "object" else (),
             additional_properties=True if dominant == "object" and node.extra_keys else None,
             pii=category, examples=examples)
+
+    def payload_shape(self, root: str) -> None:
+        """Evidence on ``properties``/``traits`` themselves when some events send them as something else."""
+        payload = self.stats.payload
+        others = {TYPE_NAMES.get(kind, kind.__name__): n for kind, n in payload.types.items() if kind is not dict}
+        if others:
+            types = {"object": payload.count(dict), **others}
+            self.found.append(PathEvidence(event=self.stats.name, call=self.stats.call, pointer=root,
+                                           name=self.stats.field, present=payload.seen, containers=self.stats.count,
+                                           types=types, dominant="object", mixed=True))
 
     def _children(self, node: PathStats, parents: tuple[str, ...], pointer: str) -> tuple[Property, ...]:
         return self.fields(node, node.count(dict), parents, pointer)

@@ -77,7 +77,11 @@ def _decisions(p: PathEvidence) -> Iterator[tuple[str, str, dict]]:
         yield ("IN008", f"'{p.event}' has values under the key {p.name!r} in '{parent.removeprefix('/')}' "
                         f"({count(p.present, 'payload')}): a plan cannot name it, so the draft leaves it out", {})
         return
-    if p.mixed:
+    if p.mixed and p.pointer.count("/") == 1:  # the payload field itself
+        others = sum(n for kind, n in p.types.items() if kind != "object")
+        yield ("IN001", f"'{p.name}' of '{p.event}' is {histogram(p.types)}: the events where it is not an "
+                        f"object ({others:,}) fail validation", {"expected": "object", "actual": dict(p.types)})
+    elif p.mixed:
         yield ("IN001", f"{name} is {histogram(p.types)}: the draft says {p.dominant}; "
                         f"values of other types ({p.other_types:,} of {p.non_null:,}) fail validation",
                {"expected": p.dominant, "actual": dict(p.types)})

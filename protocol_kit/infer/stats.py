@@ -154,10 +154,9 @@ class EventStats:
 
     def observe(self, payload: dict) -> None:
         self.count += 1
-        fields = payload.get(self.field)
-        if fields is not None:
+        if self.field in payload:
             self.payload.seen += 1
-            self.payload.observe(fields)
+            self.payload.observe(payload[self.field])
         when = _timestamp(payload)
         if when is not None:
             if self.first is None or when < self.first:

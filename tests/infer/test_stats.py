@@ -97,3 +97,12 @@ def test_merge_reports_only_on_what_it_adds(tmp_path):
     _, findings = write_draft(result, tmp_path / "merged.yaml")
     assert sorted((f.code, f.path) for f in findings) == [
         ("IN102", "/properties/Coupon"), ("PL102", "/properties/Coupon")]  # no IN001 on the planned total
+
+
+def test_payload_fields_that_are_not_objects_are_reported(tmp_path):
+    events = [{"event": "A B", "properties": {"x": 1}}] * 5 + [
+        {"event": "A B", "properties": None}, {"event": "A B", "properties": [1]}, {"event": "A B"}]
+    _, findings = write_draft(infer_plan(events), tmp_path / "draft.yaml")
+    assert [(f.code, f.path, f.actual) for f in findings] == [
+        ("IN001", "/properties", {"object": 5, "null": 1, "array": 1})]
+    assert "the events where it is not an object (2) fail validation" in findings[0].message
