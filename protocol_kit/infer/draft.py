@@ -60,7 +60,8 @@ class _Builder:
             containers=containers, types=types, dominant=dominant, mixed=_mixed(types), format=fmt,
             format_matches=matches, distinct=None if node.values is None else len(node.values),
             minimum=node.low if numeric else None, maximum=node.high if numeric else None,
-            pii=category, pii_basis=basis, examples=examples, required=required, extra_keys=node.extra_keys))
+            pii=category, pii_basis=basis, examples=examples, required=required, extra_keys=node.extra_keys,
+            too_deep=node.too_deep))
         bounds = self.options.bounds and numeric
         inside = parents + (name,)
         return Property(
@@ -70,7 +71,7 @@ class _Builder:
             minimum=node.low if bounds else None, maximum=node.high if bounds else None,
             items=self._items(node, inside, pointer) if dominant == "array" else None,
             properties=self._children(node, inside, pointer) if dominant == "object" else (),
-            additional_properties=True if dominant == "object" and node.extra_keys else None,
+            additional_properties=True if dominant == "object" and (node.extra_keys or node.too_deep) else None,
             pii=category, examples=examples)
 
     def payload_shape(self, root: str) -> None:

@@ -33,6 +33,7 @@ class PathEvidence:
     required: bool = False
     extra_keys: int = 0
     unnamed: bool = False  # an empty or blank key: no plan can name it
+    too_deep: int = 0  # values nested deeper than inference follows
 
     @property
     def ratio(self) -> float:

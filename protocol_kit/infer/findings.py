@@ -102,3 +102,6 @@ def _decisions(p: PathEvidence) -> Iterator[tuple[str, str, dict]]:
     if p.extra_keys:
         yield ("IN007", f"{name} has more distinct keys than can be planned ({count(p.extra_keys, 'key')} "
                         "beyond the first 500 were not followed): the draft leaves it open", {})
+    if p.too_deep:
+        yield ("IN009", f"{name} holds values nested more than 32 levels deep ({count(p.too_deep, 'value')}): "
+                        "they were not followed, and the draft leaves the path open", {})

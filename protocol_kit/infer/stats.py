@@ -4,7 +4,8 @@ Memory is bounded by the number of distinct paths, not by the number of
 events: every counter of values is capped (it is dropped once it holds more
 distinct values than an enum may have), samples and examples have fixed
 sizes, and an object with more than ``MAX_KEYS`` distinct keys (a map keyed
-by ids) stops growing new paths and counts the extra keys instead.
+by ids) stops growing new paths and counts the extra keys instead. Nesting
+is followed ``MAX_DEPTH`` levels deep (the walk recurses, and no plan goes deeper).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from protocol_kit.plan.model import PAYLOAD_FIELD
 from protocol_kit.violation import Location
 
 MAX_KEYS = 500        # distinct keys tracked per object path
+MAX_DEPTH = 32        # nesting followed (objects and arrays); deeper values are counted, not walked
 FIRST_SAMPLES = 16    # first distinct strings kept per path (for the personal data detector)
 MAX_SAMPLES = 40      # with one more at every power-of-two count of strings
 MAX_EXAMPLES = 5
@@ -27,9 +29,9 @@ class PathStats:
     """What was seen at one property path: ``seen`` is how many times its key was present."""
 
     __slots__ = ("seen", "types", "values", "formats", "low", "high", "samples", "examples",
-                 "children", "items", "extra_keys", "value_cap")
+                 "children", "items", "extra_keys", "value_cap", "depth", "too_deep")
 
-    def __init__(self, value_cap: int):
+    def __init__(self, value_cap: int, depth: int = 0):
         self.seen = 0
         self.types: dict[type, int] = {}
         self.values: dict[str, int] | None = {}   # capped counter of strings; None once over the cap
@@ -42,6 +44,8 @@ class PathStats:
         self.items: PathStats | None = None
         self.extra_keys = 0
         self.value_cap = value_cap
+        self.depth = depth
+        self.too_deep = 0  # objects and arrays not followed: nested deeper than MAX_DEPTH
 
     def count(self, kind: type) -> int:
         return self.types.get(kind, 0)
@@ -69,7 +73,10 @@ class PathStats:
         if kind is list:
             items = self.items
             if items is None:
-                items = self.items = PathStats(self.value_cap)
+                items = self.items = PathStats(self.value_cap, self.depth + 1)
+            if items.depth > MAX_DEPTH:
+                self.too_deep += 1
+                return
             for element in value:
                 items.seen += 1
                 items.observe(element)
@@ -106,6 +113,9 @@ class PathStats:
 
     def _object(self, mapping: dict) -> None:
         """Each key's value, with the commonest case (a string already counted) handled in the loop."""
+        if self.depth >= MAX_DEPTH:
+            self.too_deep += 1
+            return
         children = self.children
         for key, value in mapping.items():
             child = children.get(key)
@@ -113,7 +123,7 @@ class PathStats:
                 if len(children) >= MAX_KEYS:
                     self.extra_keys += 1
                     continue
-                child = children[key] = PathStats(self.value_cap)
+                child = children[key] = PathStats(self.value_cap, self.depth + 1)
             child.seen += 1
             kind = type(value)
             types = child.types

@@ -106,3 +106,12 @@ def test_payload_fields_that_are_not_objects_are_reported(tmp_path):
     assert [(f.code, f.path, f.actual) for f in findings] == [
         ("IN001", "/properties", {"object": 5, "null": 1, "array": 1})]
     assert "the events where it is not an object (2) fail validation" in findings[0].message
+
+
+def test_deep_nesting_is_followed_32_levels_and_reported(tmp_path):
+    deep: object = 1
+    for _ in range(600):  # deeper than Python's recursion limit: not walked, yet nothing fails
+        deep = {"a": deep}
+    result = infer_plan([{"event": "A B", "properties": {"deep": deep}}] * 2)
+    _, findings = write_draft(result, tmp_path / "draft.yaml")
+    assert [f.code for f in findings] == ["IN009"] and findings[0].path.count("/a") == 31
