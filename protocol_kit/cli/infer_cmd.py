@@ -13,6 +13,7 @@ from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
 from protocol_kit.events import read_chunks
 from protocol_kit.infer import PLAN_FORMATS, InferOptions, infer_plan, write_draft
+from protocol_kit.infer.settings import infer_settings
 from protocol_kit.pii import rules_from_config
 from protocol_kit.plan import load_plan
 from protocol_kit.plan.model import Conventions
@@ -47,25 +48,26 @@ def _conventions(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="An existing plan: keep it as it is, add only unplanned events and properties, "
                    "and report type conflicts with it.")
 @click.option("--name", "plan_name", default="inferred", show_default=True, help="Name of the draft plan.")
-@click.option("--required-ratio", type=click.FloatRange(0, 1), default=0.98, show_default=True,
-              help="Share of payloads a property must be present in to be required.")
-@click.option("--format-ratio", type=click.FloatRange(0, 1), default=0.99, show_default=True,
-              help="Share of non-null values that must have a format for the property to get it.")
-@click.option("--enum-max-values", type=click.IntRange(min=0), default=10, show_default=True,
-              help="Most distinct values a string property may have to become an enum.")
-@click.option("--enum-min-count", type=click.IntRange(min=1), default=5, show_default=True,
-              help="Times each value of an enum must have been seen.")
-@click.option("--bounds", is_flag=True, help="Enforce the observed minimum and maximum of numbers.")
+@click.option("--required-ratio", type=click.FloatRange(0, 1),
+              help="Share of payloads a property must be present in to be required (default: 0.98).")
+@click.option("--format-ratio", type=click.FloatRange(0, 1),
+              help="Share of non-null values that must have a format for the property to get it (default: 0.99).")
+@click.option("--enum-max-values", type=click.IntRange(min=0),
+              help="Most distinct values a string property may have to become an enum (default: 10).")
+@click.option("--enum-min-count", type=click.IntRange(min=1),
+              help="Times each value of an enum must have been seen (default: 5).")
+@click.option("--bounds/--no-bounds", default=None,
+              help="Enforce the observed minimum and maximum of numbers (default: reported only).")
 @click.option("--conventions", callback=_conventions, metavar="EVENTS,PROPERTIES",
               help="Naming conventions to check names against, such as object_action_title,snake_case "
                    "(default: the ones most observed names follow).")
 @report_options(format_flag="--report-format")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="never", show_default=True,
-              help="Lowest severity of finding that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES),
+              help="Lowest severity of finding that makes the exit code 1 (default: never).")
 def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_into: Path | None,
-            plan_name: str, required_ratio: float, format_ratio: float, enum_max_values: int,
-            enum_min_count: int, bounds: bool, conventions: Conventions | None, output: ReportOptions,
-            fail_on: str) -> int:
+            plan_name: str, required_ratio: float | None, format_ratio: float | None,
+            enum_max_values: int | None, enum_min_count: int | None, bounds: bool | None,
+            conventions: Conventions | None, output: ReportOptions, fail_on: str | None) -> int:
     """Infer a draft tracking plan from EVENTS (any input `validate` reads:
     JSON Lines, JSON, Segment batches, .gz, folders, - for stdin) and write it
     to --out, with the evidence as comments (YAML) and the findings that need
@@ -78,15 +80,18 @@ def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_i
     """
     out, plan_format = _destination(out, plan_format)
     config = load_config()
-    options = InferOptions(plan_name=plan_name, required_ratio=required_ratio, format_ratio=format_ratio,
-                           enum_max_values=enum_max_values, enum_min_count=enum_min_count, bounds=bounds,
-                           conventions=conventions, merge_into=load_plan(merge_into) if merge_into else None,
+    settings = infer_settings(config)
+    given = {"required_ratio": required_ratio, "format_ratio": format_ratio, "enum_max_values": enum_max_values,
+             "enum_min_count": enum_min_count, "bounds": bounds}
+    options = InferOptions(plan_name=plan_name, conventions=conventions,
+                           **{key: getattr(settings, key) if value is None else value for key, value in given.items()},
+                           merge_into=load_plan(merge_into) if merge_into else None,
                            pii_rules=rules_from_config(config.section("pii"), base_dir=config.root))
     with _Progress() if sys.stderr.isatty() else _NoProgress() as progress:
         result = infer_plan(read_chunks(events), options, progress=progress)
     written, findings = write_draft(result, out, format=plan_format)
     data = from_inference(result, findings, inputs=events, written=[display_path(p) for p in written])
-    return emit(data, output, fail_on=fail_on)
+    return emit(data, output, fail_on=fail_on or settings.fail_on)
 
 
 def _destination(out: Path, plan_format: str | None) -> tuple[Path, str]:

@@ -130,3 +130,22 @@ def test_progress_is_reported_while_reading():
     chunks: list[int] = []
     infer_plan(read_chunks([DECISIONS], chunk_lines=50), progress=chunks.append)
     assert chunks == []  # fewer than 10,000 events: nothing to show
+
+
+def test_settings_give_the_defaults_and_options_win(project, run):
+    (project / "pyproject.toml").write_text("[tool.protocol-kit.infer]\nrequired_ratio = 1.0\nbounds = true\n"
+                                            'fail_on = "warning"\n', encoding="utf-8")
+    result = run(project, "infer", DECISIONS, "--out", "draft.yaml")
+    assert result.code == 1  # fail_on = "warning" and IN001 is a warning
+    props = {p.name: p for p in load_plan(project / "draft.yaml").event("Video Played").properties}
+    assert props["player"].required is False and props["position"].maximum == 597
+    result = run(project, "infer", DECISIONS, "--out", "draft.yaml", "--required-ratio", "0.9", "--no-bounds",
+                 "--fail-on", "never")
+    props = {p.name: p for p in load_plan(project / "draft.yaml").event("Video Played").properties}
+    assert result.code == 0 and props["player"].required is True and props["position"].maximum is None
+
+
+def test_a_bad_setting_is_a_configuration_error(project, run):
+    (project / "pyproject.toml").write_text("[tool.protocol-kit.infer]\nrequired_ration = 0.9\n", encoding="utf-8")
+    result = run(project, "infer", DECISIONS, "--out", "draft.yaml")
+    assert result.code == 2 and "did you mean 'required_ratio'" in result.err
