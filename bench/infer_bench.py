@@ -11,6 +11,9 @@ measures events per second, interleaved and best of ``--repeat``:
   detection (``--pii flag``, the command's default);
 - infer: the library (``infer_plan`` over ``read_chunks``, every statistic and the draft).
 
+Each is also measured in CPU time (events per CPU second), which a busy shared
+machine inflates far less than wall-clock time; the target is checked on wall-clock time.
+
 Then the peak memory (maxrss) of a fresh process inferring from each size of
 ``--memory`` (the larger files are the first ``--events`` events repeated), and
 the ratio of the largest to the smallest. Targets: infer at least 0.5x the
@@ -40,10 +43,11 @@ from protocol_kit.validation import Validator, load_plan  # noqa: E402
 TARGETS = {"validate": 0.5, "memory": 1.2}
 
 
-def timed(run) -> float:
-    start = time.perf_counter()
+def timed(run) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``run`` (CPU time is what a busy shared machine does not inflate)."""
+    start, cpu = time.perf_counter(), time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def parse_only(path: Path) -> None:
@@ -109,9 +113,12 @@ def run(args, folder: Path) -> int:
     if not args.pii_flag:
         del jobs["validate_pii"]
     rates: dict[str, float] = {}
+    cpu_rates: dict[str, float] = {}
     for _ in range(args.repeat):  # interleaved, so that load on the machine hits every figure alike
         for name, job in jobs.items():
-            rates[name] = max(rates.get(name, 0), n / timed(job))
+            wall, cpu = timed(job)
+            rates[name] = max(rates.get(name, 0), n / wall)
+            cpu_rates[name] = max(cpu_rates.get(name, 0), n / cpu)
     ratio = rates["infer"] / rates["validate"]
     against_flag = f"; {rates['infer'] / rates['validate_pii']:.2f}x --pii flag" if "validate_pii" in rates else ""
     rows = [("orjson parse only (the ceiling)", rates["parse"], ""),
@@ -119,9 +126,11 @@ def run(args, folder: Path) -> int:
             *([("validate library, --pii flag (default)", rates["validate_pii"], "")] if against_flag else []),
             ("infer library", rates["infer"],
              f"{ratio:.2f}x validate --pii off (target {TARGETS['validate']}x){against_flag}")]
-    print("| | events/s | ratio |\n| --- | ---: | --- |")
-    for name, rate, note in rows:
-        print(f"| {name} | {rate:,.0f} | {note} |")
+    print("| | events/s | ratio | events per CPU second |\n| --- | ---: | --- | ---: |")
+    keys = dict(zip(("parse", "validate", *(["validate_pii"] if against_flag else []), "infer"), rows))
+    for key, (name, rate, note) in keys.items():
+        print(f"| {name} | {rate:,.0f} | {note} | {cpu_rates[key]:,.0f} |")
+    print(f"infer / validate --pii off in CPU time: {cpu_rates['infer'] / cpu_rates['validate']:.2f}x")
     failed = ratio < TARGETS["validate"]
     sizes = [int(s) for s in args.memory.split(",") if s.strip()]
     if sizes:

@@ -6,7 +6,6 @@ so a format inferred from a stream is a format that stream passes.
 """
 from __future__ import annotations
 
-from functools import cache
 from typing import Callable
 
 import jsonschema_rs
@@ -19,33 +18,36 @@ FORMAT_TYPES: dict[str, str | None] = {
 _HEX = frozenset("0123456789abcdefABCDEF")
 
 
-@cache
-def _check(name: str) -> Callable[[str], bool]:
-    return jsonschema_rs.validator_for({"format": name}, validate_formats=True).is_valid
+# format -> the compiled format check of the validator (built once: seven small validators)
+CHECKS: dict[str, Callable[[str], bool]] = {
+    name: jsonschema_rs.validator_for({"format": name}, validate_formats=True).is_valid for name in FORMAT_TYPES}
 
 
 def string_format(text: str) -> str | None:
-    """The format ``text`` is in, or None."""
+    """The format ``text`` is in, or None. The one format it could have is picked by its characters
+    (most strings are rejected by a comparison or two), then confirmed by the validator's check."""
     size = len(text)
     if size < 3:
         return None
-    name = _candidate(text, size)
-    return name if name is not None and _check(name)(text) else None
-
-
-def _candidate(text: str, size: int) -> str | None:
     first = text[0]
     if size == 36 and text[8] == "-" and text[13] == "-":
-        return "uuid"
-    if first.isdigit():
+        name = "uuid"
+    elif first.isdigit():
         if size >= 10 and text[4] == "-" and text[7] == "-":
-            return "date" if size == 10 else "date-time"
-        if text.count(".") == 3:
-            return "ipv4"
-        return None
-    if ":" in text:
+            name = "date" if size == 10 else "date-time"
+        elif text.count(".") == 3:
+            name = "ipv4"
+        else:
+            return None
+    elif ":" in text:
         if "://" in text or text.startswith(("mailto:", "urn:", "tel:")):
-            return "uri"
-        if _HEX.issuperset(text.replace(":", "")):
-            return "ipv6"
-    return "email" if "@" in text else None
+            name = "uri"
+        elif _HEX.issuperset(text.replace(":", "")):
+            name = "ipv6"
+        else:
+            return None
+    elif "@" in text:
+        name = "email"
+    else:
+        return None
+    return name if CHECKS[name](text) else None

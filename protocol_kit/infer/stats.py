@@ -185,6 +185,9 @@ def _dig(mapping: dict, outer: str, inner: str) -> Any:
 
 
 def _count(counter: dict[str, int], value: Any) -> None:
+    if type(value) is str and value in counter:  # the common case: a name already counted
+        counter[value] += 1
+        return
     if value is None or isinstance(value, (dict, list)):
         return
     value = str(value)

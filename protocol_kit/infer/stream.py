@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import orjson
 
@@ -37,11 +37,11 @@ class StreamStats:
         """One event: a record, or a parsed payload."""
         self.read += 1
         if not isinstance(event, EventRecord):
-            self._payload(event, lambda: Location(index=self.read - 1))
+            self._payload(event, None, self.read - 1)
         elif not event.parsed:
             self._unusable(event.source, event.error or "unreadable")
         else:
-            self._payload(event.payload, lambda: event.source)
+            self._payload(event.payload, event.source)
 
     def add_chunk(self, chunk: LineChunk | FileSlice) -> None:
         """The lines of a chunk of :func:`protocol_kit.events.read_chunks`, parsed here without a record each
@@ -58,7 +58,7 @@ class StreamStats:
                 record = parse_line(line, Location(file=chunk.file, line=number))
                 self._unusable(record.source, record.error or "unreadable")
                 continue
-            self._payload(payload, lambda: Location(file=chunk.file, line=number))
+            self._payload(payload, chunk.file, number)
 
     def add_all(self, events: Iterable[EventRecord | LineChunk | FileSlice | Any]) -> None:
         for event in events:
@@ -67,10 +67,12 @@ class StreamStats:
             else:
                 self.add(event)
 
-    def _payload(self, payload: Any, where: Callable[[], Location]) -> None:
+    def _payload(self, payload: Any, source: Location | str | None, position: int | None = None) -> None:
+        """``source`` and ``position``: a location, a file and a line, or no file and an index (a location is
+        made only when one is needed: for an unusable event, or the first of its name)."""
         found = call_of(payload)
         if isinstance(found, str):
-            self._unusable(where(), found)
+            self._unusable(_location(source, position), found)
             return
         call, name = found
         if call == "alias":
@@ -79,10 +81,16 @@ class StreamStats:
         key = (call, name if call == "track" else call)
         stats = self.events.get(key)
         if stats is None:
-            stats = self.events[key] = EventStats(call, key[1], self.value_cap, where())
+            stats = self.events[key] = EventStats(call, key[1], self.value_cap, _location(source, position))
         stats.observe(payload)
 
     def _unusable(self, source: Location, reason: str) -> None:
         self.unusable += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(Unusable(source, reason))
+
+
+def _location(source: Location | str | None, position: int | None) -> Location:
+    if isinstance(source, Location):
+        return source
+    return Location(file=source, line=position) if source is not None else Location(index=position)
