@@ -1,6 +1,7 @@
 """`protocol-kit infer` as a user runs it: files written, exit codes, report formats, errors."""
 from __future__ import annotations
 
+import gzip
 import json
 import zipfile
 from pathlib import Path
@@ -84,7 +85,13 @@ def test_stdin_and_folders_are_read_as_validate_reads_them(project, run, monkeyp
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert run(project, "infer", "-", "--out", "stdin.yaml").code == 0
     assert run(project, "infer", str(CASES / "decisions"), "--out", "folder.yaml").code == 0
-    assert load_plan(project / "stdin.yaml").events == load_plan(project / "folder.yaml").events
+    (project / "events.jsonl.gz").write_bytes(gzip.compress(data))
+    assert run(project, "infer", "events.jsonl.gz", "--out", "gzip.yaml").code == 0
+    batch = {"batch": [json.loads(line) for line in data.splitlines()]}
+    (project / "batch.json").write_text(json.dumps(batch), encoding="utf-8")
+    assert run(project, "infer", "batch.json", "--out", "batch.yaml").code == 0
+    drafts = [load_plan(project / f"{name}.yaml").events for name in ("stdin", "folder", "gzip", "batch")]
+    assert all(events == drafts[0] for events in drafts)
 
 
 def test_out_must_be_a_plan_file_of_the_format_asked(project, run):
