@@ -79,6 +79,9 @@ def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_i
     2 usage error or unreadable input.
     """
     out, plan_format = _destination(out, plan_format)
+    if merge_into is not None and out.resolve() == merge_into.resolve():
+        raise click.UsageError("refusing to overwrite the plan merged into (its comments and layout would be "
+                               "lost): write the merged plan to another file with --out and review the difference")
     config = load_config()
     settings = infer_settings(config)
     given = {"required_ratio": required_ratio, "format_ratio": format_ratio, "enum_max_values": enum_max_values,

@@ -101,6 +101,13 @@ def test_out_must_be_a_plan_file_of_the_format_asked(project, run):
     assert result.code == 2 and "does not match" in result.err
 
 
+def test_merge_never_overwrites_the_plan_merged_into(project, run):
+    (project / "plan.yaml").write_text("plan: shop\n# kept\n", encoding="utf-8")
+    result = run(project, "infer", BASIC, "--merge-into", "plan.yaml", "--out", "plan.yaml")
+    assert result.code == 2 and "refusing to overwrite" in result.err
+    assert (project / "plan.yaml").read_text("utf-8") == "plan: shop\n# kept\n"
+
+
 def test_a_missing_input_is_a_usage_error(project, run):
     result = run(project, "infer", "nope.jsonl", "--out", "draft.yaml")
     assert result.code == 2 and "nope.jsonl" in result.err and "no such file" in result.err
