@@ -50,6 +50,10 @@ def event_comment(e: EventEvidence) -> str:
         parts[0] += f", {days}"
     if e.libraries:
         parts.append("libraries: " + ", ".join(f"{name} {n:,}" for name, n in e.libraries.items()))
+    if e.names:
+        shown = list(e.names.items())[:10]
+        more = f", and {len(e.names) - len(shown)} more" if len(e.names) > len(shown) else ""
+        parts.append("names: " + ", ".join(f"{name} {n:,}" for name, n in shown) + more)
     if e.versions:
         parts.append("versions: " + ", ".join(f"{name} {n:,}" for name, n in e.versions.items()))
     return "; ".join(parts)

@@ -34,7 +34,7 @@ def draft_event(stats: EventStats, options: InferOptions) -> DraftEvent:
                   additional_properties=True if stats.payload.extra_keys else None)
     evidence = EventEvidence(name=stats.name, call=stats.call, count=stats.count, first=stats.first,
                              last=stats.last, libraries=_top(stats.libraries), versions=_top(stats.versions),
-                             source=str(stats.source))
+                             source=str(stats.source), names=_top(stats.names))
     return DraftEvent(event, evidence, tuple(found))
 
 

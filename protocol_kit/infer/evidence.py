@@ -70,8 +70,9 @@ class EventEvidence:
     libraries: dict[str, int] = field(default_factory=dict)
     versions: dict[str, int] = field(default_factory=dict)
     source: str = ""
+    names: dict[str, int] = field(default_factory=dict)  # page and screen calls: the names seen
 
     def to_dict(self) -> dict[str, Any]:
         return {"event": self.name, "call": self.call, "count": self.count, "first_seen": self.first,
                 "last_seen": self.last, "libraries": dict(self.libraries), "versions": dict(self.versions),
-                "first_at": self.source}
+                "names": dict(self.names), "first_at": self.source}

@@ -145,7 +145,7 @@ class PathStats:
 class EventStats:
     """One event (a track event by name, or a call type) as seen in the stream."""
 
-    __slots__ = ("call", "name", "count", "first", "last", "libraries", "versions", "payload", "source")
+    __slots__ = ("call", "name", "count", "first", "last", "libraries", "versions", "names", "payload", "source")
 
     def __init__(self, call: str, name: str, value_cap: int, source: Location):
         self.call = call
@@ -155,6 +155,7 @@ class EventStats:
         self.last: str | None = None
         self.libraries: dict[str, int] = {}
         self.versions: dict[str, int] = {}
+        self.names: dict[str, int] = {}  # page and screen calls: the names they carry
         self.payload = PathStats(value_cap)  # its properties (track, page, screen) or traits
         self.source = source                 # where it was first seen
 
@@ -162,8 +163,10 @@ class EventStats:
     def field(self) -> str:
         return PAYLOAD_FIELD[self.call]
 
-    def observe(self, payload: dict) -> None:
+    def observe(self, payload: dict, name: str | None = None) -> None:
         self.count += 1
+        if name is not None and self.call != "track":
+            _count(self.names, name)
         if self.field in payload:
             self.payload.seen += 1
             self.payload.observe(payload[self.field])

@@ -82,7 +82,7 @@ class StreamStats:
         stats = self.events.get(key)
         if stats is None:
             stats = self.events[key] = EventStats(call, key[1], self.value_cap, _location(source, position))
-        stats.observe(payload)
+        stats.observe(payload, name)
 
     def _unusable(self, source: Location, reason: str) -> None:
         self.unusable += 1

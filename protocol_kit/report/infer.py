@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 PROPERTY_COLUMNS = ("Event", "Call", "Path", "Type", "Present", "Of", "Present %", "Types", "Nullable",
                     "Format", "Format %", "Distinct", "Minimum", "Maximum", "Required", "Personal data",
                     "Examples")
-EVENT_COLUMNS = ("Event", "Call", "Count", "First seen", "Last seen", "Libraries", "Versions", "First at")
+EVENT_COLUMNS = ("Event", "Call", "Count", "First seen", "Last seen", "Libraries", "Versions", "Names", "First at")
 
 
 def from_inference(result: "InferResult", findings: Sequence[Violation], *, inputs: Sequence[str] = (),
@@ -43,7 +43,8 @@ def notes(result: "InferResult", written: Sequence[str] = ()) -> list[str]:
 
 def _event_rows(result: "InferResult"):
     for e in result.events:
-        yield (e.name, e.call, e.count, e.first, e.last, _counts(e.libraries), _counts(e.versions), e.source)
+        yield (e.name, e.call, e.count, e.first, e.last, _counts(e.libraries), _counts(e.versions),
+               _counts(e.names), e.source)
 
 
 def _property_rows(result: "InferResult"):
