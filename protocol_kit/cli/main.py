@@ -21,6 +21,7 @@ COMMANDS = {
     "explain": ("protocol_kit.cli.explain_cmd", "Explain a finding code."),
     "export": ("protocol_kit.cli.export_cmd", "Write a plan as a data dictionary (xlsx, csv) or YAML."),
     "import": ("protocol_kit.cli.import_cmd", "Import a tracking plan from Segment, RudderStack, mParticle, Iglu, Mixpanel, Avo or OpenTrackPlan."),
+    "infer": ("protocol_kit.cli.infer_cmd", "Infer a draft tracking plan from observed events."),
     "lint": ("protocol_kit.cli.lint_cmd", "Lint tracking plans."),
     "scan": ("protocol_kit.cli.scan_cmd", "Check tracking calls in source code against the plan."),
     "validate": ("protocol_kit.cli.validate_cmd", "Validate events against a tracking plan."),

@@ -46,13 +46,14 @@ _OPTIONS = (
 )
 
 
-def report_options(command=None, *, default_format: str = "text"):
+def report_options(command=None, *, default_format: str = "text", format_flag: str = "--format"):
     """Add the shared output options to a click command; it receives them as one ``output: ReportOptions``.
 
-    Use as ``@report_options`` or ``@report_options(default_format="concise")``.
+    Use as ``@report_options`` or ``@report_options(default_format="concise")``; ``format_flag`` names the
+    option of the format printed on stdout where ``--format`` means something else (``infer``: the plan's).
     """
     if command is None:
-        return functools.partial(report_options, default_format=default_format)
+        return functools.partial(report_options, default_format=default_format, format_flag=format_flag)
 
     @functools.wraps(command)
     def wrapper(*args, output_format, reports, baseline, fail_on_new, write_baseline, violations_out, **kwargs):
@@ -64,7 +65,7 @@ def report_options(command=None, *, default_format: str = "text"):
         return command(*args, output=output, **kwargs)
     for option in reversed(_OPTIONS):
         wrapper = option(wrapper)
-    return click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=default_format,
+    return click.option(format_flag, "output_format", type=click.Choice(list(FORMATS)), default=default_format,
                         show_default=True, help="Format printed on stdout.")(wrapper)
 
 

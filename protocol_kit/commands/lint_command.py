@@ -7,9 +7,10 @@ from typing import Iterable
 
 from protocol_kit.commands.plans import load_plans
 from protocol_kit.config import Config
-from protocol_kit.pii import PiiRules, plan_pii_findings, rules_from_config
+from protocol_kit.pii import PiiRules, rules_from_config
+from protocol_kit.pii.plan_lint import personal_data_rules
 from protocol_kit.plan import Plan
-from protocol_kit.plan.lint import BoundRule, lint_plans
+from protocol_kit.plan.lint import lint_plans
 from protocol_kit.plan.lint import lint_plan as lint_model
 from protocol_kit.policy import CodePolicy
 from protocol_kit.report import ReportData, from_violations
@@ -55,6 +56,3 @@ def lint_plan(plan: Plan, *, config: CodePolicy = CodePolicy(), pii: PiiRules | 
     return lint_model(plan, config=config, extra=personal_data_rules(pii))
 
 
-def personal_data_rules(pii: PiiRules | None) -> tuple[BoundRule, ...]:
-    """Undeclared personal properties (PII002, PII003), judged by the name classifier and ``pii``."""
-    return (BoundRule(codes=("PII002", "PII003"), rule=lambda plan: plan_pii_findings(plan, rules=pii)),)

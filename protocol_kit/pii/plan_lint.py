@@ -13,8 +13,14 @@ from protocol_kit.pii.categories import CATEGORIES
 from protocol_kit.pii.detect import root_context_names
 from protocol_kit.pii.names import NameMatch, match_name
 from protocol_kit.pii.rules import DEFAULT_RULES, PiiRules
+from protocol_kit.plan.lint import BoundRule
 from protocol_kit.plan.model import Plan, Property
 from protocol_kit.violation import Violation
+
+
+def personal_data_rules(pii: PiiRules | None) -> tuple[BoundRule, ...]:
+    """Undeclared personal properties (PII002, PII003) as plan lint rules, judged by the name classifier and ``pii``."""
+    return (BoundRule(codes=("PII002", "PII003"), rule=lambda plan: plan_pii_findings(plan, rules=pii)),)
 
 
 def plan_pii_findings(plan: Plan, *, rules: PiiRules | None = None) -> list[Violation]:

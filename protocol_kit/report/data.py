@@ -62,6 +62,19 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A tool's own table of rows (inference: one row per event property), shown by the formats that
+    lay out tables: xlsx as a sheet, html as a section (JSON has the same figures in ``extra``)."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "columns": list(self.columns), "rows": [list(row) for row in self.rows]}
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     """Everything a report shows.
 
@@ -71,7 +84,7 @@ class ReportData:
     baseline was given. ``notes`` are lines every human-readable format shows
     under the summary, in the tool's own words (events read, where they went);
     text shows them instead of the plain ``totals`` line. ``extra`` holds
-    tool-specific summary fields for the JSON output only.
+    tool-specific summary fields for the JSON output only; ``tables`` are a tool's own tables.
     """
 
     tool: str
@@ -88,6 +101,7 @@ class ReportData:
     comparison: Comparison | None = None
     notes: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    tables: tuple[Table, ...] = ()
 
     def headline(self) -> str:
         """``protocol-kit lint ecommerce 2.1.0: 5 violations (3 errors, 2 warnings)``."""

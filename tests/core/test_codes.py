@@ -16,7 +16,7 @@ def test_docs_page_is_generated_from_the_table():
 
 @pytest.mark.parametrize("entry", codes.CODES.values(), ids=lambda c: c.code)
 def test_every_code_is_well_formed(entry):
-    assert re.fullmatch(r"(PL|EV|PII|SC|DF|CG|IM)\d{3}", entry.code)
+    assert re.fullmatch(r"(PL|EV|PII|SC|DF|CG|IM|IN)\d{3}", entry.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry.name)
     assert entry.severity in codes.SEVERITIES
     assert entry.summary and entry.why and entry.fix

@@ -27,6 +27,11 @@ SAMPLES = {
     ("diff", "fail-on"): "consumer",
     ("diff", "ignore-file"): "diff-ignore.yaml",
     ("diff", "require-version-bump"): True,
+    ("infer", "required-ratio"): 0.9,
+    ("infer", "format-ratio"): 0.95,
+    ("infer", "enum-max-values"): 3,
+    ("infer", "enum-min-count"): 2,
+    ("infer", "fail-on"): "warning",
     ("scan", "extend-receivers"): ["tracker"],
     ("scan", "extend-methods"): ["capture"],
     ("scan", "imported-functions"): ["track"],
@@ -62,7 +67,7 @@ def test_both_spellings_are_one_key(tmp_path, table, key):
     kebab = config_from_table(nest(table, key, value), root=tmp_path)
     snake = config_from_table(nest(table, key.replace("-", "_"), value), root=tmp_path)
     assert kebab == snake
-    if table in ("validate", "pii", "scan", "diff") and key != "per-file-ignores":
+    if table in ("validate", "pii", "scan", "diff", "infer") and key != "per-file-ignores":
         assert snake.section(table)[key] == value
     with pytest.raises(ConfigError, match=f"has both '{key}' and '{key.replace('-', '_')}'"):
         config_from_table(nest(table, key, value) | nest(table, key.replace("-", "_"), value) if not table

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Iterable
 
 from protocol_kit import codes
-from protocol_kit.report.data import ReportData
+from protocol_kit.report.data import ReportData, Table
 
 MAX_DETAILS = 2000
 MAX_BARS = 12
@@ -27,7 +27,7 @@ def render(data: ReportData) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>", "<style>", assets.joinpath("report.css").read_text("utf-8"), "</style>",
-        "</head>", "<body>", f"<h1>{title}</h1>", _summary(data), _charts(data), _digest(data), _codes(data), _details(data),
+        "</head>", "<body>", f"<h1>{title}</h1>", _summary(data), _charts(data), _digest(data), *map(_table, data.tables), _codes(data), _details(data),
         "<script>", assets.joinpath("report.js").read_text("utf-8"), "</script>", "</body>", "</html>", "",
     ])
 
@@ -101,6 +101,17 @@ def _digest(data: ReportData) -> str:
             f'<select id="severity"><option value="">all severities</option>{options}</select>'
             '<span id="shown"></span></div>'
             f'<table id="digest-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
+
+
+def _table(table: Table) -> str:
+    """A tool's own table (inference: one row per event property)."""
+    head = "".join(f"<th>{escape(column)}</th>" for column in table.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{escape(_value(cell))}</td>" for cell in row) + "</tr>"
+                   for row in table.rows[:MAX_DETAILS])
+    left = len(table.rows) - min(len(table.rows), MAX_DETAILS)
+    note = f"<p>{left} more rows are not listed here.</p>" if left else ""
+    return (f'<section class="table"><h2>{escape(table.title)}</h2><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>{note}</section>")
 
 
 def _details(data: ReportData) -> str:

@@ -1,4 +1,4 @@
-"""``xlsx``: an Excel workbook with the sheets Summary, Digest, Violations and Events.
+"""``xlsx``: an Excel workbook with the sheets Summary, Digest, Violations and Events (and the tool's own tables).
 
 Each sheet has a bold, frozen header row, an autofilter and set column
 widths; severities are coloured; each digest row's code links to its first
@@ -12,7 +12,7 @@ import json
 from typing import Any, Iterable, Sequence
 
 from protocol_kit import codes
-from protocol_kit.report.data import DigestRow, ReportData, digest_path
+from protocol_kit.report.data import DigestRow, ReportData, Table, digest_path
 from protocol_kit.report.xlsx_writer import MAX_ROWS, STYLES, Link, Sheet, Styled, write_workbook
 from protocol_kit.violation import Violation
 
@@ -34,7 +34,14 @@ def render(data: ReportData, *, max_rows: int = MAX_ROWS) -> bytes:
         Sheet("Digest", DIGEST, (_digest_row(row, first_row) for row in digest)),
         Sheet("Violations", VIOLATIONS, (_violation_row(v) for v in violations)),
         Sheet("Events", EVENTS, ([e.event, e.violations, e.errors, e.seen, e.invalid] for e in events)),
+        *(_table_sheet(table, capacity) for table in data.tables),
     ])
+
+
+def _table_sheet(table: Table, capacity: int) -> Sheet:
+    """A tool's own table as a sheet named by its title (Excel allows 31 characters)."""
+    widths = tuple((column, max(10, min(40, len(column) + 4))) for column in table.columns)
+    return Sheet(table.title[:31], widths, (list(map(_plain, row)) for row in table.rows[:capacity]))
 
 
 def _summary_rows(data: ReportData, notes: list[str]) -> Iterable[list[Any]]:
