@@ -19,6 +19,7 @@ COMMANDS = {
     "export": "protocol_kit.cli.export_cmd",
     "lint": "protocol_kit.cli.lint_cmd",
     "scan": "protocol_kit.cli.scan_cmd",
+    "serve": "protocol_kit.cli.serve_cmd",
     "validate": "protocol_kit.cli.validate_cmd",
 }
 
