@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
 
+from protocol_kit.serve.checking import OUTCOMES
 from protocol_kit.serve.received import Received
 from protocol_kit.validation.digest import ReportBuilder
 from protocol_kit.validation.report import Outcomes, ValidationReport
@@ -60,7 +61,9 @@ def summary_of(tallies: Iterable[Tally], rejected: Counter) -> dict[str, Any]:
     total = valid = 0
     by_code: Counter = Counter()
     by_event: dict[str, Counter] = {}
+    outcomes: Counter = Counter()
     for tally in tallies:
+        outcomes.update(tally.outcomes)
         total += tally.total
         valid += tally.valid
         by_code.update(tally.by_code)
@@ -69,6 +72,7 @@ def summary_of(tallies: Iterable[Tally], rejected: Counter) -> dict[str, Any]:
     return {"total": total, "valid": valid, "invalid": total - valid, "by_code": dict(sorted(by_code.items())),
             "by_event": {name: {"total": c["total"], "valid": c["valid"], "invalid": c["invalid"]}
                          for name, c in sorted(by_event.items())},
+            "outcomes": {name: outcomes[name] for name in OUTCOMES},
             "rejected_requests": sum(rejected.values()), "rejected_by_code": dict(sorted(rejected.items()))}
 
 
