@@ -1,0 +1,52 @@
+"""The live page in a real browser: it shows events sent after it was opened, escapes names, masks user ids.
+
+Needs Chromium (Debian package ``chromium``; .ci/run installs it) and the
+``playwright`` Python package (the ``dev`` extra), as the HTML report's test.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.report.test_html_browser import ARGS, CHROMIUM
+from tests.serve.http import get, post
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+if CHROMIUM is None:
+    pytest.skip("no Chromium on this machine (apt-get install chromium)", allow_module_level=True)
+
+HOSTILE = '<img src=x onerror="alert(1)">Order</script>'
+
+
+def test_live_page_updates_escapes_and_masks(collector):
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        problems = []
+        page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on("request", lambda r: r.url.startswith(collector.url) or problems.append(f"request: {r.url}"))
+        page.goto(collector.url + "/")
+        page.wait_for_function("document.getElementById('status').textContent.startsWith('updated')")
+        assert page.inner_text("#total") == "0"
+
+        post(collector.url + "/v1/batch", {"batch": [
+            {"type": "track", "event": HOSTILE, "userId": "jane.doe@example.org", "messageId": "m-hostile"},
+            {"type": "track", "event": "Products Searched", "userId": "u-1", "properties": {"query": "socks"}}]})
+        page.wait_for_function("document.getElementById('total').textContent === '2'", timeout=10_000)
+        page.wait_for_selector("#latest tbody tr:nth-child(2)")
+        latest = page.inner_text("#latest")
+        assert HOSTILE in latest and "m-hostile" in latest and "EV002" in latest
+        assert "jane.doe@example.org" not in page.content() and "j***@e***.org" in latest
+        assert page.locator("img").count() == 0
+        assert HOSTILE in page.inner_text("#digest")
+        browser.close()
+    assert problems == []
+
+
+def test_live_page_is_served_under_a_strict_content_security_policy(collector):
+    page = get(collector.url + "/")
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "unsafe" not in policy
+    assert b"http" not in page.body.replace(b"http-equiv", b"")  # nothing loaded from elsewhere
+    assert get(collector.url + "/pk/live.js").headers["content-type"].startswith("text/javascript")
