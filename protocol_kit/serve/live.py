@@ -42,7 +42,11 @@ def routes(collector: Collector) -> list[Route]:
     async def state(request: Request) -> Response:
         return json_response(live_state(collector))
 
-    return [*(Route(path, serve_asset(*found)) for path, found in ASSETS.items()), Route("/pk/live", state)]
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204)
+
+    return [*(Route(path, serve_asset(*found)) for path, found in ASSETS.items()), Route("/pk/live", state),
+            Route("/favicon.ico", no_icon)]
 
 
 def live_state(collector: Collector) -> dict:

@@ -11,6 +11,7 @@ from tests.report.test_html_browser import ARGS, CHROMIUM
 from tests.serve.http import get, post
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+expect = sync_api.expect
 if CHROMIUM is None:
     pytest.skip("no Chromium on this machine (apt-get install chromium)", allow_module_level=True)
 
@@ -27,14 +28,14 @@ def test_live_page_updates_escapes_and_masks(collector):
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on("request", lambda r: r.url.startswith(collector.url) or problems.append(f"request: {r.url}"))
         page.goto(collector.url + "/")
-        page.wait_for_function("document.getElementById('status').textContent.startsWith('updated')")
+        expect(page.locator("#status")).to_contain_text("updated")  # its script ran under the policy
         assert page.inner_text("#total") == "0"
 
         post(collector.url + "/v1/batch", {"batch": [
             {"type": "track", "event": HOSTILE, "userId": "jane.doe@example.org", "messageId": "m-hostile"},
             {"type": "track", "event": "Products Searched", "userId": "u-1", "properties": {"query": "socks"}}]})
-        page.wait_for_function("document.getElementById('total').textContent === '2'", timeout=10_000)
-        page.wait_for_selector("#latest tbody tr:nth-child(2)")
+        expect(page.locator("#total")).to_have_text("2", timeout=10_000)  # no reload
+        expect(page.locator("#latest tbody tr")).to_have_count(2)
         latest = page.inner_text("#latest")
         assert HOSTILE in latest and "m-hostile" in latest and "EV002" in latest
         assert "jane.doe@example.org" not in page.content() and "j***@e***.org" in latest
