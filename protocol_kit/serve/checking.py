@@ -16,7 +16,7 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.events.wire import BodyError, parse_body
 from protocol_kit.pii import PiiRules
 from protocol_kit.validation.api import PlanLike, compiled
-from protocol_kit.validation.engine import BatchResult, Engine, Options
+from protocol_kit.validation.engine import Engine, Options, RecordBatch
 from protocol_kit.violation import Location, Violation
 
 __all__ = ["BodyError", "CheckedEvent", "Checker", "parse_body"]
@@ -63,8 +63,7 @@ class Checker:
 
     def check(self, event: EventRecord) -> CheckedEvent:
         """One event of :meth:`events` checked as ``protocol-kit validate`` checks it."""
-        result = BatchResult()
-        self.engine.check(event, result)
+        result = self.engine.process_records(RecordBatch(0, [event]))  # the compiled check first, then details
         outcome = next(name for name in OUTCOMES if getattr(result, name))
         violations = tuple(result.violations[0]) if result.violations else ()
         return CheckedEvent(record=event, format=self.engine.wire.format_of(event), violations=violations,
