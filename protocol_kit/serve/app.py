@@ -7,11 +7,12 @@ from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 
 from protocol_kit.serve import live, query
-from protocol_kit.serve.collector import (INVALID_HEADER, MESSAGE_IDS_HEADER, VIOLATIONS_HEADER, Collector, Refused,
-                                          Reply)
+from protocol_kit.serve.collector import (EVENTS_HEADER, INVALID_HEADER, MESSAGE_IDS_HEADER, VIOLATIONS_HEADER,
+                                          Collector, Refused, Reply)
 from protocol_kit.serve.routes import ROUTES, Route
 
-EXPOSED = ", ".join((MESSAGE_IDS_HEADER, VIOLATIONS_HEADER, INVALID_HEADER))
+DRAIN_BYTES = 64 * 1024 * 1024  # of a refused body, read and discarded before answering
+EXPOSED = ", ".join((EVENTS_HEADER, MESSAGE_IDS_HEADER, VIOLATIONS_HEADER, INVALID_HEADER))
 
 
 def create_app(collector: Collector) -> Starlette:
@@ -44,17 +45,23 @@ def ingest_endpoint(collector: Collector, route: Route):
 
 
 async def read_bounded(request: Request, limit: int) -> bytes:
-    """The request body, refused as soon as it is over ``limit`` bytes (never read into memory whole)."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise Refused(400, "body_too_large", f"the body is {int(declared):,} bytes; the limit is {limit:,} "
-                                             "(--max-batch-bytes)")
+    """The request body, refused once over ``limit`` bytes, never held whole in memory.
+
+    The rest of a refused body is read and discarded (up to :data:`DRAIN_BYTES`)
+    so that the client, still sending, gets the 400 rather than a broken connection.
+    """
     parts, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > limit:
-            raise Refused(400, "body_too_large", f"the body is over {limit:,} bytes (--max-batch-bytes)")
-        parts.append(chunk)
+        if size <= limit:
+            parts.append(chunk)
+        elif size > DRAIN_BYTES:
+            break
+    if size > limit:
+        declared = request.headers.get("content-length", "")
+        size = int(declared) if declared.isdigit() else size
+        raise Refused(400, "body_too_large", f"the body is {size:,} bytes; the limit is {limit:,} "
+                                             "(--max-batch-bytes)")
     return b"".join(parts)
 
 

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 import orjson
 
+from protocol_kit.events.jsonl import json_line
 from protocol_kit.events.wire import BodyError, Form
 from protocol_kit.events.wire.body import GZIP_MAGIC
 from protocol_kit.report.data import ReportData
@@ -32,6 +33,8 @@ from protocol_kit.violation import Location
 MESSAGE_IDS_HEADER = "X-Protocol-Kit-Message-Ids"
 VIOLATIONS_HEADER = "X-Protocol-Kit-Violations"
 INVALID_HEADER = "X-Protocol-Kit-Invalid"
+EVENTS_HEADER = "X-Protocol-Kit-Events"
+MAX_IDS_HEADER = 4000  # characters of message ids in a header: SDKs' HTTP clients cap a response's headers
 TEST_ID_HEADER = "X-Test-Id"
 
 
@@ -111,8 +114,8 @@ class Collector:
         limit = self.settings.limits.max_event_bytes
         for index, event in enumerate(events):
             original = getattr(event, "original", None)
-            size = len(orjson.dumps(original if original is not None and not isinstance(original, bytes)
-                                    else event.payload, default=str))
+            size = len(json_line(original if original is not None and not isinstance(original, bytes)
+                                 else event.payload)) - 1
             if size > limit:
                 raise Refused(400, "event_too_large", f"event {index} of the body is {size:,} bytes; the limit "
                                                       f"is {limit:,} (--max-event-bytes)")
@@ -126,7 +129,7 @@ class Collector:
         formats = {item.checked.format for item in received if item.checked.format}
         body, media_type = answer(route, formats=formats, events=len(received), size=size, verbose=verbose,
                                   now_ms=int(time.time() * 1000))
-        headers = {MESSAGE_IDS_HEADER: ",".join(item.message_id for item in received),
+        headers = {EVENTS_HEADER: str(len(received)), MESSAGE_IDS_HEADER: ids_header(received),
                    VIOLATIONS_HEADER: str(sum(len(item.violations) for item in received)),
                    INVALID_HEADER: str(sum(not item.checked.valid for item in received))}
         return Reply(200, body, media_type, headers)
@@ -140,6 +143,17 @@ class Collector:
 
     def close(self) -> None:
         self.outputs.close()
+
+
+def ids_header(received: list[Received]) -> str:
+    """The message ids, comma-separated, as many as fit in :data:`MAX_IDS_HEADER` characters (the first ones)."""
+    ids, size = [], 0
+    for item in received:
+        size += len(item.message_id) + 1
+        if size > MAX_IDS_HEADER + 1:
+            break
+        ids.append(item.message_id)
+    return ",".join(ids)
 
 
 def gunzip(body: bytes, limit: int) -> bytes:

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from protocol_kit.events.jsonl import json_line
 from protocol_kit.report import FORMATS, render
 from protocol_kit.serve.collector import Collector
 
@@ -23,7 +23,8 @@ class BadQuery(ValueError):
 
 
 def json_response(value: Any, status: int = 200) -> Response:
-    return Response(orjson.dumps(value), status_code=status, media_type="application/json")
+    """``value`` as JSON; payloads nested deeper than orjson writes are written too (see :func:`json_line`)."""
+    return Response(json_line(value), status_code=status, media_type="application/json")
 
 
 def bad_request(message: str) -> Response:

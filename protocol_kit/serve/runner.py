@@ -6,12 +6,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
+from protocol_kit.errors import ProtocolKitError
 from protocol_kit.serve.collector import Collector
 from protocol_kit.serve.settings import CollectorSettings
 from protocol_kit.validation.api import PlanLike
 
 HOST = "127.0.0.1"
 START_SECONDS = 30
+
+
+class CannotListen(ProtocolKitError):
+    """The collector's address cannot be listened on (exit code 2 in the CLI)."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ def running_collector(plan: PlanLike, settings: CollectorSettings = CollectorSet
     config = uvicorn.Config(create_app(collector), host=host, port=port, log_level="warning", lifespan="off",
                             access_log=False, timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="protocol-kit-serve", daemon=True)
+    thread = threading.Thread(target=_run, args=(server,), name="protocol-kit-serve", daemon=True)
     thread.start()
     try:
         for _ in range(START_SECONDS * 20):
@@ -47,10 +52,17 @@ def running_collector(plan: PlanLike, settings: CollectorSettings = CollectorSet
                 break
             thread.join(0.05)
         if not server.started:
-            raise OSError(f"the collector could not listen on {host}:{port}")
+            raise CannotListen(f"the collector cannot listen on {host}:{port} (is the port in use?)")
         bound = server.servers[0].sockets[0].getsockname()[1]
         yield RunningCollector(url=f"http://{host}:{bound}", port=bound, collector=collector)
     finally:
         server.should_exit = True
         thread.join(timeout=15)
         collector.close()
+
+
+def _run(server) -> None:
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits when it cannot listen: running_collector says so
+        pass

@@ -131,3 +131,30 @@ def test_a_parseable_body_that_is_no_event_is_accepted_and_reported(collector):
     assert answer.status == 200 and answer.headers["x-protocol-kit-invalid"] == "1"
     [event] = get(collector.url + "/pk/events").json()["events"]
     assert event["violations"][0]["code"] == "EV001" and event["payload"] == {"hello": "world"}
+
+
+def test_mixpanel_get_with_data_in_the_query_string(collector):
+    data = base64.b64encode(json.dumps({"event": "Products Searched", "properties": {
+        "token": "t", "distinct_id": "u-1", "query": "x"}}).encode()).decode()
+    answer = get(f"{collector.url}/track/?data={data}")
+    assert (answer.status, answer.body) == (200, b"1")
+    [event] = get(collector.url + "/pk/events").json()["events"]
+    assert (event["format"], event["valid"]) == ("mixpanel", True)
+
+
+def test_deeply_nested_events_are_kept_and_answered(collector):
+    nested: dict = {}
+    for _ in range(400):  # deeper than orjson writes (255), not than it reads (1024)
+        nested = {"x": nested}
+    answer = post(collector.url + "/v1/track", dict(TRACK, messageId="deep", properties={"query": "q", "n": nested}))
+    assert answer.status == 200 and answer.headers["x-protocol-kit-invalid"] == "1"
+    event = get(collector.url + "/pk/events/deep").json()
+    assert [v["code"] for v in event["violations"]] == ["EV005"]
+
+
+def test_message_ids_header_stays_small_for_large_batches(collector):
+    events = [dict(TRACK, messageId=f"message-{n:05}") for n in range(1000)]
+    answer = post(collector.url + "/v1/batch", {"batch": events})
+    ids = answer.headers["x-protocol-kit-message-ids"].split(",")
+    assert answer.headers["x-protocol-kit-events"] == "1000"
+    assert len(answer.headers["x-protocol-kit-message-ids"]) <= 4000 and ids == [e["messageId"] for e in events[:len(ids)]]

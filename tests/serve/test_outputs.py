@@ -92,3 +92,8 @@ def test_sigterm_stops_it_too_and_a_clean_run_exits_0(tmp_path, loopback_only, t
 def test_record_mode_refuses_enforce_outputs(protocol_kit, tmp_path):
     outcome = protocol_kit("serve", "--plan", str(PLAN), "--valid-out", str(tmp_path / "v.jsonl"))
     assert outcome.code == 2 and "--mode enforce" in outcome.stderr
+
+
+def test_a_port_in_use_is_a_usage_error(collector, protocol_kit):
+    outcome = protocol_kit("serve", "--plan", str(PLAN), "--port", str(collector.port))
+    assert outcome.code == 2 and f"cannot listen on 127.0.0.1:{collector.port}" in outcome.stderr
