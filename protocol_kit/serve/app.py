@@ -30,10 +30,7 @@ def ingest_endpoint(collector: Collector, route: Route):
 
     async def endpoint(request: Request) -> Response:
         if request.method == "OPTIONS":
-            return cors(request, Response(status_code=204, headers={
-                "Access-Control-Allow-Methods": ", ".join((*route.methods, "OPTIONS")),
-                "Access-Control-Allow-Headers": request.headers.get("access-control-request-headers", "*"),
-                "Access-Control-Max-Age": "600"}))
+            return cors(request, preflight(request, route))
         try:
             body = request.url.query.encode("utf-8") if request.method == "GET" else await read_bounded(request, limit)
         except Refused as refused:
@@ -63,6 +60,15 @@ async def read_bounded(request: Request, limit: int) -> bytes:
         raise Refused(400, "body_too_large", f"the body is {size:,} bytes; the limit is {limit:,} "
                                              "(--max-batch-bytes)")
     return b"".join(parts)
+
+
+def preflight(request: Request, route: Route) -> Response:
+    headers = {"Access-Control-Allow-Methods": ", ".join((*route.methods, "OPTIONS")),
+               "Access-Control-Allow-Headers": request.headers.get("access-control-request-headers", "*"),
+               "Access-Control-Max-Age": "600"}
+    if request.headers.get("access-control-request-private-network") == "true":
+        headers["Access-Control-Allow-Private-Network"] = "true"  # a page on a public site, sending to loopback
+    return Response(status_code=204, headers=headers)
 
 
 def response(reply: Reply) -> Response:

@@ -50,8 +50,8 @@ def test_gzip_bodies_are_read(collector):
 def test_cors_preflight_and_headers(collector):
     answer = call("OPTIONS", collector.url + "/v1/t", headers={
         "Origin": "https://shop.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type"})
-    assert answer.status == 204
+        "Access-Control-Request-Headers": "content-type", "Access-Control-Request-Private-Network": "true"})
+    assert answer.status == 204 and answer.headers["access-control-allow-private-network"] == "true"
     assert answer.headers["access-control-allow-origin"] == "https://shop.example"
     assert "POST" in answer.headers["access-control-allow-methods"]
     assert answer.headers["access-control-allow-headers"] == "content-type"
