@@ -79,7 +79,8 @@ def routes(collector: Collector) -> list[Route]:
         data = collector.report_data(request.query_params.get("test_id"))
         return Response(render(name, data), media_type=DIGEST_TYPES.get(name, "text/plain; charset=utf-8"))
 
-    return [Route("/pk/summary", summary), Route("/pk/events", events), Route("/pk/events/{message_id:path}", one_event),
+    return [Route("/pk/summary", summary), Route("/pk/events", events),
+            Route("/pk/events/{message_id:path}", one_event),
             Route("/pk/reset", reset, methods=["POST"]), Route("/pk/wait", wait), Route("/pk/digest", digest)]
 
 

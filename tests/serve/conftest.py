@@ -13,7 +13,7 @@ from protocol_kit.serve import CollectorSettings, running_collector  # noqa: E40
 
 @pytest.fixture
 def serve(loopback_only, time_limit):
-    """Starts collectors for the wire tests' plan: ``serve(settings)`` is a running collector, stopped after the test."""
+    """Collectors for the wire tests' plan: ``serve(settings)`` is a running one, stopped after the test."""
     started = []
 
     def start(settings: CollectorSettings = CollectorSettings()):
