@@ -54,3 +54,38 @@ def test_reset_and_test_ids_isolate_tests(collector):
     assert [e["test_id"] for e in get(f"{collector.url}/pk/events").json()["events"]] == ["first"]
     assert post(f"{collector.url}/pk/reset", b"").json()["reset"] == 1
     assert get(f"{collector.url}/pk/summary").json()["total"] == 0
+
+
+def test_sdks_sending_gzip_with_basic_auth_and_a_write_key(serve):
+    from posthog import Posthog
+    from rudderstack.analytics import Client as RudderClient
+    from segment.analytics import Client as SegmentClient
+
+    from protocol_kit.serve import CollectorSettings
+
+    running = serve(CollectorSettings(write_keys=frozenset({"wk-segment", "wk-rudder", "phc_test"})))
+    for Client, key in ((SegmentClient, "wk-segment"), (RudderClient, "wk-rudder")):
+        client = Client(key, host=running.url, sync_mode=True, max_retries=0, gzip=True, on_error=_raise)
+        client.track("u-1", "Products Searched", {"query": "socks"})
+        client.flush()
+    posthog = Posthog("phc_test", host=running.url, sync_mode=True, max_retries=0, gzip=True,
+                      enable_local_evaluation=False, disable_geoip=True, enable_exception_autocapture=False,
+                      on_error=_raise)
+    posthog.capture("Products Searched", distinct_id="u-1", properties={"query": "socks"})
+    posthog.flush()
+    posthog.shutdown()
+    events = get(f"{running.url}/pk/wait?count=3&timeout=30").json()["events"]
+    assert sorted((e["format"], e["write_key"], e["valid"]) for e in events) == [
+        ("posthog", "phc_test", True), ("rudderstack", "wk-rudder", True), ("segment", "wk-segment", True)]
+
+    from segment.analytics.request import APIError
+
+    refused = SegmentClient("wk-other", host=running.url, sync_mode=True, max_retries=0, gzip=True)
+    with pytest.raises(APIError) as error:  # the SDK reads the collector's {code, message}
+        refused.track("u-1", "Products Searched", {"query": "socks"})
+    assert (error.value.status, error.value.code) == (401, "invalid_write_key")
+    assert get(f"{running.url}/pk/summary").json()["rejected_by_code"] == {"invalid_write_key": 1}
+
+
+def _raise(*args) -> None:
+    raise AssertionError(f"the SDK could not send: {args!r}")
