@@ -1,6 +1,7 @@
 """protocol-kit serve: a local collector that SDKs send to, checking every event against the plan on arrival."""
 from __future__ import annotations
 
+import ipaddress
 import signal
 import threading
 from pathlib import Path
@@ -19,6 +20,13 @@ from protocol_kit.validation.schemas import VERSION_FALLBACKS
 from protocol_kit.validation.settings import validate_settings
 
 MODES = ("record", "enforce")
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 SIZE = click.IntRange(min=1)
 
 
@@ -83,6 +91,9 @@ def command(plan_path: Path | None, host: str, port: int, write_keys: tuple[str,
         mode=mode, write_keys=frozenset(write_keys), store_cap=store_cap, checks=checks,
         limits=Limits(max_event_bytes=max_event_bytes, max_batch_bytes=max_batch_bytes),
         files=Files(out=out, valid_out=valid_out, quarantine_out=quarantine_out))
+    if not is_loopback(host):
+        click.echo(f"warning: {host} is not a loopback address: anyone who reaches it can read every payload "
+                   "received through /pk/events", err=True)
     stop = threading.Event()
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: stop.set())
