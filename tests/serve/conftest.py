@@ -1,14 +1,20 @@
 """Fixtures of the collector's tests: a collector on a free loopback port, the network guard of the SDK tests."""
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
+from protocol_kit.serve import CollectorSettings, running_collector
 from tests.wire.conftest import PLAN, loopback_only, node_sdk, time_limit  # noqa: F401 (fixtures)
 
-pytest.importorskip("uvicorn", reason="uvicorn not installed: pip install -e '.[serve]'")
-pytest.importorskip("starlette", reason="starlette not installed: pip install -e '.[serve]'")
+MISSING = [name for name in ("starlette", "uvicorn") if importlib.util.find_spec(name) is None]
 
-from protocol_kit.serve import CollectorSettings, running_collector  # noqa: E402
+
+@pytest.fixture(autouse=True)
+def server_installed():
+    if MISSING:
+        pytest.skip(f"{', '.join(MISSING)} not installed: pip install -e '.[serve]'")
 
 
 @pytest.fixture
