@@ -71,7 +71,12 @@ class Collector:
         self.requests = 0
 
     def ingest(self, route: Route, headers: Mapping[str, str], body: bytes) -> Reply:
-        """Check the events of one request and answer it (200 as the SDK expects, 400 or 401 with a reason)."""
+        """Check the events of one request and answer it (200 as the SDK expects, 400 or 401 with a reason).
+
+        ``headers``: the request's, names in any case. The files are written before the
+        events are stored: an event the query API shows is on disk.
+        """
+        headers = {name.lower(): value for name, value in headers.items()}
         self.requests += 1
         try:
             document = self._document(headers, body)
@@ -82,10 +87,11 @@ class Collector:
             self.store.reject(refused.code)
             return refused.reply
         request = Request.now(route.path, write_key, headers.get(TEST_ID_HEADER.lower()))
-        received = [self._received(self.checker.check(event), request) for event in events]
+        checked = [self.checker.check(event) for event in events]
+        self.outputs.write(checked)
+        received = [self._received(one, request) for one in checked]
         for item in received:
             self.store.add(item)
-        self.outputs.write(item.checked for item in received)
         self.store.added()
         return self._accepted(route, document, received, len(body))
 
