@@ -12,6 +12,7 @@ used as keywords (``ssn``, ``version``).
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from urllib.parse import unquote
@@ -209,7 +210,7 @@ def _classify_integer(number: int, hint: str | None, words: frozenset[str]) -> s
 
 
 def _classify_float(number: float, hint: str | None, words: frozenset[str]) -> str | None:
-    if hint != "precise_location" or number != number or number == int(number):
+    if hint != "precise_location" or not math.isfinite(number) or number == int(number):  # nan, inf: no place
         return None
     longitude = not words.isdisjoint(("lng", "lon", "long", "longitude"))
     return "precise_location" if checks.coordinate_in_range(number, longitude=longitude) else None
