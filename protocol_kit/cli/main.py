@@ -24,6 +24,7 @@ COMMANDS = {
     "infer": ("protocol_kit.cli.infer_cmd", "Infer a draft tracking plan from observed events."),
     "lint": ("protocol_kit.cli.lint_cmd", "Lint tracking plans."),
     "scan": ("protocol_kit.cli.scan_cmd", "Check tracking calls in source code against the plan."),
+    "serve": ("protocol_kit.cli.serve_cmd", "Run a local collector that analytics SDKs send to, validating every event."),
     "validate": ("protocol_kit.cli.validate_cmd", "Validate events against a tracking plan."),
 }
 

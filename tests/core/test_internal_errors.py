@@ -38,7 +38,7 @@ def test_every_command_exits_2_with_one_line_on_an_internal_error(protocol_kit, 
         (tmp_path / file).write_text("{}")
     broken(name)
     args = {"explain": ["EV003"], "digest": ["results.json"], "export": ["plan.yaml"],
-            "import": ["x", "--out", "imported.yaml"], "infer": ["x", "--out", "draft.yaml"]}.get(name, ["x"])
+            "import": ["x", "--out", "imported.yaml"], "infer": ["x", "--out", "draft.yaml"], "serve": []}.get(name, ["x"])
     out = protocol_kit(name, *args)
     assert out.code == 2
     assert out.stdout == ""
