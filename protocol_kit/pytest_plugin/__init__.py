@@ -1,0 +1,1 @@
+"""Check tracking calls in tests."""
