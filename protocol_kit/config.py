@@ -18,7 +18,7 @@ from protocol_kit.errors import ConfigError
 from protocol_kit.violation import Location
 
 TABLE = "tool.protocol-kit"
-TOP_LEVEL_KEYS = ("plans", "schemas", "lint", "validate", "pii", "scan", "report", "diff")
+TOP_LEVEL_KEYS = ("plans", "schemas", "lint", "validate", "pii", "scan", "report", "diff", "pytest")
 LINT_KEYS = ("select", "ignore", "severity")
 
 
@@ -36,7 +36,7 @@ class Config:
     plans: tuple[Path, ...] = ()
     schemas: Path = Path("schemas")
     lint: LintConfig = LintConfig()
-    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, report, diff
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # validate, pii, scan, report, diff, pytest
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, MappingProxyType({}))
@@ -76,7 +76,7 @@ def config_from_table(table: Mapping[str, Any], *, root: Path, file: Path | None
     if not isinstance(schemas, str):
         raise ConfigError(f"{TABLE}.schemas must be a path", where)
     sections = {name: MappingProxyType(dict(table.get(name, {})))
-                for name in ("validate", "pii", "scan", "report", "diff")}
+                for name in ("validate", "pii", "scan", "report", "diff", "pytest")}
     return Config(root=root, file=file, plans=tuple(root / p for p in plans), schemas=root / schemas,
                   lint=_lint_config(table.get("lint", {}), where), sections=sections)
 

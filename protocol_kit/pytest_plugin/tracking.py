@@ -91,6 +91,7 @@ class Tracking:
         ``properties`` match partially: each one given must be there with that value (objects inside
         match partially too); others may be there as well. Returns the matching calls.
         """
+        __tracebackhide__ = True  # pytest shows the test's line, not this one
         named = [call for call in self._calls if call.event == event]
         matching = [call for call in named if properties is None or _contains(call.properties, properties)]
         if (len(matching) == times) if times is not None else matching:
@@ -105,6 +106,7 @@ class Tracking:
 
     def assert_not_tracked(self, event: str) -> None:
         """Fail if ``event`` was tracked."""
+        __tracebackhide__ = True  # pytest shows the test's line, not this one
         named = [call for call in self._calls if call.event == event]
         if named:
             raise AssertionError("\n".join([f"expected {event!r} not to be tracked; it was tracked "
@@ -113,6 +115,7 @@ class Tracking:
 
     def assert_conforms(self) -> None:
         """Fail if any captured call breaks the plan, listing every violation (the best first)."""
+        __tracebackhide__ = True  # pytest shows the test's line, not this one
         message = conformance_report(self)
         if message:
             raise AssertionError(message)
