@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from protocol_kit.codes import SEVERITIES
-from protocol_kit.events.wire import read_payload
+from protocol_kit.events.wire import BodyError, WireRecord, parse_body, wire_format
+from protocol_kit.events.wire.reading import Reading
 from protocol_kit.plan import Plan
 from protocol_kit.validation.api import compiled, load_plan
 from protocol_kit.validation.engine import Engine, Options
@@ -52,8 +53,7 @@ class PlanCheck:
     def events(self, message: Any, *, wire_format: str, source: Location = Location()) -> list[CheckedEvent]:
         """The events of ``message`` (what an SDK sends, as ``wire_format``) with their violations."""
         checked = []
-        for record in read_payload(message, source=source, input_format=wire_format,
-                                   event_name=self.engine.wire.event_name):
+        for record in self.records(message, wire_format, source):
             payload = record.payload if record.parsed and isinstance(record.payload, dict) else {}
             if payload and self.engine.fast_valid(payload):
                 checked.append(CheckedEvent(payload, ()))
@@ -61,3 +61,14 @@ class PlanCheck:
             violations = sorted(self.engine.violations(record), key=best_first)
             checked.append(CheckedEvent(payload, tuple(violations)))
         return checked
+
+    def records(self, message: Any, name: str, source: Location) -> list[WireRecord]:
+        """The events of a message the SDK of format ``name`` built, read by that format's reader.
+
+        The format is known (the SDK made the message), so it is not detected again.
+        """
+        try:
+            document = parse_body(message) if isinstance(message, (bytes, str)) else message
+        except BodyError as error:
+            return [WireRecord(source=source, error=f"unreadable body: {error}", format=name, original=message)]
+        return list(wire_format(name).read(document, Reading(name, source, self.engine.wire.event_name)))

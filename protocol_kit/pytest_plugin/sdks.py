@@ -27,7 +27,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+import orjson
+
 Sink = Callable[[str, str, Any], None]  # (sdk, wire format, message as the SDK would send it)
+
+
+def as_sent(message: Any, serializer: type[json.JSONEncoder]) -> bytes:
+    """``message`` as the JSON the SDK's own encoder writes (orjson hands it what JSON has no type for)."""
+    try:
+        return orjson.dumps(message, default=serializer().default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+    except TypeError:  # keys that are not strings, which the json module turns into strings
+        return json.dumps(message, cls=serializer).encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +60,7 @@ def _segment_spec(sdk: str, module: str, wire_format: str) -> Callable[[Sink], l
                 queued, message = enqueue(self, msg)
             finally:
                 self.send = sending
-            sink(sdk, wire_format, json.dumps(message, cls=serializer))
+            sink(sdk, wire_format, as_sent(message, serializer))
             return queued, message
         return [Patch(client, "_enqueue", _enqueue)]
     return patches
@@ -61,7 +71,7 @@ def _posthog(sink: Sink) -> list[Patch]:
     serializer = importlib.import_module("posthog.request").DatetimeSerializer
 
     def _submit_event(self, msg, lane, sent_uuid):
-        sink("posthog", "posthog", json.dumps(msg, cls=serializer))
+        sink("posthog", "posthog", as_sent(msg, serializer))
         return sent_uuid
     return [Patch(client, "_submit_event", _submit_event)]
 

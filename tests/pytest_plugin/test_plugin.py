@@ -25,6 +25,20 @@ MODULES = {"segment_module": "segment.analytics", "segment_client": "segment.ana
            "amplitude_app": "amplitude"}
 
 
+# nothing is sent: a test that opened a socket would fail (and the apps point at a closed loopback port)
+NO_NETWORK = """
+import socket
+import pytest
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    def refuse(self, *args):
+        raise AssertionError(f"a socket was opened: {args}")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+"""
+
+
 @pytest.fixture(params=APPS)
 def shop(request, pytester: pytest.Pytester) -> pytest.Pytester:
     """A project: ``shop.py`` tracking with one SDK, and the plan ``plans/shop.yaml``."""
@@ -33,6 +47,7 @@ def shop(request, pytester: pytest.Pytester) -> pytest.Pytester:
     (pytester.path / "plans").mkdir()
     shutil.copy(CASES / "shop.yaml", pytester.path / "plans" / "shop.yaml")
     (pytester.path / "pyproject.toml").write_text('[tool.protocol-kit]\nplans = ["plans/shop.yaml"]\n')
+    pytester.makeconftest(NO_NETWORK)
     return pytester
 
 
@@ -165,6 +180,7 @@ def test_unplanned_events_are_listed(pytester):
     assert {v["code"] for v in report["violations"]} == {"EV002", "SC006"}
 
 
+@pytest.mark.parametrize("shop", ["segment_client"], indirect=True)  # the merging, not the SDK, is tested
 def test_xdist_workers_capture_and_coverage_is_merged(shop):
     pytest.importorskip("xdist", reason="not installed: pytest-xdist")
     write_tests(shop, """
