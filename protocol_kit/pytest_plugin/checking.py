@@ -41,13 +41,16 @@ class CheckedEvent:
 
 
 class PlanCheck:
-    """A plan loaded and compiled once, and its validation engine (personal data flagged, as in validate)."""
+    """A plan loaded and compiled once, and its validation engine.
 
-    def __init__(self, path: str | Path):
+    ``pii``: ``flag`` (as ``protocol-kit validate``: undeclared personal data is PII001) or ``off``.
+    """
+
+    def __init__(self, path: str | Path, *, pii: str = "flag"):
         self.path = Path(path)
         loaded = load_plan(self.path)
         self.plan: Plan | None = loaded if isinstance(loaded, Plan) else None
-        self.engine = Engine(compiled(loaded), Options())
+        self.engine = Engine(compiled(loaded), Options(pii=pii))
         self.planned_events = tuple(self.engine.schemas.track)
 
     def events(self, message: Any, *, wire_format: str, source: Location = Location()) -> list[CheckedEvent]:

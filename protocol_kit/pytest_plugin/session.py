@@ -39,7 +39,7 @@ class Session:
     def check(self, path: Path) -> PlanCheck:
         path = path.resolve()
         if path not in self.checks:
-            self.checks[path] = PlanCheck(path)
+            self.checks[path] = PlanCheck(path, pii=self.settings.pii)
         return self.checks[path]
 
     def plan_of(self, item: pytest.Item) -> Path | None:

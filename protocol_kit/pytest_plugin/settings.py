@@ -13,7 +13,8 @@ from protocol_kit.errors import ConfigError
 from protocol_kit.violation import Location
 
 MARKER = "tracking_plan"  # @pytest.mark.tracking_plan("plans/x.yaml")
-KEYS = ("plan", "strict", "coverage", "report")
+KEYS = ("plan", "strict", "coverage", "report", "pii")
+PII = ("flag", "off")
 SECTION = f"{TABLE}.pytest"
 
 
@@ -29,6 +30,7 @@ class Settings:
     strict: bool = False
     coverage: bool = False
     report: Path | None = None
+    pii: str = "flag"  # undeclared personal data in calls is PII001 (flag), or not looked for (off)
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -56,7 +58,7 @@ def settings_of(config: pytest.Config) -> Settings:
     coverage = option("--protocol-kit-coverage") or table.get("coverage", False)
     fixture_plan = plan or (_path(project_plans[0], root) if len(project_plans) == 1 else None)
     return Settings(plan=plan, fixture_plan=fixture_plan, strict=bool(strict), coverage=bool(coverage),
-                    report=report)
+                    report=report, pii=table.get("pii", "flag"))
 
 
 def _table(rootpath: Path) -> tuple[dict[str, Any], list[str], Path]:
@@ -77,6 +79,8 @@ def _table(rootpath: Path) -> tuple[dict[str, Any], list[str], Path]:
         for key in ("strict", "coverage"):
             if not isinstance(table.get(key, False), bool):
                 raise ConfigError(f"[{SECTION}] {key} must be true or false", Location(file=str(path)))
+        if table.get("pii", "flag") not in PII:
+            raise ConfigError(f"[{SECTION}] pii must be one of {', '.join(PII)}", Location(file=str(path)))
         for key in ("plan", "report"):
             if not isinstance(table.get(key, ""), str):
                 raise ConfigError(f"[{SECTION}] {key} must be a path", Location(file=str(path)))
