@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # Every benchmark prints its figures and ratios; each exits 1 when it misses its target.
-BENCHMARKS := compile_bench validate_bench check_bench startup_bench pii_bench pii_quality scan_bench report_bench diff_bench wire_bench codegen_bench import_bench infer_bench serve_bench
+BENCHMARKS := compile_bench validate_bench check_bench startup_bench pii_bench pii_quality scan_bench report_bench diff_bench wire_bench codegen_bench import_bench infer_bench serve_bench pytest_plugin_bench
 
 bench: $(STAMP)
 	@status=0; for b in $(BENCHMARKS); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || status=1; done; exit $$status

@@ -28,7 +28,7 @@ from protocol_kit.violation import Location
 TABLE = "tool.protocol-kit"
 SCHEMA_FILE = Path(__file__).with_name("config.schema.json")
 COMMAND_TABLES = ("lint", "validate", "scan")  # tables that may hold a code policy of their own
-STAGE_TABLES = ("validate", "pii", "scan", "diff", "codegen", "infer")  # tables parsed by their stage
+STAGE_TABLES = ("validate", "pii", "scan", "diff", "codegen", "infer", "pytest")  # tables parsed by their stage
 POLICY_KEYS = ("select", "ignore", "severity", "per-file-ignores", "actions")
 
 
