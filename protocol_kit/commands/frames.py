@@ -21,6 +21,8 @@ from protocol_kit.validation.dataframe import COLUMNS
 from protocol_kit.violation import Location, Violation
 
 VIOLATION_FIELDS = COLUMNS[1:]  # a violation's fields in a frame, after the row it belongs to
+__all__ = ["PlanLike", "RowVerdict", "ShippedPlan", "VIOLATION_FIELDS", "digest_of", "ship", "validator_for", "verdicts",
+           "violation_fields"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ def verdicts(shipped: ShippedPlan, cells: Iterable[Any], row_ids: Iterable[int])
     """The verdict of each cell (a JSON string or bytes, a dict, or None), in order."""
     validator = validator_for(shipped)
     for row_id, cell in zip(row_ids, cells):
-        result = validator.check(record_of(cell, Location(index=int(row_id))))
+        result = validator.check(record_of(cell, Location(index=_position(row_id))))
         events = getattr(result, "events", (result,))
         names = {_event_name(one.record) for one in events}
         yield RowVerdict(valid=result.ok, event=names.pop() if len(names) == 1 else None,
@@ -106,6 +108,13 @@ def _event_name(record: EventRecord) -> str | None:
         return None
     name = payload.get("event") if payload.get("type", "track") == "track" else payload.get("type")
     return name if isinstance(name, str) else None
+
+
+def _position(row_id: Any) -> int | None:
+    try:
+        return int(row_id)
+    except (TypeError, ValueError):
+        return None
 
 
 def _missing(value: Any) -> bool:

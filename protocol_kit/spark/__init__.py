@@ -15,10 +15,10 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING, Any, Iterator
 
-from protocol_kit.commands.frames import (VIOLATION_FIELDS, RowVerdict, ShippedPlan, digest_of, ship, verdicts,
-                                          violation_fields)
+from protocol_kit.commands.frames import (VIOLATION_FIELDS, PlanLike, RowVerdict, ShippedPlan, digest_of, ship,
+                                          verdicts, violation_fields)
 from protocol_kit.results import DigestBuilder, DigestRow
-from protocol_kit.validation.api import PlanLike
+
 
 if TYPE_CHECKING:
     import pyarrow as pa
