@@ -34,7 +34,7 @@ def cli(events: Path, plan_path: Path) -> float:
 
 def row(label: str, events: int, took: float, cores: int, baseline: float | None = None) -> str:
     rate = events / took
-    against = f"{rate / baseline:.2f}x" if baseline else ""
+    against = f"{rate / cores / baseline:.2f}x" if baseline else ""
     return f"| {label} | {took:.2f} | {rate:,.0f} | {rate / cores:,.0f} | {against} |"
 
 

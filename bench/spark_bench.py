@@ -35,7 +35,8 @@ def main() -> int:
     lines = events.read_text("utf-8").splitlines()
     plan = compiled(load_plan(plan_path))
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    spark = (SparkSession.builder.master(f"local[{args.cores}]").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+    spark = (SparkSession.builder.master(f"local[{args.cores}]").config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")
              .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
              .config("spark.sql.shuffle.partitions", str(args.cores)).getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
