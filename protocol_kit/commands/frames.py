@@ -21,8 +21,8 @@ from protocol_kit.validation.dataframe import COLUMNS
 from protocol_kit.violation import Location, Violation
 
 VIOLATION_FIELDS = COLUMNS[1:]  # a violation's fields in a frame, after the row it belongs to
-__all__ = ["PlanLike", "RowVerdict", "ShippedPlan", "VIOLATION_FIELDS", "digest_of", "ship", "validator_for", "verdicts",
-           "violation_fields"]
+__all__ = ["PlanLike", "RowVerdict", "ShippedPlan", "VIOLATION_FIELDS", "digest_of", "ship", "validator_for",
+           "verdicts", "violation_fields"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,12 +187,7 @@ def _violation_arrow_schema() -> "pa.Schema":
 
 
 def _arrow_field(field: Any) -> "pa.Field":
+    import pyarrow as pa
     from pyspark.sql.pandas.types import to_arrow_type
 
-    return pa_field(field.name, to_arrow_type(field.dataType), field.nullable)
-
-
-def pa_field(name: str, kind: Any, nullable: bool) -> "pa.Field":
-    import pyarrow as pa
-
-    return pa.field(name, kind, nullable)
+    return pa.field(field.name, to_arrow_type(field.dataType), field.nullable)
