@@ -18,6 +18,7 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.results import DigestBuilder
 from protocol_kit.validation.api import PlanLike, Validator, compiled
 from protocol_kit.validation.dataframe import COLUMNS
+from protocol_kit.validation.report import BodyResult
 from protocol_kit.violation import Location, Violation
 
 VIOLATION_FIELDS = COLUMNS[1:]  # a violation's fields in a frame, after the row it belongs to
@@ -72,7 +73,7 @@ def verdicts(shipped: ShippedPlan, cells: Iterable[Any], row_ids: Iterable[int])
     validator = validator_for(shipped)
     for row_id, cell in zip(row_ids, cells):
         result = validator.check(record_of(cell, Location(index=_position(row_id))))
-        events = getattr(result, "events", (result,))
+        events = result.events if isinstance(result, BodyResult) else (result,)
         names = {_event_name(one.record) for one in events}
         yield RowVerdict(valid=result.ok, event=names.pop() if len(names) == 1 else None,
                          violations=tuple(result.violations))
