@@ -1,14 +1,13 @@
 """protocol-kit infer: a draft tracking plan from observed events, and what in them needs a decision."""
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
 
 import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.main import short_help
+from protocol_kit.cli.progress import event_counter
 from protocol_kit.cli.options import display_path
 from protocol_kit.cli.report_options import emit, report_options
 from protocol_kit.config import load_config
@@ -91,7 +90,7 @@ def command(events: tuple[str, ...], out: Path, plan_format: str | None, merge_i
                            **{key: getattr(settings, key) if value is None else value for key, value in given.items()},
                            merge_into=load_plan(merge_into) if merge_into else None,
                            pii_rules=rules_from_config(config.section("pii"), base_dir=config.root))
-    with _Progress() if sys.stderr.isatty() else _NoProgress() as progress:
+    with event_counter("inferring") as progress:
         result = infer_plan(read_chunks(events), options, progress=progress)
     written, findings = write_draft(result, out, format=plan_format)
     data = from_inference(result, findings, inputs=events, written=[display_path(p) for p in written])
@@ -109,31 +108,3 @@ def _destination(out: Path, plan_format: str | None) -> tuple[Path, str]:
     if plan_format is not None and plan_format != by_suffix:
         raise click.UsageError(f"--format {plan_format} does not match --out {out} ({by_suffix})")
     return out, by_suffix
-
-
-class _Progress:
-    """A one-line event counter on stderr, redrawn at most five times a second."""
-
-    def __init__(self) -> None:
-        self.shown = 0.0
-
-    def __call__(self, done: int) -> None:
-        now = time.monotonic()
-        if now - self.shown >= 0.2:
-            self.shown = now
-            click.echo(f"\rinferring: {done:,} events", nl=False, err=True)
-
-    def __enter__(self) -> "_Progress":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.shown:
-            click.echo("\r\033[K", nl=False, err=True)
-
-
-class _NoProgress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None

@@ -1,8 +1,6 @@
 """protocol-kit validate: check events against a tracking plan and enforce it."""
 from __future__ import annotations
 
-import sys
-import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -10,6 +8,7 @@ import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.main import short_help
+from protocol_kit.cli.progress import event_counter
 from protocol_kit.cli.options import usage_errors
 from protocol_kit.cli.report_options import emit, report_options, report_outputs
 from protocol_kit.commands.validate_command import ValidateOptions, validate_stream
@@ -79,28 +78,8 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
         max_violations=max_violations, pii=pii, event_version=event_version, input_format=input_format,
         append=append or None)
     with ExitStack() as stack:
-        progress = stack.enter_context(_Progress()) if sys.stderr.isatty() else None
+        progress = stack.enter_context(event_counter("validating"))
         with usage_errors():
             run = validate_stream(events, options, progress=progress, also_written=report_outputs(output),
                                   also_read=[output.baseline] if output.baseline else [])
     return emit(run.data, output, fail_on=fail_on or validate_settings(config).fail_on)
-
-
-class _Progress:
-    """A one-line event counter on stderr, redrawn at most five times a second."""
-
-    def __init__(self) -> None:
-        self.shown = 0.0
-
-    def __call__(self, done: int) -> None:
-        now = time.monotonic()
-        if now - self.shown >= 0.2:
-            self.shown = now
-            click.echo(f"\rvalidating: {done:,} events", nl=False, err=True)
-
-    def __enter__(self) -> "_Progress":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.shown:
-            click.echo("\r\033[K", nl=False, err=True)
