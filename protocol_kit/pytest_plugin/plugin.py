@@ -14,6 +14,7 @@ import pytest
 from protocol_kit.pytest_plugin.settings import MARKER, Settings, add_options, settings_of
 
 if TYPE_CHECKING:  # the validation engine is imported only by runs that use the plugin
+    from protocol_kit.pytest_plugin.collecting import CollectorCalls
     from protocol_kit.pytest_plugin.session import Session
     from protocol_kit.pytest_plugin.tracking import Tracking
 
@@ -59,6 +60,16 @@ def tracking(request: pytest.FixtureRequest) -> Iterator[Tracking]:
     yield from _start(request.config).capture(request.node)
 
 
+@pytest.fixture
+def collector(request: pytest.FixtureRequest) -> CollectorCalls:
+    """The events this test's code sent over HTTP to a collector on loopback, checked against the plan.
+
+    One collector per plan runs for the session; each test has its own test id (send ``collector.headers``
+    or put ``collector.test_id`` in ``context.test_id``). Needs ``pip install 'protocol-kit[serve]'``.
+    """
+    return _start(request.config).collector(request.node)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     """Capture the test's calls when the plan or a marker asks for it (the fixture captures its own)."""
@@ -92,6 +103,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     state = _session(session.config)
     if state is None:
         return
+    state.close()
     if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: the controller merges and reports
         if state.reporting:
             session.config.workeroutput[WORKER_OUTPUT] = state.coverage.to_dict()

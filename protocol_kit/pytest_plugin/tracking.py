@@ -1,7 +1,12 @@
-"""What a test's tracking calls were, and the assertions over them: the ``tracking`` fixture's object."""
+"""What a test's tracking calls were, and the assertions over them: the ``tracking`` fixture's object.
+
+:class:`Calls` holds the assertions and the report over a test's calls; :class:`Tracking` (calls captured
+from the SDKs) and the ``collector`` fixture's object (calls that arrived at the collector) supply the calls.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Mapping
 
 from protocol_kit.pytest_plugin.callers import call_sites
@@ -46,43 +51,22 @@ class TrackedCall:
         return f"{self.location}{test}"
 
 
-class Tracking:
-    """The calls captured during one test, checked against ``check``'s plan.
+class Calls:
+    """The assertions over one test's tracking calls: subclasses supply ``events``, ``clear`` and ``plan``."""
 
-    ``test_file``: the test's own file, to tell which of its lines made each call.
-    """
-
-    def __init__(self, check: PlanCheck, *, test_file: str | None = None):
-        self.check = check
-        self.test_file = test_file
-        self._calls: list[TrackedCall] = []
-
-    def record(self, sdk: str, wire_format: str, message: Any) -> None:
-        """Take one message an SDK built (the capture's sink)."""
-        location, test_location = call_sites(self.test_file)
-        for event in self.check.events(message, wire_format=wire_format, source=location):
-            payload = event.payload
-            call = payload.get("type", "track") if payload else None
-            name = payload.get("event") if call == "track" else payload.get("name") if call in ("page", "screen") \
-                else None
-            self._calls.append(TrackedCall(
-                sdk=sdk, type=call, event=name, properties=payload.get("properties") or {},
-                traits=payload.get("traits") or {}, violations=event.violations, location=location,
-                test_location=test_location, payload=payload))
+    plan: Path  # the plan the calls were checked against, named in the reports
 
     @property
     def events(self) -> list[TrackedCall]:
-        """Every call captured so far, in the order they were made."""
-        return list(self._calls)
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
 
     @property
     def violations(self) -> list[tuple[TrackedCall, Violation]]:
-        """Each violation of the captured calls with its call, best first within each call."""
-        return [(call, violation) for call in self._calls for violation in call.violations]
-
-    def clear(self) -> None:
-        """Forget the calls captured so far."""
-        self._calls.clear()
+        """Each violation of the calls with its call, best first within each call."""
+        return [(call, violation) for call in self.events for violation in call.violations]
 
     def assert_tracked(self, event: str, properties: Mapping[str, Any] | None = None, *,
                        times: int | None = None) -> list[TrackedCall]:
@@ -92,7 +76,8 @@ class Tracking:
         match partially too); others may be there as well. Returns the matching calls.
         """
         __tracebackhide__ = True  # pytest shows the test's line, not this one
-        named = [call for call in self._calls if call.event == event]
+        calls = self.events
+        named = [call for call in calls if call.event == event]
         matching = [call for call in named if properties is None or _contains(call.properties, properties)]
         if (len(matching) == times) if times is not None else matching:
             return matching
@@ -101,13 +86,13 @@ class Tracking:
         found = f"it was tracked {len(matching)} time{'s' if len(matching) != 1 else ''}" if times is not None \
             and matching else "no such call was made"
         lines = [f"expected {wanted} to be tracked{count}; {found}"]
-        lines += _calls_of(named, event) or _other_names(self._calls, event)
+        lines += _calls_of(named, event) or _other_names(calls, event)
         raise AssertionError("\n".join(lines))
 
     def assert_not_tracked(self, event: str) -> None:
         """Fail if ``event`` was tracked."""
         __tracebackhide__ = True  # pytest shows the test's line, not this one
-        named = [call for call in self._calls if call.event == event]
+        named = [call for call in self.events if call.event == event]
         if named:
             raise AssertionError("\n".join([f"expected {event!r} not to be tracked; it was tracked "
                                             f"{len(named)} time{'s' if len(named) != 1 else ''}",
@@ -121,14 +106,54 @@ class Tracking:
             raise AssertionError(message)
 
 
-def conformance_report(tracking: Tracking) -> str:
+class Tracking(Calls):
+    """The calls captured during one test, checked against ``check``'s plan.
+
+    ``test_file``: the test's own file, to tell which of its lines made each call.
+    """
+
+    def __init__(self, check: PlanCheck, *, test_file: str | None = None):
+        self.check = check
+        self.plan = check.path
+        self.test_file = test_file
+        self._calls: list[TrackedCall] = []
+
+    def record(self, sdk: str, wire_format: str, message: Any) -> None:
+        """Take one message an SDK built (the capture's sink)."""
+        location, test_location = call_sites(self.test_file)
+        for event in self.check.events(message, wire_format=wire_format, source=location):
+            payload = event.payload
+            self._calls.append(call_of(payload, sdk=sdk, violations=event.violations, location=location,
+                                       test_location=test_location))
+
+    @property
+    def events(self) -> list[TrackedCall]:
+        """Every call captured so far, in the order they were made."""
+        return list(self._calls)
+
+    def clear(self) -> None:
+        """Forget the calls captured so far."""
+        self._calls.clear()
+
+
+def call_of(payload: Mapping[str, Any], *, sdk: str, violations: tuple[Violation, ...], location: Location,
+            test_location: Location | None = None) -> TrackedCall:
+    """The record of one Segment-spec event (empty when it could not be read) and its violations."""
+    call = payload.get("type", "track") if payload else None
+    name = payload.get("event") if call == "track" else payload.get("name") if call in ("page", "screen") else None
+    return TrackedCall(sdk=sdk, type=call, event=name, properties=payload.get("properties") or {},
+                       traits=payload.get("traits") or {}, violations=violations, location=location,
+                       test_location=test_location, payload=payload)
+
+
+def conformance_report(tracking: Calls) -> str:
     """Every call with an error, and all its violations, best first; empty when all conform."""
     broken = [call for call in tracking.events if not call.ok]
     if not broken:
         return ""
     broken.sort(key=lambda call: best_first(call.violations[0]))
     plural = "s" if len(broken) != 1 else ""
-    lines = [f"{len(broken)} tracking call{plural} break{'' if plural else 's'} the plan {tracking.check.path}:"]
+    lines = [f"{len(broken)} tracking call{plural} break{'' if plural else 's'} the plan {tracking.plan}:"]
     for call in broken:
         lines.append(f"  {call.where()}: {call.label}")
         lines += [f"    {v.code} {v.path or '(event)'}: {v.message}" for v in call.violations]
