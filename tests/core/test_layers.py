@@ -5,7 +5,9 @@
 
 Modules of one layer may import each other only inside their own package (validation does not
 import scan). A package not listed below is a tool: it may use compile, pii, events, plan and
-core, and nothing above. Imports inside functions count too.
+core, and nothing above. Imports inside functions count too. One front end composes another, through
+its public package only: the pytest plugin's ``collector`` fixture runs the collector
+(``protocol_kit.serve``, not its modules).
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ LAYERS = (
     ("plan",),
     ("core",),
 )
+COMPOSED = {("pytest_plugin", "protocol_kit.serve")}  # (importing layer, the one module it may import)
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 TOOLS = RANK["validation"]
 
@@ -73,7 +76,7 @@ def upward_imports() -> list[str]:
             continue
         for target, line in imports(path):
             there = layer_of(target)
-            if there is None or there == here:
+            if there is None or there == here or (here, target) in COMPOSED:
                 continue
             if rank_of(there) < rank_of(here) or (rank_of(there) == rank_of(here) and here != "core"):
                 problems.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {here} imports {target} ({there})")
@@ -100,3 +103,14 @@ def test_the_check_finds_an_upward_import(tmp_path, monkeypatch):
     (fake / "plan" / "x.py").write_text("from protocol_kit.report.data import ReportData\n")
     monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", fake)
     assert upward_imports() == ["protocol_kit/plan/x.py:1: plan imports protocol_kit.report.data (report)"]
+
+
+def test_a_composed_front_end_is_reached_through_its_public_package_only(tmp_path, monkeypatch):
+    fake = tmp_path / "protocol_kit"
+    (fake / "pytest_plugin").mkdir(parents=True)
+    (fake / "serve").mkdir()
+    (fake / "pytest_plugin" / "x.py").write_text("from protocol_kit.serve import running_collector\n"
+                                                 "from protocol_kit.serve.store import EventStore\n")
+    monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", fake)
+    assert upward_imports() == [
+        "protocol_kit/pytest_plugin/x.py:2: pytest_plugin imports protocol_kit.serve.store (serve)"]
