@@ -41,9 +41,9 @@ from protocol_kit.pii.words import GLUED, split_words
 
 _MARKERS = r"@|%|\+|eyJ|Bearer|Basic|_live_|_test_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza|; "
 # What identifiers and times are searched for (see values.classify_text): emails, credentials,
-# international phones, cards (13 digits and more from an issuer's first digit, 2 to 6, not after a digit);
+# international phones, cards (13 digits and more from an issuer's first digit, 2 to 6, not glued to a word);
 # the parameters of a URL are judged in full.
-_ID_SIGNS = _MARKERS + r"|\?|#|://|(?:^|[^0-9])[2-6](?:[ -]*[0-9]){12}"
+_ID_SIGNS = _MARKERS + r"|\?|#|://|(?:^|[^0-9A-Za-z_])[2-6](?:[ -]*[0-9]){12}"
 _SIGNS = (
     _MARKERS
     + r"|[0-9](?:[ ().\/-]*[0-9]){8}"                    # nine digits: cards, phones, SSNs
