@@ -195,10 +195,11 @@ def quiet_text(text: str) -> bool:
 
 
 def quiet_id(text: str) -> bool:
-    """Under an id or time name only emails, credentials, URLs and international phones are looked for."""
+    """Under an id or time name only emails, credentials, URLs, international phones and cards are looked for."""
     head = text if len(text) <= values.MAX_SCAN else text[:values.MAX_SCAN]
     return ("@" not in head and head[:1] != "+" and "//" not in head and "%40" not in head
-            and "eyJ" not in head and "Bearer " not in head and "Basic " not in head)
+            and "eyJ" not in head and "Bearer " not in head and "Basic " not in head
+            and not values.holds_card(head))
 
 
 _VERDICT_CACHE: dict[tuple, Any] = {}

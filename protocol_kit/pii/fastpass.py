@@ -41,8 +41,9 @@ from protocol_kit.pii.words import GLUED, split_words
 
 _MARKERS = r"@|%|\+|eyJ|Bearer|Basic|_live_|_test_|gh[pousr]_|github_pat_|AKIA|xox[abprs]-|AIza|; "
 # What identifiers and times are searched for (see values.classify_text): emails, credentials,
-# international phones; the parameters of a URL are judged in full.
-_ID_SIGNS = _MARKERS + r"|\?|#|://"
+# international phones, cards (13 digits and more from an issuer's first digit, 2 to 6, not glued to a word);
+# the parameters of a URL are judged in full.
+_ID_SIGNS = _MARKERS + r"|\?|#|://|(?:^|[^0-9A-Za-z_])[2-6](?:[ -]*[0-9]){12}"
 _SIGNS = (
     _MARKERS
     + r"|[0-9](?:[ ().\/-]*[0-9]){8}"                    # nine digits: cards, phones, SSNs
@@ -60,6 +61,22 @@ _NO_HINT_RULES = frozenset((
     "special_category", "financial_profile", "birth_date", "credential",
 ))
 _MAX_NUMBER = 10**12
+
+
+def _card_free_numbers() -> list[dict[str, Any]]:
+    """Numbers that cannot be cards: below 13 digits, beyond 19, or of 13 to 19 digits led by 1, 7, 8 or 9
+    (no issuer's range starts so): millisecond times and snowflake ids pass."""
+    ranges = [(-_MAX_NUMBER, _MAX_NUMBER)]
+    for size in range(12, 19):
+        ranges += [(10**size, 2 * 10**size), (7 * 10**size, 10**(size + 1))]
+    schemas = [{"type": "number", "exclusiveMinimum": low, "exclusiveMaximum": high} for low, high in ranges[:1]]
+    for low, high in ranges[1:]:
+        schemas += [{"type": "number", "minimum": low, "exclusiveMaximum": high},
+                    {"type": "number", "exclusiveMinimum": -high, "maximum": -low}]
+    schemas += [{"type": "number", "minimum": 10**19}, {"type": "number", "maximum": -10**19}]
+    return schemas
+
+
 _MAX_KEYS = 4096
 def _rebuild_after(builds: int) -> int:
     """Events learnt from before the schema is built again with what they taught: soon at first, then
@@ -225,8 +242,8 @@ class FastPass:
             {"type": ["null", "boolean"]},
         ]}
         scalar = {"anyOf": [strings, numbers, {"type": ["null", "boolean"]}]}
-        identifier = {"anyOf": [{"type": ["null", "boolean", "number"]},
-                                {"type": "string", "not": {"pattern": self.id_signs}}]}
+        identifier = {"anyOf": [{"type": ["null", "boolean"]}, {"type": "string", "not": {"pattern": self.id_signs}},
+                                *_card_free_numbers()]}
         return {"$defs": {"generic": generic, "scalar": scalar, "id": identifier},
                 **_node_schema(tree, sorted(self.known.innocent))}
 

@@ -40,6 +40,7 @@ _DIGITS_AND_AT = frozenset("0123456789@")
 _NUMBERISH = frozenset("0123456789 -.()/")
 _IPISH = frozenset("0123456789abcdefABCDEF.:")
 _DIGIT_RUN = re.compile(r"\d[\d -]{11,}\d")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 _PHONE_INTL = re.compile(r"\+\d[\d ().-]{6,22}\d")
 _COORDINATE_PAIR = re.compile(r"(-?\d{1,2}\.\d{2,12})\s*[,; ]\s*(-?\d{1,3}\.\d{2,12})")
 _POSTAL = re.compile(r"\d{5}(?:-\d{4})?|\d{4}|\d{6}|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d")
@@ -110,7 +111,9 @@ def classify_text(text: str, *, hint: str | None = None, words: frozenset[str] =
     if len(text) == 36 and hint != "device_id" and checks.is_uuid(text):
         return None  # message, session and anonymous ids: a UUID holds no personal data
     if hint is None and not words.isdisjoint(ID_WORDS):
-        return "phone" if text[0] == "+" and is_international_phone(text) else None
+        if text[0] == "+" and is_international_phone(text):
+            return "phone"
+        return "payment_card" if holds_card(text) else None  # a card is found under any name
     if len(text) <= MAX_WHOLE:
         category = _classify_whole(text, hint, words)
         if category is not None:
@@ -184,7 +187,7 @@ def _classify_whole(text: str, hint: str | None, words: frozenset[str]) -> str |
 
 def _classify_number_text(text: str, hint: str | None, words: frozenset[str]) -> str | None:
     digits = "".join(ch for ch in text if ch.isdigit())
-    if (hint == "payment_card" or words.isdisjoint(ID_WORDS)) and checks.is_payment_card(digits):
+    if checks.is_payment_card(digits):
         return "payment_card"
     if (hint == "gov_id" or not words.isdisjoint(SSN_WORDS)) and checks.is_ssn(text):
         return "gov_id"
@@ -205,10 +208,19 @@ def _is_coordinate_pair(text: str) -> bool:
         and checks.coordinate_in_range(float(match[2]), longitude=True)
 
 
+def holds_card(text: str) -> bool:
+    """Whether ``text`` holds a payment card number standing on its own (13 digits at least)."""
+    return ascii_digits(text) >= 13 and _card_in_text(text)
+
+
 def _card_in_text(text: str) -> bool:
+    """A run of digits (single spaces or dashes between groups) that is a card, not glued to a word."""
     for match in _DIGIT_RUN.finditer(text):
-        if match.start() and text[match.start() - 1] in ".,":
+        start, end = match.start(), match.end()
+        if start and text[start - 1] in ".,":
             continue  # the decimals of a number
+        if start and _WORD_CHAR.match(text, start - 1) or _WORD_CHAR.match(text, end):
+            continue  # part of a word or code: ``SKU4111111111111111``
         run = match.group().strip(" -")
         digits = run.replace(" ", "").replace("-", "")
         if 13 <= len(digits) <= 19 and not ("-" in run and " " in run) and "  " not in run:
@@ -243,9 +255,8 @@ def phone_library():
 
 def _classify_integer(number: int, hint: str | None, words: frozenset[str]) -> str | None:
     digits = str(abs(number))
-    if 13 <= len(digits) <= 19 and (hint == "payment_card" or words.isdisjoint(ID_WORDS)):
-        if checks.is_payment_card(digits):
-            return "payment_card"
+    if 13 <= len(digits) <= 19 and checks.is_payment_card(digits):
+        return "payment_card"  # under any name: an id that is not a card fails the issuer, length or Luhn
     if hint == "phone" and 7 <= len(digits) <= 15:
         return "phone"
     if hint == "bank_account" and 6 <= len(digits) <= 18:

@@ -55,9 +55,11 @@ VALUES = st.sampled_from([
     "00000000-0000-0000-0000-000000000000", "2024-06-10T12:00:00.000Z", "12:00:00", "4.12.0", "1.2.3.4",
     "Chrome/120.0.0.0", "v1.2.3.4", "order 10023456", "SKU-12345", "FR", "Lyon", "Jane", "Guest", "n/a",
     "prefer_not_to_say", "00000", "75001", "", "x", "ok", "42", "1.5", "Acme Inc", "München",
+    "378282246310005", "ref 5555-5555-5555-4444", "9123456789012348", "SKU4111111111111111", "1733241234567123",
 ])
 SCALARS = st.one_of(VALUES, st.text(max_size=30), st.integers(min_value=-2**63, max_value=2**63 - 1), st.floats(allow_nan=False, allow_infinity=False),
-                    st.booleans(), st.none(), st.sampled_from([4111111111111111, 48.8566, 10**13]))
+                    st.booleans(), st.none(), st.sampled_from([4111111111111111, 48.8566, 10**13, 5555555555554444, -378282246310005, 1733241234567,
+                                     1790012345678901235, 9123456789012348]))
 OBJECTS = st.recursive(
     st.dictionaries(NAMES, SCALARS, max_size=4),
     lambda inner: st.dictionaries(NAMES, st.one_of(SCALARS, inner, st.lists(st.one_of(SCALARS, inner), max_size=3)),
@@ -124,3 +126,19 @@ def test_the_fast_pass_accepts_conforming_rich_events_once_it_has_learnt():
     assert fast.accepts(event)
     with_email = {**event, "properties": {**event["properties"], "note": "write to jane.doe@gmail.com"}}
     assert not fast.accepts(with_email) and not personal.clears(with_email)
+
+
+def test_the_fast_pass_leaves_cards_under_id_names_to_the_detector_once_it_has_learnt():
+    event = {"type": "track", "event": "Order Completed", "messageId": "m-1", "userId": "user-41008",
+             "properties": {"order_id": "o-10023456", "products": [{"sku": "SKU-12345", "name": "Blue socks"}]}}
+    personal = PersonalData(SCHEMAS, mode="flag", rules=RULES)
+    fast = None
+    for _ in range(70):
+        assert personal.clears(event)
+        fast = personal._fast[id(personal._entry(event))]
+    assert fast.accepts(event)
+    for card in ("4111111111111111", "5555 5555 5555 4444", 378282246310005, -4111111111111111):
+        with_card = {**event, "userId": card}
+        assert not fast.accepts(with_card) and not personal.clears(with_card), card
+    for innocent in ("9123456789012348", 1733241234567, 1790012345678901235, "SKU4111111111111111"):
+        assert fast.accepts({**event, "userId": innocent}), innocent
