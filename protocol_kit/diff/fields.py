@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.diff.change import Change
 from protocol_kit.diff.renames import pair_renames
 from protocol_kit.plan.model import ANY_TYPE, Property
@@ -221,7 +222,7 @@ def _renamed(old: Property, new: Property, scope: Scope, path: str, new_open: bo
 
 def _join(prefix: str, name: str) -> str:
     """``prefix`` and one more step of a JSON pointer (RFC 6901 escaping)."""
-    return f"{prefix}/{name.replace('~', '~0').replace('/', '~1')}"
+    return json_pointer.join([name], prefix)
 
 
 def _values(values) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.limits import MAX_EVENT_DEPTH
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -63,11 +64,7 @@ def json_problem(value: Any) -> str | None:
             for key, child in node.items():
                 if not isinstance(key, str):
                     return f"object key {type(key).__name__} at '{where or '/'}' is not a string"
-                stack.append((child, f"{where}/{_escape(key)}", depth + 1, False))
+                stack.append((child, f"{where}/{json_pointer.escape(key)}", depth + 1, False))
         else:
             stack.extend((child, f"{where}/{index}", depth + 1, False) for index, child in enumerate(node))
     return None
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.pii import values
 from protocol_kit.pii.categories import sensitivity_of
 from protocol_kit.pii.finding import PiiFinding
@@ -264,4 +265,4 @@ def format_path(steps: list[_Step]) -> str:
 
 
 def format_pointer(steps: list[_Step]) -> str:
-    return "".join("/" + str(key).replace("~", "~0").replace("/", "~1") for _, key, _, _ in steps)
+    return json_pointer.join(key for _, key, _, _ in steps)

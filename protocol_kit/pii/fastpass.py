@@ -32,6 +32,7 @@ from typing import Any, Mapping
 
 import jsonschema_rs
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.pii import name_table
 from protocol_kit.pii.detect import key_info, root_context_names
 from protocol_kit.pii.names import NameClassifier
@@ -285,4 +286,4 @@ def _node_schema(node: dict, innocent: list[str]) -> dict[str, Any]:
 
 
 def _pointer(path: tuple[str, ...]) -> str:
-    return "/" + "/".join(step.replace("~", "~0").replace("/", "~1") for step in path)
+    return json_pointer.join(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.pii.categories import CATEGORIES
 from protocol_kit.pii.detect import root_context_names
 from protocol_kit.pii.names import NameMatch, match_name
@@ -56,7 +57,7 @@ def _walk(properties: tuple[Property, ...], parents: tuple[str, ...], rules: Pii
             match = _undeclared_match(prop, siblings, (names.get(parents[0], parents[0]), *parents[1:])
                                       if parents else parents, rules)
             if match is not None:
-                yield prop, match, "/" + "/".join(_escape(p) for p in path), _dotted(path)
+                yield prop, match, "/" + "/".join(json_pointer.escape(p) for p in path), _dotted(path)
 
 
 def _undeclared_match(prop: Property, siblings: tuple[Property, ...], parents: tuple[str, ...],
@@ -93,7 +94,3 @@ def _violation(prop: Property, match: NameMatch, pointer: str, event: str | None
 
 def _dotted(path: tuple[str, ...]) -> str:
     return ".".join(path).replace(".*", "[*]")
-
-
-def _escape(segment: str) -> str:
-    return segment.replace("~", "~0").replace("/", "~1")

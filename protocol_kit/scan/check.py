@@ -5,6 +5,7 @@ import difflib
 import functools
 from typing import Any, Iterable, Iterator
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.events.envelope import json_type
 from protocol_kit.pii.mask import mask_value
 from protocol_kit.plan import naming
@@ -69,7 +70,7 @@ class PlanChecker:
             yield Violation.of("SC002", f"{_label(event)} has a property key computed at run time",
                                source=location, **context)
         for entry in bag.entries:
-            pointer = f"/{event.payload_field}/{_escape(entry.key)}"
+            pointer = f"/{event.payload_field}/{json_pointer.escape(entry.key)}"
             prop = planned.get(entry.key)
             if prop is not None:
                 yield from _check_value(entry, prop, event, pointer)
@@ -80,7 +81,7 @@ class PlanChecker:
             for prop in event.properties:
                 if prop.required and prop.name not in present:
                     yield Violation.of("EV003", f"{_label(event)} is missing required property {prop.name!r}",
-                                       path=f"/{event.payload_field}/{_escape(prop.name)}", expected=prop.name,
+                                       path=f"/{event.payload_field}/{json_pointer.escape(prop.name)}", expected=prop.name,
                                        source=call.location, **context)
 
     def _check_unplanned(self, entry: Entry, event: Event, pointer: str, *, additional: bool) -> Iterator[Violation]:
@@ -139,10 +140,6 @@ def _label(event: Event) -> str:
     return repr(event.name) if event.call == "track" else event.call
 
 
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
-
-
 def _suggest(name: str, candidates: tuple[str, ...]) -> str:
     """`` (did you mean 'X'?)`` for the closest candidate, ignoring case and separators."""
     by_key = {naming.normal_form(c): c for c in candidates}
@@ -151,4 +148,3 @@ def _suggest(name: str, candidates: tuple[str, ...]) -> str:
         return f" (did you mean {by_key[key]!r}?)"
     close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
     return f" (did you mean {by_key[close[0]]!r}?)" if close else ""
-

@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any, Iterator
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
 from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, hash_values, match_name, redact
@@ -235,7 +236,7 @@ def schema_facts(schema: dict[str, Any]) -> tuple[dict[str, str | bool], frozens
     stack = [(schema, "")]
     while stack:
         node, pointer = stack.pop()
-        children = [(f"{pointer}/{_escape(name)}", sub) for name, sub in (node.get("properties") or {}).items()]
+        children = [(f"{pointer}/{json_pointer.escape(name)}", sub) for name, sub in (node.get("properties") or {}).items()]
         if isinstance(node.get("items"), dict):
             children.append((f"{pointer}/*", node["items"]))
         for where, sub in children:
@@ -271,7 +272,7 @@ def planned_suspicions(schema: dict[str, Any], call: str, rules: PiiRules) -> li
         for name, sub in properties.items():
             if not isinstance(sub, dict):
                 continue
-            where = f"{pointer}/{_escape(name)}"
+            where = f"{pointer}/{json_pointer.escape(name)}"
             inner = (*parents[-1:], names.get(name, name) if not pointer else name)
             stack.append((sub, where, inner))
             if isinstance(sub.get("items"), dict):
@@ -313,7 +314,3 @@ def salt_from(config_table: Any) -> str | None:
 def _label(path: str) -> str:
     head, _, rest = path.partition(".")
     return rest if head in _PAYLOAD_FIELDS and rest else path
-
-
-def _escape(name: str) -> str:
-    return name.replace("~", "~0").replace("/", "~1")

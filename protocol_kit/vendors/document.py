@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from protocol_kit import pointer as json_pointer
 from protocol_kit.errors import PlanError
 from protocol_kit.plan.source_map import KeyPath, RawPlan
 from protocol_kit.violation import Location, Violation
@@ -17,7 +18,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def pointer(path: KeyPath) -> str:
     """``("rules", 0, "a/b")`` -> ``/rules/0/a~1b``."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return json_pointer.join(path)
 
 
 def read_document(path: Path) -> RawPlan:
