@@ -5,9 +5,9 @@ from pathlib import Path
 
 import click
 
-from protocol_kit.cli.exit import CLEAN, FINDINGS
+from protocol_kit.cli.exit import CLEAN
 from protocol_kit.cli.main import short_help
-from protocol_kit.cli.options import display_path, plans_argument, showing_plan_errors
+from protocol_kit.cli.options import display_path, plans_argument, show_stale, showing_plan_errors
 from protocol_kit.codegen import GENERATORS, MODES, Target, check_generated, generate, write_generated
 from protocol_kit.codegen.target import load_targets
 from protocol_kit.commands.compile_command import compilable
@@ -65,7 +65,8 @@ def command(plans: tuple[Path, ...], lang: str | None, out: Path | None, mode: s
             changes += 1
             click.echo(f"{change.state} {display_path(change.path)}")
     if check:
-        return _report_check(stale)
+        return show_stale(stale, what="generated", command="codegen",
+                          up_to_date="generated clients are up to date")
     click.echo(f"{len(targets)} target(s), {changes} file(s) changed", err=True)
     return CLEAN
 
@@ -80,13 +81,3 @@ def _plan_for(target: Target, given: tuple[Path, ...], config: Config) -> Plan:
                               "name the plan (on the command line, or as the target's 'plan')")
         plan = loaded[0]
     return plan
-
-
-def _report_check(stale) -> int:
-    for change in stale:
-        click.echo(f"{change.state}: {display_path(change.path)}")
-    if stale:
-        click.echo(f"{len(stale)} generated file(s) out of date; run `protocol-kit codegen`", err=True)
-        return FINDINGS
-    click.echo("generated clients are up to date", err=True)
-    return CLEAN

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import click
 
-from protocol_kit.cli.exit import CLEAN, FINDINGS
+from protocol_kit.cli.exit import CLEAN
 from protocol_kit.cli.main import short_help
-from protocol_kit.cli.options import display_path, plan_identity_options, plans_argument, showing_plan_errors
+from protocol_kit.cli.options import (
+    display_path, plan_identity_options, plans_argument, show_stale, showing_plan_errors,
+)
 from protocol_kit.commands.compile_command import CompileOptions, CompileRun, compile_plans
 from protocol_kit.commands.plans import plan_paths
 from protocol_kit.config import load_config
@@ -46,10 +48,4 @@ def _show_written(run: CompileRun) -> int:
 
 def _show_check(run: CompileRun) -> int:
     changes = [change for _, plan_changes in run.changes for change in plan_changes]
-    for change in changes:
-        click.echo(f"{change.state}: {display_path(change.path)}")
-    if changes:
-        click.echo(f"{len(changes)} schema file(s) out of date; run `protocol-kit compile`", err=True)
-        return FINDINGS
-    click.echo("schemas are up to date", err=True)
-    return CLEAN
+    return show_stale(changes, what="schema", command="compile", up_to_date="schemas are up to date")

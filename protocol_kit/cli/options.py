@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import click
 
+from protocol_kit.cli.exit import CLEAN, FINDINGS
 from protocol_kit.commands.compile_command import PlanNotCompiled
 from protocol_kit.errors import OptionsError
 from protocol_kit.report.paths import display_path  # noqa: F401 (commands import it from here)
+
+if TYPE_CHECKING:
+    from protocol_kit.compile.writer import FileChange
 
 
 @contextmanager
@@ -43,3 +47,15 @@ def plan_identity_options(func):
     return click.option("--plan-name", metavar="NAME",
                         help="The plan's name, replacing what the plan file says (default for csv and xlsx "
                              "plans without one: the file name).")(func)
+
+
+
+def show_stale(changes: Sequence[FileChange], *, what: str, command: str, up_to_date: str) -> int:
+    """The ``--check`` report of generated files: one line per missing or stale file, exit 1 when any."""
+    for change in changes:
+        click.echo(f"{change.state}: {display_path(change.path)}")
+    if changes:
+        click.echo(f"{len(changes)} {what} file(s) out of date; run `protocol-kit {command}`", err=True)
+        return FINDINGS
+    click.echo(up_to_date, err=True)
+    return CLEAN
