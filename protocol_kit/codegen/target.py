@@ -11,13 +11,13 @@
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError
+from protocol_kit.suggest import did_you_mean
 
 MODES = ("development", "production")
 TABLE = "tool.protocol-kit.codegen"
@@ -58,8 +58,7 @@ def _target(entry: Mapping[str, Any], number: int, *, root: Path, languages: tup
     where = f"[{TABLE}] target {number}"
     for key in entry:
         if key not in TARGET_KEYS:
-            close = difflib.get_close_matches(key, TARGET_KEYS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; expected one of: {', '.join(TARGET_KEYS)}"
+            hint = did_you_mean(key, TARGET_KEYS, otherwise=f"; expected one of: {', '.join(TARGET_KEYS)}")
             raise ConfigError(f"{where}: unknown key '{key}'{hint}")
     for key in ("lang", "out"):
         if not isinstance(entry.get(key), str) or not entry[key]:

@@ -1,13 +1,13 @@
 """``[tool.protocol-kit.scan]``: which calls count as tracking calls, and when to fail."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, fields
 from typing import Any, Mapping
 
 from protocol_kit.errors import ConfigError
 from protocol_kit.scan.shapes import BUILT_IN, CallShape
+from protocol_kit.suggest import did_you_mean
 
 DEFAULT_RECEIVERS = (
     "analytics", "rudderanalytics", "mixpanel", "amplitude", "amplitude.getInstance()",
@@ -81,8 +81,7 @@ class ScanConfig:
             elif key in known:
                 values[known[key]] = _option(key, raw)
             else:
-                hint = difflib.get_close_matches(key, [*known, *extra], n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                suggestion = did_you_mean(key, [*known, *extra])
                 raise ConfigError(f"[tool.protocol-kit.scan]: unknown option {key!r}{suggestion}")
         unknown = set(values.get("methods", ())) - set(DEFAULT_METHODS)
         if unknown:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from protocol_kit.errors import PlanError
+from protocol_kit.suggest import hint
 from protocol_kit.violation import Location, Violation
 
 
@@ -75,8 +76,7 @@ def match_headers(headers: list[str], *, where: Location) -> tuple[dict[str, int
             close = difflib.get_close_matches(normal_header(header), list(_BY_HEADER), n=1, cutoff=0.8)
             if close:
                 findings.append(Violation.of(
-                    "PL002", f"unknown column '{header}' (did you mean '{BY_KEY[_BY_HEADER[close[0]]].header}'?)",
-                    source=cell))
+                    "PL002", f"unknown column '{header}'{hint(BY_KEY[_BY_HEADER[close[0]]].header)}", source=cell))
             continue
         if key in positions:
             raise PlanError(f"two columns mean '{BY_KEY[key].header}': '{headers[positions[key]]}' "
