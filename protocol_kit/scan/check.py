@@ -9,6 +9,7 @@ import functools
 from typing import Any, Iterable, Iterator
 
 from protocol_kit import messages, pointer as json_pointer
+from protocol_kit.compile.compiler import property_schema
 from protocol_kit.events.envelope import json_type
 from protocol_kit.messages import Finding
 from protocol_kit.pii.mask import mask_value
@@ -20,7 +21,7 @@ from protocol_kit.violation import Violation
 
 # json type of a literal value -> plan json types it satisfies
 _ACCEPTS = {"string": ("string",), "integer": ("integer", "number"), "number": ("number",),
-            "boolean": ("boolean",), "null": (), "object": ("object",), "array": ("array",)}
+            "boolean": ("boolean",), "null": ("null",), "object": ("object",), "array": ("array",)}
 
 
 class PlanChecker:
@@ -36,6 +37,7 @@ class PlanChecker:
         self.events = {e.name: e for e in self.plan.track_events}
         self.calls = {e.call: e for e in self.plan.events if e.call != "track"}
         self.properties = {id(e): {p.name: p for p in e.properties} for e in self.plan.events}
+        self._schemas: dict[int, dict[str, Any]] = {}  # compiled schema per planned property (by id)
 
     def check(self, call: TrackingCall) -> Iterator[Violation]:
         """Every way ``call`` departs from the plan."""
@@ -75,7 +77,7 @@ class PlanChecker:
         for entry in bag.entries:
             prop = planned.get(entry.key)
             if prop is not None:
-                yield from _check_value(entry, prop, event)
+                yield from _check_value(entry, prop, self._schema_of(prop), event)
                 continue
             yield from self._check_unplanned(entry, event, additional=additional)
         if bag.fully_known:
@@ -84,6 +86,12 @@ class PlanChecker:
                 if prop.required and prop.name not in present:
                     yield _violation(messages.missing_required((event.payload_field, prop.name)),
                                      source=call.location, **context)
+
+    def _schema_of(self, prop: Property) -> dict[str, Any]:
+        schema = self._schemas.get(id(prop))
+        if schema is None:
+            schema = self._schemas[id(prop)] = property_schema(prop, default_open=True)
+        return schema
 
     def _check_unplanned(self, entry: Entry, event: Event, *, additional: bool) -> Iterator[Violation]:
         path = (event.payload_field, entry.key)
@@ -100,32 +108,23 @@ class PlanChecker:
                                path=json_pointer.join(path), **context)
 
 
-def _check_value(entry: Entry, prop: Property, event: Event) -> Iterator[Violation]:
-    """What the validator would say of each literal value the property may take (its schema: compile.property_schema)."""
+def _check_value(entry: Entry, prop: Property, schema: dict[str, Any], event: Event) -> Iterator[Violation]:
+    """What the validator says of each literal value the property may take, against the property's
+    compiled ``schema`` (its ``type`` and ``enum``)."""
     path = (event.payload_field, prop.name)
     context = {**_context(event), "source": entry.location}
-    expected = _schema_type(prop)
-    allowed = None if prop.enum is None else [*prop.enum, None] if prop.nullable and None not in prop.enum \
-        else list(prop.enum)
+    expected, allowed = schema.get("type"), schema.get("enum")
     for value in _literals(entry.value):
         shown = mask_value(value, prop.pii if isinstance(prop.pii, str) else None) if prop.pii else value
         found = json_type(value)
-        if expected is not None and not _satisfies(found, expected):
+        if isinstance(expected, (str, list)) and not _satisfies(found, expected):
             yield _violation(messages.type_mismatch(path, expected, found), **context)
-        if allowed is not None and found not in ("object", "array") and value not in allowed:
+        if isinstance(allowed, list) and found not in ("object", "array") and value not in allowed:
             yield _violation(messages.value_not_allowed(path, allowed, shown), **context)
 
 
-def _schema_type(prop: Property) -> str | list[str] | None:
-    """The ``type`` of the property's compiled schema."""
-    if prop.json_type is None:
-        return None
-    return [prop.json_type, "null"] if prop.nullable else prop.json_type
-
-
 def _satisfies(found: str, expected: str | list[str]) -> bool:
-    return any(t in _ACCEPTS[found] or (t == "null" and found == "null")
-               for t in (expected if isinstance(expected, list) else [expected]))
+    return any(t in _ACCEPTS[found] for t in (expected if isinstance(expected, list) else [expected]))
 
 
 def _context(event: Event) -> dict[str, Any]:
