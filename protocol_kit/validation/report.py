@@ -110,11 +110,17 @@ class EventResult:
 
     ``rewritten``: the event with its undeclared personal data redacted or hashed
     (``pii="redact"`` or ``"hash"``), None when nothing was replaced.
+    ``outcome``: where the validator's mode sends the event, as :meth:`Validator.run`
+    counts it (``passed``, ``dropped``, ``quarantined`` or ``reported``); ``output``: the
+    JSON Lines bytes ``run`` would write for it in ``block`` and ``quarantine`` modes (the
+    valid output when it passed, the quarantine record when quarantined), None otherwise.
     """
 
     record: EventRecord
     violations: tuple[Violation, ...]
     rewritten: Any = None
+    outcome: str = "passed"
+    output: bytes | None = None
 
     @property
     def ok(self) -> bool:
