@@ -34,7 +34,7 @@ _EXPORTS = {
     "EventRecord": "protocol_kit.events.record",
     "EventResult": "protocol_kit.validation.report",
     "ValidationReport": "protocol_kit.validation.report",
-    "Summary": "protocol_kit.validation.report",
+    "Summary": "protocol_kit.results",
     "Outcomes": "protocol_kit.validation.report",
     "DigestRow": "protocol_kit.results",
     "DigestBuilder": "protocol_kit.results",

@@ -1,4 +1,5 @@
-"""What a run's violations are summarised into, for every tool: digest rows, their builder, their signature.
+"""What a run's violations are summarised into, for every tool: digest rows, their builder, their signature,
+the run's summary and its one JSON shape.
 
 A digest row is one kind of problem (code) at one place (JSON pointer, array
 indices as ``*``) of one event, however often it occurred. :class:`DigestBuilder`
@@ -6,14 +7,17 @@ makes rows from violations as they stream by (``add``) and combines rows of othe
 runs, partitions or time windows (``add_row``, ``merge``); past ``max_rows`` keys
 (event names made up at run time), new keys share one ``(other)`` row per code, so
 memory stays bounded. The signature names a problem across runs: baselines, SARIF
-fingerprints and digests over time all use :func:`signature_of`.
+fingerprints and digests over time all use :func:`signature_of`. :func:`run_document`
+is the JSON document of a run, whatever the tool (published as
+``protocol_kit/report/result.schema.json``).
 """
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping, Sequence
 
 from protocol_kit.violation import Location, Violation
 
@@ -150,3 +154,123 @@ class DigestBuilder:
                               message_ids=(), message=first.message)
         entry = self._rows[key] = _Row(row=first, last=first.last)
         return entry
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over a whole run, for every tool.
+
+    ``totals`` holds the tool's own headline counts: ``events``, ``valid`` and
+    ``invalid`` (events with an error) for validation, ``plans`` for lint,
+    ``files`` for scanning, ``results`` for a digest over time.
+    """
+
+    violations: int = 0
+    by_severity: Mapping[str, int] = field(default_factory=dict)
+    by_kind: Mapping[str, int] = field(default_factory=dict)
+    by_code: Mapping[str, int] = field(default_factory=dict)
+    totals: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def events(self) -> int:
+        return self.totals.get("events", 0)
+
+    @property
+    def valid(self) -> int:
+        return self.totals.get("valid", 0)
+
+    @property
+    def invalid(self) -> int:
+        return self.totals.get("invalid", 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.totals, "violations": self.violations, "by_severity": dict(self.by_severity),
+                "by_kind": dict(self.by_kind), "by_code": dict(self.by_code)}
+
+
+def summarise(violations: Sequence[Violation], totals: Mapping[str, int] | None = None) -> Summary:
+    """The summary of a list of violations, with the tool's ``totals``."""
+    def count(attribute: str) -> dict[str, int]:
+        return dict(sorted(Counter(getattr(v, attribute) for v in violations).items()))
+    return Summary(violations=len(violations), by_severity=count("severity"), by_kind=count("kind"),
+                   by_code=count("code"), totals=dict(totals or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class EventCount:
+    """Violations of one event (``seen`` and ``invalid`` when the tool counted events)."""
+
+    event: str
+    violations: int
+    errors: int
+    seen: int | None = None
+    invalid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {"event": self.event, "violations": self.violations, "errors": self.errors}
+        return counts | {k: v for k, v in (("seen", self.seen), ("invalid", self.invalid)) if v is not None}
+
+
+def event_counts(violations: Iterable[Violation]) -> tuple[EventCount, ...]:
+    """Violations and errors per event, most violations first."""
+    return _event_counts(((v.event or v.event_type or "", 1, v.severity) for v in violations))
+
+
+def event_counts_of_rows(rows: Iterable[DigestRow]) -> tuple[EventCount, ...]:
+    """The same counts from digest rows (a run that kept only some of its violations)."""
+    return _event_counts(((r.event or r.event_type or "", r.count, r.severity) for r in rows))
+
+
+def _event_counts(counted: Iterable[tuple[str, int, str]]) -> tuple[EventCount, ...]:
+    total: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    for name, n, severity in counted:
+        total[name] += n
+        errors[name] += n if severity == "error" else 0
+    return tuple(EventCount(event=name, violations=n, errors=errors[name])
+                 for name, n in sorted(total.items(), key=lambda item: (-item[1], item[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Digest rows against a saved baseline: signatures that are new, still present, and fixed."""
+
+    new: frozenset[Signature] = frozenset()
+    present: frozenset[Signature] = frozenset()
+    fixed: tuple[Mapping[str, Any], ...] = ()  # baseline entries no longer found
+
+    def status(self, row: DigestRow) -> str:
+        return "new" if row.signature in self.new else "present"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"new": len(self.new), "present": len(self.present), "fixed": [dict(e) for e in self.fixed]}
+
+
+def run_meta(*, tool: str, title: str, plan: str | None = None, plan_version: str | None = None,
+             inputs: Sequence[str] = (), created: str | None = None) -> dict[str, Any]:
+    """What a run was: the tool, its title, the plan and its version, the inputs and when (fields left out when unknown)."""
+    return {k: v for k, v in (("tool", tool), ("title", title), ("plan", plan), ("plan_version", plan_version),
+                              ("inputs", list(inputs)), ("created", created)) if v is not None}
+
+
+def run_document(*, tool: str, title: str, summary: Summary, digest: Sequence[DigestRow] = (),
+                 violations: Sequence[Violation] = (), violations_omitted: int = 0, inputs: Sequence[str] = (),
+                 plan: str | None = None, plan_version: str | None = None, events: Sequence[EventCount] = (),
+                 created: str | None = None, comparison: Comparison | None = None, notes: Sequence[str] = (),
+                 extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The one JSON shape of a run (``--format json``, ``ValidationReport.to_dict()``; result.schema.json).
+
+    ``violations_omitted`` counts the violations counted but not listed; ``extra``
+    holds the tool's own summary fields (validate: ``outcomes``, ``formats``).
+    """
+    meta = run_meta(tool=tool, title=title, plan=plan, plan_version=plan_version, inputs=inputs, created=created)
+    head = {**meta, **summary.to_dict(), "violations_omitted": violations_omitted,
+            "by_event": [e.to_dict() for e in events], **(extra or {})}
+    if notes:
+        head["notes"] = list(notes)
+    rows = [row.to_dict() for row in digest]
+    if comparison is not None:
+        head["baseline"] = comparison.to_dict()
+        for entry, row in zip(rows, digest):
+            entry["status"] = comparison.status(row)
+    return {"summary": head, "digest": rows, "violations": [v.to_dict() for v in violations]}

@@ -6,7 +6,7 @@ payload; ``classify_name`` and ``match_name`` judge a field name alone; ``plan_p
 lints a plan. ``rules_from_config`` reads ``[tool.protocol-kit.pii]``.
 """
 from protocol_kit.pii.categories import CATEGORIES, Category
-from protocol_kit.pii.config import baseline_entries, load_baseline, rules_from_config
+from protocol_kit.pii.config import baseline_entries, baseline_of, load_baseline, rules_from_config
 from protocol_kit.pii.detect import detect_pii
 from protocol_kit.pii.finding import PiiFinding
 from protocol_kit.pii.mask import mask_value
@@ -18,6 +18,6 @@ from protocol_kit.pii.undeclared import find_undeclared_pii
 
 __all__ = [
     "CATEGORIES", "Category", "DEFAULT_EXPECTED_PATHS", "AllowEntry", "NameMatch", "PiiFinding",
-    "PiiRules", "ValueRule", "baseline_entries", "classify_name", "detect_pii", "find_undeclared_pii",
+    "PiiRules", "ValueRule", "baseline_entries", "baseline_of", "classify_name", "detect_pii", "find_undeclared_pii",
     "hash_values", "load_baseline", "mask_value", "match_name", "plan_pii_findings", "redact", "rules_from_config",
 ]

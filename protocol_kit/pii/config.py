@@ -5,14 +5,16 @@ such as ``tool.protocol-kit.pii.allow[2].reason: required``.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from protocol_kit.errors import ConfigError
+from protocol_kit import baseline as baseline_file
+from protocol_kit.baseline import Baseline, Entry
+from protocol_kit.errors import ConfigError, InputError
 from protocol_kit.pii.categories import CATEGORIES, SENSITIVITIES
+from protocol_kit.pii.finding import PiiFinding
 from protocol_kit.pii.rules import DEFAULT_EXPECTED_PATHS, SEVERITIES, AllowEntry, PiiRules, ValueRule
 
 PREFIX = "tool.protocol-kit.pii"
@@ -45,30 +47,22 @@ def rules_from_config(table: Mapping[str, Any], *, base_dir: Path | str | None =
     return PiiRules(**fields)
 
 
-def load_baseline(path: Path, *, key: str = "baseline") -> frozenset[tuple[str, str, str]]:
-    """Finding signatures from a JSON list of ``{"event", "path", "category"}`` objects."""
+def load_baseline(path: Path, *, key: str = "baseline") -> Baseline:
+    """The baseline file at ``path`` (any format :func:`protocol_kit.baseline.load` reads); errors name ``key``."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{key}: cannot read {path}: {error.strerror}") from None
-    except ValueError as error:
-        raise ConfigError(f"{key}: {path} is not valid JSON: {error}") from None
-    except RecursionError:
-        raise ConfigError(f"{key}: {path} is nested too deeply") from None
-    _expect(data, list, key, "a JSON list of findings")
-    signatures = set()
-    for i, item in enumerate(data):
-        where = f"{key}: {path}[{i}]"
-        _expect(item, dict, where, 'an object with "event", "path" and "category"')
-        for name in ("event", "path", "category"):
-            _expect(item.get(name, ""), str, f"{where}.{name}", "a string")
-        signatures.add((item.get("event", ""), item.get("path", ""), item.get("category", "")))
-    return frozenset(signatures)
+        return baseline_file.load(path)
+    except InputError as error:
+        raise ConfigError(f"{key}: {error}") from None
 
 
-def baseline_entries(findings) -> list[dict[str, str]]:
-    """The JSON baseline recording ``findings`` (sorted, without duplicates)."""
-    return [{"event": e, "path": p, "category": c} for e, p, c in sorted({f.signature for f in findings})]
+def baseline_of(findings: Iterable[PiiFinding]) -> Baseline:
+    """The baseline accepting ``findings``: one entry per signature and category."""
+    return Baseline(tuple(Entry(f.signature, category=f.category) for f in findings))
+
+
+def baseline_entries(findings: Iterable[PiiFinding]) -> dict[str, Any]:
+    """The JSON document of the baseline accepting ``findings`` (sorted, without duplicates), to write to a file."""
+    return baseline_of(findings).to_dict()
 
 
 def _allow_entry(entry: Any, key: str) -> AllowEntry:

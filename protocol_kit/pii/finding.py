@@ -1,11 +1,13 @@
 """The record of one piece of personal data found in a payload."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from protocol_kit import codes
+from protocol_kit.results import Signature, digest_path
+
 MATCHED_ON = ("name", "value", "both", "key")
-_ARRAY_INDEX = re.compile(r"\[\d+\]")
+CODE = "PII001"  # what the validator reports a finding as
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,10 @@ class PiiFinding:
     route: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
-    def signature(self) -> tuple[str, str, str]:
-        """(event, path with array indices as ``[*]``, category): what a baseline records."""
-        return (self.event or "", _ARRAY_INDEX.sub("[*]", self.path), self.category)
+    def signature(self) -> Signature:
+        """The signature of the finding's PII001 violation (:func:`protocol_kit.results.signature_of`: event,
+        kind, pointer with array indices as ``*``, code): what a baseline records, with the ``category``."""
+        return (self.event or "", codes.get(CODE).kind, digest_path(self.pointer), CODE)
 
     def __str__(self) -> str:
         expected = ", expected" if self.expected else ""

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from protocol_kit.baseline import Baseline
+
 # Fields analytics SDKs fill in on every call. Their findings are flagged ``expected`` by
 # ``detect_pii`` and not reported by the validator. ``userId``, ``anonymousId`` and traits
 # are not among them: an email used as an id is the classic leak.
@@ -60,7 +62,7 @@ class PiiRules:
     name_rules: tuple[tuple[str, str], ...] = ()   # (word or phrase, category)
     value_rules: tuple[ValueRule, ...] = ()
     expected_paths: tuple[str, ...] = DEFAULT_EXPECTED_PATHS
-    baseline: frozenset[tuple[str, str, str]] = field(default=frozenset())
+    baseline: Baseline = field(default=Baseline())  # accepted findings (protocol_kit.baseline)
     # (category or sensitivity, severity) pairs over DEFAULT_SEVERITIES; a category wins over its sensitivity
     severities: tuple[tuple[str, str], ...] = ()
 

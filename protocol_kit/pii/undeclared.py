@@ -33,7 +33,11 @@ def find_undeclared_pii(
     findings = scan(payload, rules=rules, event=event)
     matcher = _Declarations(declared or {})
     return [f for f in findings
-            if not f.expected and not matcher.covers(f) and (not rules.baseline or f.signature not in rules.baseline)]
+            if not f.expected and not matcher.covers(f) and not _baselined(f, rules)]
+
+
+def _baselined(finding: PiiFinding, rules: PiiRules) -> bool:
+    return bool(rules.baseline) and rules.baseline.covers(finding.signature, category=finding.category)
 
 
 class _Declarations:

@@ -7,58 +7,13 @@ shape (``--format json``).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from protocol_kit.results import DigestBuilder, DigestRow, digest_path  # noqa: F401 (the report layer's names)
+from protocol_kit.results import (  # noqa: F401 (the report layer's names for the records of the results layer)
+    Comparison, DigestBuilder, DigestRow, EventCount, Summary, digest_path, event_counts, run_document, run_meta,
+    summarise)
 from protocol_kit.violation import Violation
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """Counts over the whole run. ``totals`` holds the tool's own headline counts
-    (``events``, ``valid``, ``invalid`` for validation; ``plans`` for lint; ``files`` for scanning)."""
-
-    violations: int = 0
-    by_severity: Mapping[str, int] = field(default_factory=dict)
-    by_kind: Mapping[str, int] = field(default_factory=dict)
-    by_code: Mapping[str, int] = field(default_factory=dict)
-    totals: Mapping[str, int] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.totals, "violations": self.violations, "by_severity": dict(self.by_severity),
-                "by_kind": dict(self.by_kind), "by_code": dict(self.by_code)}
-
-
-@dataclass(frozen=True, slots=True)
-class EventCount:
-    """Violations of one event (``seen`` and ``invalid`` when the tool counted events)."""
-
-    event: str
-    violations: int
-    errors: int
-    seen: int | None = None
-    invalid: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        counts = {"event": self.event, "violations": self.violations, "errors": self.errors}
-        return counts | {k: v for k, v in (("seen", self.seen), ("invalid", self.invalid)) if v is not None}
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """The digest against a saved baseline: signatures that are new, still present, and fixed."""
-
-    new: frozenset[tuple[str, str, str, str]] = frozenset()
-    present: frozenset[tuple[str, str, str, str]] = frozenset()
-    fixed: tuple[Mapping[str, Any], ...] = ()  # baseline entries no longer found
-
-    def status(self, row: DigestRow) -> str:
-        return "new" if row.signature in self.new else "present"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"new": len(self.new), "present": len(self.present), "fixed": [dict(e) for e in self.fixed]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,21 +67,15 @@ class ReportData:
         return f"{self.title}{' ' + plan if plan else ''}: {found}{f' ({counts})' if counts else ''}"
 
     def meta(self) -> dict[str, Any]:
-        return {k: v for k, v in (("tool", self.tool), ("title", self.title), ("plan", self.plan),
-                                  ("plan_version", self.plan_version), ("inputs", list(self.inputs)),
-                                  ("created", self.created)) if v is not None}
+        return run_meta(tool=self.tool, title=self.title, plan=self.plan, plan_version=self.plan_version,
+                        inputs=self.inputs, created=self.created)
 
     def to_dict(self) -> dict[str, Any]:
-        summary = {**self.meta(), **self.summary.to_dict(), "violations_omitted": self.violations_omitted,
-                   "by_event": [e.to_dict() for e in self.events], **self.extra}
-        if self.notes:
-            summary["notes"] = list(self.notes)
-        digest = [row.to_dict() for row in self.digest]
-        if self.comparison is not None:
-            summary["baseline"] = self.comparison.to_dict()
-            for entry, row in zip(digest, self.digest):
-                entry["status"] = self.comparison.status(row)
-        return {"summary": summary, "digest": digest, "violations": [v.to_dict() for v in self.violations]}
+        """The run's JSON document: :func:`protocol_kit.results.run_document` of these fields."""
+        return run_document(tool=self.tool, title=self.title, summary=self.summary, digest=self.digest,
+                            violations=self.violations, violations_omitted=self.violations_omitted,
+                            inputs=self.inputs, plan=self.plan, plan_version=self.plan_version, events=self.events,
+                            created=self.created, comparison=self.comparison, notes=self.notes, extra=self.extra)
 
 
 def from_violations(tool: str, violations: Sequence[Violation], *, title: str | None = None,
@@ -141,27 +90,9 @@ def from_violations(tool: str, violations: Sequence[Violation], *, title: str | 
                       events=event_counts(violations), created=created)
 
 
-def summarise(violations: Sequence[Violation], totals: Mapping[str, int] | None = None) -> Summary:
-    def count(attribute: str) -> dict[str, int]:
-        return dict(sorted(Counter(getattr(v, attribute) for v in violations).items()))
-    return Summary(violations=len(violations), by_severity=count("severity"), by_kind=count("kind"),
-                   by_code=count("code"), totals=dict(totals or {}))
-
-
 def digest(violations: Iterable[Violation]) -> tuple[DigestRow, ...]:
     """One row per (event, event type, code, path), most frequent first."""
     builder = DigestBuilder()
     for v in violations:
         builder.add(v)
     return builder.rows()
-
-
-def event_counts(violations: Iterable[Violation]) -> tuple[EventCount, ...]:
-    total: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    for v in violations:
-        name = v.event or v.event_type or ""
-        total[name] += 1
-        errors[name] += v.severity == "error"
-    return tuple(EventCount(event=name, violations=n, errors=errors[name])
-                 for name, n in sorted(total.items(), key=lambda item: (-item[1], item[0])))

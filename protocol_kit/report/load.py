@@ -29,6 +29,7 @@ def load_result(path: Path) -> ReportData:
             tool=summary.get("tool", "validate"), title=summary.get("title", "protocol-kit validate"),
             summary=_summary(summary), digest=tuple(digest_row(r) for r in document["digest"]),
             violations=tuple(violation(v) for v in document["violations"]),
+            # results saved by earlier versions of validate may name the count violations_not_kept
             violations_omitted=summary.get("violations_omitted", summary.get("violations_not_kept", 0)),
             inputs=tuple(summary.get("inputs", ())), plan=summary.get("plan"),
             plan_version=summary.get("plan_version"),

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Iterable, Sequence
 
 from protocol_kit.errors import InputError
-from protocol_kit.report.baseline import FIELDS
+from protocol_kit.baseline import FIELDS
 from protocol_kit.report.data import Comparison, EventCount, ReportData, Summary
 from protocol_kit.results import DigestBuilder, DigestRow
 

@@ -1,12 +1,17 @@
-"""Checking one :class:`TrackingCall` against the tracking plan."""
+"""Checking one :class:`TrackingCall` against the tracking plan.
+
+The codes the validator reports too (EV002-EV006) are built by :mod:`protocol_kit.messages`,
+so a call reads as the event it sends would read to ``protocol-kit validate``.
+"""
 from __future__ import annotations
 
-import difflib
 import functools
 from typing import Any, Iterable, Iterator
 
-from protocol_kit import pointer as json_pointer
+from protocol_kit import messages, pointer as json_pointer
+from protocol_kit.compile.compiler import property_schema
 from protocol_kit.events.envelope import json_type
+from protocol_kit.messages import Finding
 from protocol_kit.pii.mask import mask_value
 from protocol_kit.plan import naming
 from protocol_kit.plan.model import Event, Plan, Property
@@ -16,7 +21,7 @@ from protocol_kit.violation import Violation
 
 # json type of a literal value -> plan json types it satisfies
 _ACCEPTS = {"string": ("string",), "integer": ("integer", "number"), "number": ("number",),
-            "boolean": ("boolean",), "null": (), "object": ("object",), "array": ("array",)}
+            "boolean": ("boolean",), "null": ("null",), "object": ("object",), "array": ("array",)}
 
 
 class PlanChecker:
@@ -32,7 +37,7 @@ class PlanChecker:
         self.events = {e.name: e for e in self.plan.track_events}
         self.calls = {e.call: e for e in self.plan.events if e.call != "track"}
         self.properties = {id(e): {p.name: p for p in e.properties} for e in self.plan.events}
-        self.suggest = functools.lru_cache(maxsize=4096)(_suggest)
+        self._schemas: dict[int, dict[str, Any]] = {}  # compiled schema per planned property (by id)
 
     def check(self, call: TrackingCall) -> Iterator[Violation]:
         """Every way ``call`` departs from the plan."""
@@ -54,8 +59,8 @@ class PlanChecker:
             if planned is not None:
                 yield from self._check_properties(call, planned)
                 continue
-            yield Violation.of("EV002", f"unplanned event {name!r}{self.suggest(name, tuple(self.events))}",
-                               event=name, event_type="track", actual=name, source=where)
+            yield _violation(messages.unplanned_event(name, self.events), event=name, event_type="track",
+                             source=where)
             if not _follows(name, conventions.event_names):
                 yield Violation.of("PL101", f"event name {name!r} is not {naming.describe(conventions.event_names)}",
                                    event=name, source=where)
@@ -65,58 +70,71 @@ class PlanChecker:
         planned = self.properties[id(event)]
         additional = (self.plan.additional_properties if event.additional_properties is None
                       else event.additional_properties)
-        context = {"event": event.name, "event_type": event.call}
+        context = _context(event)
         for location in bag.computed_keys:
             yield Violation.of("SC002", f"{_label(event)} has a property key computed at run time",
                                source=location, **context)
         for entry in bag.entries:
-            pointer = f"/{event.payload_field}/{json_pointer.escape(entry.key)}"
             prop = planned.get(entry.key)
             if prop is not None:
-                yield from _check_value(entry, prop, event, pointer)
+                yield from _check_value(entry, prop, self._schema_of(prop), event)
                 continue
-            yield from self._check_unplanned(entry, event, pointer, additional=additional)
+            yield from self._check_unplanned(entry, event, additional=additional)
         if bag.fully_known:
             present = {e.key for e in bag.entries}
             for prop in event.properties:
                 if prop.required and prop.name not in present:
-                    yield Violation.of("EV003", f"{_label(event)} is missing required property {prop.name!r}",
-                                       path=f"/{event.payload_field}/{json_pointer.escape(prop.name)}", expected=prop.name,
-                                       source=call.location, **context)
+                    yield _violation(messages.missing_required((event.payload_field, prop.name)),
+                                     source=call.location, **context)
 
-    def _check_unplanned(self, entry: Entry, event: Event, pointer: str, *, additional: bool) -> Iterator[Violation]:
-        context = {"event": event.name, "event_type": event.call, "path": pointer, "source": entry.location}
+    def _schema_of(self, prop: Property) -> dict[str, Any]:
+        schema = self._schemas.get(id(prop))
+        if schema is None:
+            schema = self._schemas[id(prop)] = property_schema(prop, default_open=True)
+        return schema
+
+    def _check_unplanned(self, entry: Entry, event: Event, *, additional: bool) -> Iterator[Violation]:
+        path = (event.payload_field, entry.key)
+        context = {**_context(event), "source": entry.location}
         category = self.classify_name(entry.key)
         if category:
             yield Violation.of("PII001", f"{_label(event)} property {entry.key!r} looks like personal data "
-                               f"({category}) and is not in the plan", **context)
+                               f"({category}) and is not in the plan", path=json_pointer.join(path), **context)
         if not additional:
-            hint = self.suggest(entry.key, tuple(self.properties[id(event)]))
-            yield Violation.of("EV005", f"{_label(event)} has no planned property {entry.key!r}{hint}",
-                               actual=entry.key, **context)
+            yield _violation(messages.unplanned_property(path, self.properties[id(event)]), **context)
         convention = self.plan.conventions.property_names
         if not _follows(entry.key, convention):
             yield Violation.of("PL102", f"property name {entry.key!r} is not {naming.describe(convention)}",
-                               **context)
+                               path=json_pointer.join(path), **context)
 
 
-def _check_value(entry: Entry, prop: Property, event: Event, pointer: str) -> Iterator[Violation]:
-    context = {"event": event.name, "event_type": event.call, "path": pointer, "source": entry.location}
+def _check_value(entry: Entry, prop: Property, schema: dict[str, Any], event: Event) -> Iterator[Violation]:
+    """What the validator says of each literal value the property may take, against the property's
+    compiled ``schema`` (its ``type`` and ``enum``)."""
+    path = (event.payload_field, prop.name)
+    context = {**_context(event), "source": entry.location}
+    expected, allowed = schema.get("type"), schema.get("enum")
     for value in _literals(entry.value):
         shown = mask_value(value, prop.pii if isinstance(prop.pii, str) else None) if prop.pii else value
         found = json_type(value)
-        if value is None:
-            if not prop.nullable and prop.json_type is not None:
-                yield Violation.of("EV004", f"{_label(event)} property {prop.name!r}: expected "
-                                   f"{prop.type}, got null", expected=prop.type, actual=None, **context)
-            continue
-        if prop.json_type and prop.json_type not in _ACCEPTS[found]:
-            yield Violation.of("EV004", f"{_label(event)} property {prop.name!r}: expected {prop.type}, "
-                               f"got {found}", expected=prop.type, actual=shown, **context)
-        elif prop.enum is not None and found not in ("object", "array") and value not in prop.enum:
-            allowed = ", ".join(repr(v) for v in prop.enum)
-            yield Violation.of("EV006", f"{_label(event)} property {prop.name!r}: {shown!r} is not one of "
-                               f"{allowed}", expected=list(prop.enum), actual=shown, **context)
+        if isinstance(expected, (str, list)) and not _satisfies(found, expected):
+            yield _violation(messages.type_mismatch(path, expected, found), **context)
+        if isinstance(allowed, list) and found not in ("object", "array") and value not in allowed:
+            yield _violation(messages.value_not_allowed(path, allowed, shown), **context)
+
+
+def _satisfies(found: str, expected: str | list[str]) -> bool:
+    return any(t in _ACCEPTS[found] for t in (expected if isinstance(expected, list) else [expected]))
+
+
+def _context(event: Event) -> dict[str, Any]:
+    """The event of a finding as the validator names it: a track event by name, other calls by their type."""
+    return {"event": event.name if event.call == "track" else None, "event_type": event.call}
+
+
+def _violation(finding: Finding, **context: Any) -> Violation:
+    return Violation.of(finding.code, finding.message, path=json_pointer.join(finding.path),
+                        expected=finding.expected, actual=finding.actual, **context)
 
 
 def _literals(value: Value) -> Iterable[Any]:
@@ -138,13 +156,3 @@ def _follows(name: str, convention: str) -> bool:
 
 def _label(event: Event) -> str:
     return repr(event.name) if event.call == "track" else event.call
-
-
-def _suggest(name: str, candidates: tuple[str, ...]) -> str:
-    """`` (did you mean 'X'?)`` for the closest candidate, ignoring case and separators."""
-    by_key = {naming.normal_form(c): c for c in candidates}
-    key = naming.normal_form(name)
-    if key in by_key:
-        return f" (did you mean {by_key[key]!r}?)"
-    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
-    return f" (did you mean {by_key[close[0]]!r}?)" if close else ""

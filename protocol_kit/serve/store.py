@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -51,10 +51,7 @@ class Tally:
         o = self.outcomes
         outcomes = Outcomes(mode=mode, read=self.total, passed=o["passed"], dropped=o["dropped"],
                             quarantined=o["quarantined"], reported=o["reported"])
-        report = self.builder.build(plan, outcomes)
-        return ValidationReport(plan=report.plan, summary=report.summary, digest=report.digest,
-                                violations=report.violations, violations_not_kept=report.violations_not_kept,
-                                outcomes=outcomes, formats=dict(sorted(self.formats.items())))
+        return replace(self.builder.build(plan, outcomes), formats=dict(sorted(self.formats.items())))
 
 
 def summary_of(tallies: Iterable[Tally], rejected: Counter) -> dict[str, Any]:

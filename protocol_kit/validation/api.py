@@ -16,11 +16,12 @@ from protocol_kit.plan import Plan
 from protocol_kit.policy import CodePolicy
 from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
-from protocol_kit.validation.engine import BatchResult, Engine, Options, batches, checked_record
+from protocol_kit.validation.engine import BatchResult, Engine, Options, batches, checked_record, line_of as _line
 from protocol_kit.validation.report import BodyResult, EventResult, Outcomes, ValidationReport
 from protocol_kit.violation import Location
 
 PlanLike = Plan | CompiledPlan | str | Path
+OUTCOMES = ("passed", "dropped", "quarantined", "reported")  # where an event goes (Outcomes)
 _FIRST = Location(index=0)
 
 
@@ -97,22 +98,35 @@ class Validator:
     def check(self, event: Any) -> EventResult | BodyResult:
         """Check one event or one SDK body (as :func:`validate` takes them): every violation.
 
-        The mode does not apply: nothing is written or dropped, the result says what is wrong.
+        Nothing is written or dropped: the result says what is wrong, and where the mode
+        sends each event (``outcome``, with the bytes ``run`` would write in ``output``).
         """
         engine = self._engine()
         record = checked_record(event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST))
         if engine.fast and record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
-            return EventResult(record=record, violations=())
+            output = _line(record, None) if engine.options.keep_passed else None
+            return EventResult(record=record, violations=(), output=output)
         events = engine.events_of(record)
         if len(events) == 1 and events[0] is record:
             return _checked(engine, record)
         results = tuple(_checked(engine, one) for one in events)
         return results[0] if len(results) == 1 else BodyResult(events=results)
 
+    def events_of(self, event: Any) -> list[EventRecord]:
+        """The events ``event`` holds, as :meth:`check` reads them: itself, or those of an SDK's body."""
+        record = checked_record(event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST))
+        return self._engine().events_of(record)
+
+    def format_of(self, record: EventRecord) -> str | None:
+        """The wire format ``record`` (one of :meth:`events_of`) was read as; None when it could not be read."""
+        return self._engine().wire.format_of(record)
+
     def _engine(self) -> Engine:
         engine: Engine | None = getattr(self._per_thread, "engine", None)
-        if engine is None:
-            engine = self._per_thread.engine = Engine(self.plan, self.options)
+        if engine is None:  # what run would write for an event is kept in the modes that write
+            options = replace(self.options, keep_passed=self.options.mode != "report",
+                              keep_quarantined=self.options.mode == "quarantine")
+            engine = self._per_thread.engine = Engine(self.plan, options)
         return engine
 
     def run(self, events: Iterable[Any], *, valid_out: BinaryIO | None = None,
@@ -161,9 +175,15 @@ class Validator:
 
 
 def _checked(engine: Engine, record: EventRecord) -> EventResult:
+    """One event checked in detail, and routed by the engine's mode as :meth:`Validator.run` routes it."""
+    result = BatchResult()
+    engine.check_event(record, result)
     personal = engine.personal
     rewritten = personal.rewritten(record.payload) if personal is not None and record.parsed else None
-    return EventResult(record=record, violations=tuple(engine.violations(record)), rewritten=rewritten)
+    outcome = next(name for name in OUTCOMES if getattr(result, name))
+    output = next(iter(result.passed_out or result.quarantine_out), None)
+    return EventResult(record=record, violations=tuple(result.violations[0]) if result.violations else (),
+                       rewritten=rewritten, outcome=outcome, output=output)
 
 
 def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> None:

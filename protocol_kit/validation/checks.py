@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
+from protocol_kit import messages
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
 from protocol_kit.plan.model import version_order
-from protocol_kit.suggest import closest, hint
 from protocol_kit.validation.rules import Finding, SchemaError, deprecated, findings_for, pointer
 from protocol_kit.validation.schema_errors import from_compiled, from_reference
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas, present
@@ -55,8 +55,9 @@ def iter_violations(record: EventRecord, schemas: PlanSchemas, *, reference: boo
         yield unknown_version_violation(entry, unknown_version, schemas, context)
     if entry is None:
         if call == "track":
-            best = closest(name, schemas.track)
-            yield Violation.of("EV002", f"unplanned event '{name}'{hint(best)}", expected=best, actual=name, **context)
+            finding = messages.unplanned_event(name, schemas.track)
+            yield Violation.of(finding.code, finding.message, expected=finding.expected, actual=finding.actual,
+                               **context)
         return
     try:
         for finding in _findings(entry, payload, reference):

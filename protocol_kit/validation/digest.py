@@ -5,7 +5,8 @@ from collections import Counter
 
 from protocol_kit import results
 from protocol_kit.results import MAX_DIGEST_ROWS, OTHER, DigestBuilder, digest_path  # noqa: F401 (public here)
-from protocol_kit.validation.report import Outcomes, Summary, ValidationReport
+from protocol_kit.results import Summary
+from protocol_kit.validation.report import Outcomes, ValidationReport
 from protocol_kit.violation import Violation
 
 MAX_VIOLATIONS = 1000
@@ -37,9 +38,9 @@ class ReportBuilder:
             self.digest.add(v)
 
     def build(self, plan: str, outcomes: Outcomes) -> ValidationReport:
-        summary = Summary(events=outcomes.read, valid=outcomes.read - self.invalid, invalid=self.invalid,
-                          violations=sum(self.by_code.values()), by_kind=dict(sorted(self.by_kind.items())),
-                          by_code=dict(sorted(self.by_code.items())),
-                          by_severity=dict(sorted(self.by_severity.items())))
+        totals = {"events": outcomes.read, "valid": outcomes.read - self.invalid, "invalid": self.invalid}
+        summary = Summary(violations=sum(self.by_code.values()), by_severity=dict(sorted(self.by_severity.items())),
+                          by_kind=dict(sorted(self.by_kind.items())), by_code=dict(sorted(self.by_code.items())),
+                          totals=totals)
         return ValidationReport(plan=plan, summary=summary, digest=self.digest.rows(), violations=tuple(self.kept),
-                                violations_not_kept=self.not_kept, outcomes=outcomes)
+                                violations_omitted=self.not_kept, outcomes=outcomes)

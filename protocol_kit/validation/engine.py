@@ -149,7 +149,7 @@ class Engine:
                 result.passed += 1
                 result.formats[self.wire.plain_format] += 1
                 if self.options.keep_passed:
-                    result.passed_out.append(_line(record, None))
+                    result.passed_out.append(line_of(record, None))
                 continue
             self.check(record, result)
         return result
@@ -177,7 +177,7 @@ class Engine:
                 result.read += 1
                 result.passed += 1
                 if self.options.keep_passed:
-                    result.passed_out.append(_line(event, None))
+                    result.passed_out.append(line_of(event, None))
                 continue
             self.check_event(event, result)
 
@@ -206,7 +206,7 @@ class Engine:
             result.passed += 1
             result.omitted += outcome == "omitted"
             if self.options.keep_passed:
-                result.passed_out.append(_line(record, replacement))
+                result.passed_out.append(line_of(record, replacement))
         elif outcome == "quarantined":
             result.quarantined += 1
             if self.options.keep_quarantined:
@@ -271,7 +271,7 @@ def checked_record(record: EventRecord) -> EventRecord:
     return EventRecord(raw=record.raw, source=record.source, error=problem)
 
 
-def _line(record: EventRecord, replacement: Any) -> bytes:
+def line_of(record: EventRecord, replacement: Any) -> bytes:
     """The JSON Lines bytes of a passed event: its own line when untouched."""
     if replacement is None and record.raw is not None:
         return record.raw if record.raw.endswith(b"\n") else record.raw + b"\n"

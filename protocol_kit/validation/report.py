@@ -1,10 +1,11 @@
 """The result of validating a stream of events: one object every output format reads.
 
-:class:`ValidationReport` holds the :class:`Summary` (counts), the digest (one
+:class:`ValidationReport` holds the :class:`~protocol_kit.results.Summary` (counts), the digest (one
 :class:`~protocol_kit.results.DigestRow` per event, kind and path), the violations themselves (a
 capped list of :class:`~protocol_kit.violation.Violation`) and the
-:class:`Outcomes` (where every event went). ``to_dict()`` is the JSON shape
-printed by ``protocol-kit validate --format json``. See docs/validation.md.
+:class:`Outcomes` (where every event went). ``to_dict()`` is the run's one JSON shape
+(:func:`protocol_kit.results.run_document`), the one ``protocol-kit validate --format json``
+prints. See docs/validation.md.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from protocol_kit.events.record import EventRecord
-from protocol_kit.results import DigestRow
+from protocol_kit.results import DigestRow, Summary, event_counts_of_rows, run_document
 from protocol_kit.violation import Violation
 
 MODES = ("report", "block", "quarantine")
@@ -40,29 +41,11 @@ class Outcomes:
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """Counts over the whole run. ``valid`` events have no violation of severity error."""
-
-    events: int = 0
-    valid: int = 0
-    invalid: int = 0
-    violations: int = 0
-    by_kind: Mapping[str, int] = field(default_factory=dict)
-    by_code: Mapping[str, int] = field(default_factory=dict)
-    by_severity: Mapping[str, int] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"events": self.events, "valid": self.valid, "invalid": self.invalid,
-                "violations": self.violations, "by_kind": dict(self.by_kind),
-                "by_code": dict(self.by_code), "by_severity": dict(self.by_severity)}
-
-
-@dataclass(frozen=True, slots=True)
 class ValidationReport:
     """Everything a validation run found.
 
     ``violations`` keeps the first ``max_violations`` violations in input
-    order; ``violations_not_kept`` counts the rest (the summary and digest
+    order; ``violations_omitted`` counts the rest (the summary and digest
     count all of them).
     """
 
@@ -70,7 +53,7 @@ class ValidationReport:
     summary: Summary
     digest: tuple[DigestRow, ...]
     violations: tuple[Violation, ...]
-    violations_not_kept: int
+    violations_omitted: int
     outcomes: Outcomes
     formats: Mapping[str, int] = field(default_factory=dict)  # events read per wire format (events/wire)
     # planned fields that look personal but carry no pii: declaration, one line each (see personal.py)
@@ -81,13 +64,44 @@ class ValidationReport:
         """True when no event has a violation of severity error."""
         return self.summary.invalid == 0
 
-    def to_dict(self) -> dict[str, Any]:
-        summary = {"plan": self.plan, **self.summary.to_dict(), "violations_not_kept": self.violations_not_kept,
-                   "outcomes": self.outcomes.to_dict(), "formats": dict(self.formats)}
+    @property
+    def violations_not_kept(self) -> int:
+        """The earlier name of :attr:`violations_omitted`."""
+        return self.violations_omitted
+
+    def run_fields(self, *, inputs: tuple[str, ...] = (), plan_version: str | None = None,
+                   created: str | None = None) -> dict[str, Any]:
+        """The fields of the run's JSON document (:func:`~protocol_kit.results.run_document`), which are
+        also those of its report data (``protocol_kit.report.validation.from_validation``)."""
+        extra: dict[str, Any] = {"outcomes": self.outcomes.to_dict(), "formats": dict(self.formats)}
         if self.pii_notes:
-            summary["pii_planned_undeclared"] = list(self.pii_notes)
-        return {"summary": summary, "digest": [row.to_dict() for row in self.digest],
-                "violations": [v.to_dict() for v in self.violations]}
+            extra["pii_planned_undeclared"] = list(self.pii_notes)
+        return {"tool": "validate", "title": "protocol-kit validate", "summary": self.summary,
+                "digest": self.digest, "violations": self.violations, "violations_omitted": self.violations_omitted,
+                "inputs": tuple(inputs), "plan": self.plan, "plan_version": plan_version,
+                "events": event_counts_of_rows(self.digest), "created": created, "notes": self.notes(),
+                "extra": extra}
+
+    def to_dict(self, *, inputs: tuple[str, ...] = (), plan_version: str | None = None,
+                created: str | None = None) -> dict[str, Any]:
+        """The run's JSON document: what ``protocol-kit validate --format json`` prints."""
+        return run_document(**self.run_fields(inputs=inputs, plan_version=plan_version, created=created))
+
+    def notes(self) -> tuple[str, ...]:
+        """The run in words: events read, valid and invalid, where each went, and what was not listed."""
+        s, o = self.summary, self.outcomes
+        lines = [f"{self.plan}: {s.events} event(s) read, {s.valid} valid, {s.invalid} invalid"]
+        accounting = [f"{o.passed} passed" + (f" ({o.omitted} with properties omitted)" if o.omitted else "")]
+        accounting += [f"{getattr(o, name)} {name}" for name in ("dropped", "quarantined", "reported")
+                       if getattr(o, name)]
+        lines.append(f"{o.mode} mode: {o.read} read = " + " + ".join(accounting))
+        if set(self.formats) - {"segment"}:  # plain Segment-spec input needs no word on its format
+            read = ", ".join(f"{name} ({count})" for name, count in self.formats.items())
+            lines.append(f"formats read: {read}")
+        if self.violations_omitted:
+            lines.append(f"{self.violations_omitted} violation(s) counted but not listed (--max-violations)")
+        lines.extend(self.pii_notes)
+        return tuple(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +110,17 @@ class EventResult:
 
     ``rewritten``: the event with its undeclared personal data redacted or hashed
     (``pii="redact"`` or ``"hash"``), None when nothing was replaced.
+    ``outcome``: where the validator's mode sends the event, as :meth:`Validator.run`
+    counts it (``passed``, ``dropped``, ``quarantined`` or ``reported``); ``output``: the
+    JSON Lines bytes ``run`` would write for it in ``block`` and ``quarantine`` modes (the
+    valid output when it passed, the quarantine record when quarantined), None otherwise.
     """
 
     record: EventRecord
     violations: tuple[Violation, ...]
     rewritten: Any = None
+    outcome: str = "passed"
+    output: bytes | None = None
 
     @property
     def ok(self) -> bool:

@@ -6,30 +6,19 @@ payload, a one line message, and the expected and actual values (masked for
 fields declared ``x-pii``). A keyword missing from the table is reported as
 EV011. Errors of both validators (jsonschema-rs and python-jsonschema) are
 first brought to the same :class:`SchemaError` shape (see schema_errors.py),
-so both give the same violations.
+so both give the same violations. The codes the scanner reports too (EV002-EV006)
+are worded by the one builder per code in :mod:`protocol_kit.messages`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
-from protocol_kit import pointer as pointers
+from protocol_kit import messages, pointer as pointers
 from protocol_kit.events.envelope import json_type
+from protocol_kit.messages import Finding, label, quoted  # noqa: F401 (the validator's names for them)
 from protocol_kit.pii.mask import mask_value
-from protocol_kit.spec import PAYLOAD_FIELDS
-from protocol_kit.suggest import closest, hint
 from protocol_kit.plan.patterns import pattern_matches
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What one rule says about one error, before the event's context is added."""
-
-    code: str
-    path: tuple[Any, ...]
-    message: str
-    expected: Any = None
-    actual: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +47,6 @@ def pointer(path: Sequence[Any]) -> str:
     return pointers.join(path)
 
 
-def label(path: Sequence[Any]) -> str:
-    """A short name for a place in the payload: ``total``, ``products[0].quantity``, ``context.locale``."""
-    parts = list(path[1:] if len(path) > 1 and path[0] in PAYLOAD_FIELDS else path)
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "event"
-
-
 def _shown(error: SchemaError, value: Any) -> Any:
     """``value`` as it may appear in a report: masked when the schema declares personal data."""
     category = error.schema.get("x-pii")
@@ -74,15 +54,12 @@ def _shown(error: SchemaError, value: Any) -> Any:
 
 
 def _type(error: SchemaError, path: tuple) -> Iterator[Finding]:
-    expected = error.value
-    wanted = " or ".join(expected) if isinstance(expected, list) else expected
-    got = json_type(error.instance)
-    yield Finding("EV004", path, f"property '{label(path)}' should be {_article(wanted)}, got {got}", expected, got)
+    yield messages.type_mismatch(path, error.value, json_type(error.instance))
 
 
 def _required(error: SchemaError, path: tuple) -> Iterator[Finding]:
     # the reference validator puts the missing name at the end of the path (see reference.py)
-    yield Finding("EV003", path, f"required property '{label(path)}' is missing", path[-1] if path else None)
+    yield messages.missing_required(path)
 
 
 def _unplanned(error: SchemaError, path: tuple) -> Iterator[Finding]:
@@ -91,17 +68,12 @@ def _unplanned(error: SchemaError, path: tuple) -> Iterator[Finding]:
     for name in error.instance:
         if name in planned or any(pattern_matches(p, name) for p in patterns):
             continue
-        where = (*path, name)
-        best = closest(name, planned)
-        yield Finding("EV005", where, f"unplanned property '{label(where)}'{hint(best)}", best, name)
+        yield messages.unplanned_property((*path, name), planned)
 
 
 def _enum(error: SchemaError, path: tuple) -> Iterator[Finding]:
     allowed = error.value if error.keyword == "enum" else [error.value]
-    shown = _shown(error, error.instance)
-    choices = ", ".join(quoted(v) for v in allowed)
-    wording = f"be one of {choices}" if error.keyword == "enum" else f"be {choices}"
-    yield Finding("EV006", path, f"property '{label(path)}' should {wording}, got {quoted(shown)}", allowed, shown)
+    yield messages.value_not_allowed(path, allowed, _shown(error, error.instance), single=error.keyword == "const")
 
 
 def _pattern(error: SchemaError, path: tuple) -> Iterator[Finding]:
@@ -166,16 +138,3 @@ RULES: dict[str, Rule] = {
     "minItems": _length,
     "maxItems": _length,
 }
-
-
-def _article(type_name: str) -> str:
-    return f"an {type_name}" if type_name[:1] in "aeiou" else f"a {type_name}"
-
-
-def quoted(value: Any) -> str:
-    if isinstance(value, str):
-        text = value if len(value) <= 60 else value[:57] + "..."
-        return f"'{text}'"
-    if isinstance(value, (dict, list)):
-        return json_type(value)
-    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -48,11 +48,11 @@ def test_generated_calls_are_checked_against_their_events(shop, run):
     done = run(shop, "scan", "web", "app", "--format", "concise")
     assert done.code == 1
     assert done.out.splitlines() == [
-        "app/views.py:3:52: EV006 'Order Completed' property 'currency': 'YEN' is not one of 'USD', 'EUR', 'GBP'",
-        "app/views.py:3:68: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
-        "web/app.ts:3:53: EV006 'Order Completed' property 'currency': 'YEN' is not one of 'USD', 'EUR', 'GBP'",
-        "web/app.ts:3:70: EV005 'Order Completed' has no planned property 'cupon' (did you mean 'coupon'?)",
-        "web/app.ts:5:30: EV005 'Cart Viewed' has no planned property 'cart' (did you mean 'cart_id'?)",
+        "app/views.py:3:52: EV006 property 'currency' should be one of 'USD', 'EUR', 'GBP', got 'YEN'",
+        "app/views.py:3:68: EV005 unplanned property 'cupon' (did you mean 'coupon'?)",
+        "web/app.ts:3:53: EV006 property 'currency' should be one of 'USD', 'EUR', 'GBP', got 'YEN'",
+        "web/app.ts:3:70: EV005 unplanned property 'cupon' (did you mean 'coupon'?)",
+        "web/app.ts:5:30: EV005 unplanned property 'cart' (did you mean 'cart_id'?)",
     ]
 
 

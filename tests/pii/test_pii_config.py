@@ -18,7 +18,8 @@ def test_full_table(tmp_path):
         "expected-paths": ["properties.debug.**"],
         "baseline": "pii-baseline.json",
     }, base_dir=tmp_path)
-    assert rules.baseline == {("Signed Up", "properties.email", "email")}
+    assert rules.baseline.covers(("Signed Up", "pii_detected", "/properties/email", "PII001"), category="email")
+    assert not rules.baseline.covers(("Signed Up", "pii_detected", "/properties/email", "PII001"), category="phone")
     assert rules.expected_paths == (*DEFAULT_EXPECTED_PATHS, "properties.debug.**")
     found = detect_pii({"userId": "jane@gmail.com", "properties": {
         "email": "qa@example.com", "member_no": "778", "ref": "CUST-12345678"}}, rules=rules)
@@ -56,18 +57,20 @@ def test_baseline_file_errors(tmp_path):
     with pytest.raises(ConfigError, match="cannot read"):
         rules_from_config({"baseline": "missing.json"}, base_dir=tmp_path)
     (tmp_path / "bad.json").write_text("{not json")
-    with pytest.raises(ConfigError, match="not valid JSON"):
+    with pytest.raises(ConfigError, match=r"^tool.protocol-kit.pii.baseline: .*bad.json: the baseline is not JSON"):
         rules_from_config({"baseline": "bad.json"}, base_dir=tmp_path)
     (tmp_path / "obj.json").write_text('{"a": 1}')
-    with pytest.raises(ConfigError, match="expected a JSON list"):
+    with pytest.raises(ConfigError, match=r"obj.json: not a baseline: expected \{\"version\": 2"):
         rules_from_config({"baseline": "obj.json"}, base_dir=tmp_path)
 
 
 def test_baseline_round_trip(tmp_path):
     payload = {"event": "Signed Up", "properties": {"emails": ["a@b.co", "c@d.co"]}}
-    entries = baseline_entries(detect_pii(payload))
-    assert entries == [{"event": "Signed Up", "path": "properties.emails[*]", "category": "email"}]
-    (tmp_path / "b.json").write_text(json.dumps(entries))
+    document = baseline_entries(detect_pii(payload))
+    assert document == {"version": 2, "signatures": [{"event": "Signed Up", "kind": "pii_detected",
+                                                      "path": "/properties/emails/*", "code": "PII001",
+                                                      "category": "email"}]}
+    (tmp_path / "b.json").write_text(json.dumps(document))
     rules = rules_from_config({"baseline": "b.json"}, base_dir=tmp_path)
     from protocol_kit.pii import find_undeclared_pii
     assert find_undeclared_pii(payload, rules=rules) == []

@@ -1,3 +1,4 @@
+from protocol_kit import baseline
 from protocol_kit.pii import PiiRules, find_undeclared_pii
 
 PAYLOAD = {
@@ -46,15 +47,16 @@ def test_expected_paths_are_configurable():
 
 
 def test_baseline_signatures_ignore_array_indices():
-    baseline = frozenset({("Order Completed", "properties.products[*].recipient_email", "email"),
-                          ("Order Completed", "properties.email", "email")})
-    found = find_undeclared_pii(PAYLOAD, rules=PiiRules(baseline=baseline))
+    accepted = baseline.parse([{"event": "Order Completed", "path": "properties.products[*].recipient_email",
+                                "category": "email"},
+                               {"event": "Order Completed", "path": "properties.email", "category": "email"}])
+    found = find_undeclared_pii(PAYLOAD, rules=PiiRules(baseline=accepted))
     assert paths(found) == ["properties.notes", "properties.first_name"]
 
 
 def test_event_name_overrides_the_payload():
-    baseline = frozenset({("Checkout", "properties.first_name", "person_name")})
-    found = find_undeclared_pii({"properties": {"first_name": "Ada"}}, rules=PiiRules(baseline=baseline),
+    accepted = baseline.parse([{"event": "Checkout", "path": "properties.first_name", "category": "person_name"}])
+    found = find_undeclared_pii({"properties": {"first_name": "Ada"}}, rules=PiiRules(baseline=accepted),
                                 event_name="Checkout")
     assert found == [] and find_undeclared_pii({"properties": {"first_name": "Ada"}},
-                                               rules=PiiRules(baseline=baseline)) != []
+                                               rules=PiiRules(baseline=accepted)) != []

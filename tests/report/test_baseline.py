@@ -51,7 +51,9 @@ def test_baseline_file_is_sorted_and_deterministic():
                              "path": "/properties/currency"}
 
 
-@pytest.mark.parametrize("content", ["not json", "[]", '{"signatures": [{"event": "x"}]}'])
+@pytest.mark.parametrize("content", ["not json", "{}", '[{"event": 1}]', '{"signatures": [{"event": "x"}]}',
+                                     '{"version": 3, "signatures": []}', '{"signatures": [{"event": "e", "kind": "k", '
+                                     '"path": "", "code": "EV004", "count": -1}]}'])
 def test_an_unreadable_baseline_is_an_input_error(content, tmp_path):
     path = tmp_path / "baseline.json"
     path.write_text(content)

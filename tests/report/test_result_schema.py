@@ -7,7 +7,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from protocol_kit import Validator, load_plan
+from protocol_kit.events import read_chunks
 from protocol_kit.report.load import load_result
+from protocol_kit.report.validation import from_validation
 from tests.report.sample import report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +71,28 @@ def test_the_schema_refuses_what_is_not_a_run():
               {**document, "violations": [{**document["violations"][0], "severity": "fatal"}]},
               {**document, "summary": {**document["summary"], "files": "many"}}]
     assert not any(validator.is_valid(b) for b in broken)
+
+
+@pytest.mark.parametrize("max_violations", [1000, 2])
+def test_the_library_and_the_cli_print_one_document_of_a_validation_run(protocol_kit, tmp_path, monkeypatch,
+                                                                        max_violations):
+    """``ValidationReport.to_dict()`` is what ``validate --format json`` prints, with one name per count."""
+    monkeypatch.chdir(tmp_path)
+    printed = json.loads(protocol_kit("validate", "--plan", PLAN, EVENTS, "--format", "json",
+                                      "--max-violations", str(max_violations)).stdout)
+    plan = load_plan(PLAN)
+    report = Validator(plan, max_violations=max_violations).run(read_chunks([EVENTS]))
+    document = report.to_dict(inputs=(EVENTS,), plan_version=plan.version)
+    conforms(document)
+    assert document == printed == from_validation(report, inputs=(EVENTS,), plan_version=plan.version).to_dict()
+    assert document["summary"]["violations_omitted"] == report.violations_omitted == max(6 - max_violations, 0)
+    assert "violations_not_kept" not in json.dumps(document)
+
+
+def test_a_result_saved_under_the_earlier_name_of_the_count_is_read(tmp_path):
+    document = report().to_dict()
+    summary = {k: v for k, v in document["summary"].items() if k != "violations_omitted"}
+    saved = tmp_path / "earlier.json"
+    saved.write_text(json.dumps({**document, "summary": {**summary, "violations_not_kept": 4}}))
+    loaded = load_result(saved)
+    assert loaded.violations_omitted == 4 and "violations_not_kept" not in loaded.summary.totals

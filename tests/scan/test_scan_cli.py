@@ -27,7 +27,7 @@ def test_findings_exit_1_with_one_line_each(project, protocol_kit):
     assert outcome.code == 1
     assert outcome.stdout.splitlines() == [
         "app.js:1:17: EV002 unplanned event 'Sign Up' (did you mean 'Signed Up'?)",
-        "app.js:2:45: EV005 'Signed Up' has no planned property 'referrer'",
+        "app.js:2:45: EV005 unplanned property 'referrer'",
     ]
     assert "Found 2 problems (2 errors)" in outcome.stderr
 
@@ -62,7 +62,7 @@ def test_json_lists_the_violation_records(project, protocol_kit):
     assert records[1] == {
         "code": "EV005", "name": "unplanned-property", "kind": "unplanned_property", "severity": "error",
         "event": "Signed Up", "event_type": "track", "path": "/properties/referrer",
-        "message": "'Signed Up' has no planned property 'referrer'", "expected": None, "actual": "referrer",
+        "message": "unplanned property 'referrer'", "expected": None, "actual": "referrer",
         "source": {"file": "app.js", "line": 2, "column": 45}, "location": "app.js:2:45", "message_id": None,
     }
 

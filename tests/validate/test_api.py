@@ -66,7 +66,7 @@ def test_validator_streams_dicts_and_records(example_plan):
 
 def test_violations_are_capped_but_all_counted(example_plan):
     report = Validator(example_plan, max_violations=3).run([with_properties(total="x")] * 10)
-    assert len(report.violations) == 3 and report.violations_not_kept == 7
+    assert len(report.violations) == 3 and report.violations_omitted == 7
     assert report.summary.violations == 10
     [row] = report.digest
     assert row.count == 10 and row.path == "/properties/total"

@@ -36,6 +36,31 @@ def test_check_gives_the_violations_a_run_reports(example_plan):
     assert [strip(v) for v in one_by_one] == [strip(v) for v in run.violations]
 
 
+@pytest.mark.parametrize("mode, pii", [("report", "flag"), ("block", "redact"), ("quarantine", "flag")])
+def test_check_routes_each_event_as_a_run_does(example_plan, mode, pii):
+    """Each event's outcome and output are where a run sends it and the bytes the run writes for it."""
+    events = list(case_events())
+    validator = Validator(example_plan, mode=mode, pii=pii)
+    results = [validator.check(e) for e in events]
+    valid, quarantined = io.BytesIO(), io.BytesIO()
+    run = Validator(example_plan, mode=mode, pii=pii).run(events, valid_out=valid if mode != "report" else None,
+                                                          quarantine_out=quarantined if mode == "quarantine" else None)
+    counted = {name: sum(r.outcome == name for r in results) for name in api.OUTCOMES}
+    assert counted == {name: getattr(run.outcomes, name) for name in api.OUTCOMES}
+    assert counted["passed"] < len(events) and counted["passed"] > 0
+    written = b"".join(r.output for r in results if r.outcome == "passed" and r.output is not None)
+    assert written == valid.getvalue()
+    if mode == "report":
+        assert all(r.output is None for r in results)
+    if mode == "quarantine":  # the records differ only by where the event was (index 0 against n)
+        def found(line):
+            record = orjson.loads(line)
+            said = [(v["code"], v["path"], v["message"]) for v in record["violations"]]
+            return record.get("payload", record.get("raw")), said
+        kept = [found(r.output) for r in results if r.outcome == "quarantined"]
+        assert kept == [found(line) for line in quarantined.getvalue().splitlines()]
+
+
 def test_check_agrees_with_validate(example_plan):
     validator = Validator(example_plan)
     for event in (ORDER, with_properties(total="1"), {"event": "Order Complete"}, [], "x"):
