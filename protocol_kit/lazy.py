@@ -10,7 +10,7 @@ import name`` and ``package.name`` then import the submodule the first time they
 """
 from __future__ import annotations
 
-import importlib
+import sys
 from typing import Callable, Mapping
 
 
@@ -21,8 +21,9 @@ def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], ob
         module = exports.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{package}.{module}"), name)
-        setattr(importlib.import_module(package), name, value)  # found directly next time
+        __import__(f"{package}.{module}")  # the import statement's path: -X importtime shows it where it happens
+        value = getattr(sys.modules[f"{package}.{module}"], name)
+        setattr(sys.modules[package], name, value)  # found directly next time
         return value
 
     return __getattr__

@@ -10,7 +10,6 @@ fingerprints and digests over time all use :func:`signature_of`.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
@@ -37,6 +36,8 @@ def signature_of(v: Violation) -> Signature:
 
 def fingerprint(signature: Signature) -> str:
     """A stable hexadecimal digest of a signature (SARIF ``partialFingerprints``)."""
+    import hashlib  # reports and baselines only
+
     return hashlib.sha256("\x1f".join(signature).encode("utf-8")).hexdigest()[:32]
 
 

@@ -11,7 +11,6 @@ run reads only the files that changed.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -105,6 +104,8 @@ class NameIndex:
                 data = handle.read()
         except OSError:
             return [stat.st_size, stat.st_mtime_ns, "", []]
+        import hashlib  # a file that changed in size or time: is its content new?
+
         digest = hashlib.sha1(data).hexdigest()
         if old is not None and old[2] == digest:
             self.reused += 1

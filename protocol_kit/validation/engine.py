@@ -31,7 +31,6 @@ from protocol_kit.events.shape import depth_exceeds, json_problem, too_deep
 from protocol_kit.limits import MAX_EVENT_DEPTH
 from protocol_kit.pii import PiiRules
 from protocol_kit.policy import CodePolicy
-from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import blocking, decide, omit_fields
 from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
@@ -198,6 +197,8 @@ class Engine:
         passes = outcome in ("passed", "omitted")
         replacement = self._replacement(record, routed, stripped) if passes else None
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
+            from protocol_kit.validation.checks import up_to_first_error
+
             violations = up_to_first_error(violations)
         result.read += 1
         if violations:
@@ -245,6 +246,8 @@ class Engine:
         return exact
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
+        from protocol_kit.validation.checks import check_record, up_to_first_error  # events the fast path did not pass
+
         policy = self.options.policy
         fail_fast = self.options.fail_fast and not complete
         found = check_record(record, self.schemas, fail_fast=fail_fast and policy.is_default)
@@ -256,6 +259,8 @@ class Engine:
         return up_to_first_error(found) if fail_fast else found
 
     def _conforms(self, payload: Any) -> bool:
+        from protocol_kit.validation.checks import check_record
+
         found = list(self.options.policy.apply(check_record(EventRecord(payload), self.schemas)))
         return not blocking(found, self.options.policy)
 
