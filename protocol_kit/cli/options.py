@@ -12,7 +12,7 @@ from protocol_kit.errors import OptionsError
 from protocol_kit.report.paths import display_path  # noqa: F401 (commands import it from here)
 
 if TYPE_CHECKING:
-    from protocol_kit.compile.writer import FileChange
+    from protocol_kit.commands.compile_command import FileChange
 
 
 @contextmanager

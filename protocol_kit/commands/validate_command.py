@@ -13,6 +13,7 @@ from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError, OptionsError
 from protocol_kit.events import read_chunks
 from protocol_kit.events.reader import expand_paths
+from protocol_kit.events.wire import INPUT_FORMATS
 from protocol_kit.outputs import SafeOutput, check_outputs
 from protocol_kit.pii import PiiRules, rules_from_config
 from protocol_kit.policy import CodePolicy
@@ -21,8 +22,13 @@ from protocol_kit.report.validation import from_validation
 from protocol_kit.validation import ValidationReport, Validator, load_plan
 from protocol_kit.validation.api import PlanLike
 from protocol_kit.validation.digest import MAX_VIOLATIONS
-from protocol_kit.validation.personal import SALT_ENV, salt_from
-from protocol_kit.validation.settings import validate_settings
+from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
+from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import VERSION_FALLBACKS
+from protocol_kit.validation.settings import ValidateSettings, validate_settings
+
+__all__ = ["INPUT_FORMATS", "MODES", "PII_MODES", "VERSION_FALLBACKS", "ValidateOptions", "ValidateRun",
+           "ValidateSettings", "check_options", "validate_settings", "validate_stream"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
