@@ -14,9 +14,8 @@ from protocol_kit.errors import ConfigError, OptionsError
 from protocol_kit.pii import PiiRules, rules_from_config
 from protocol_kit.plan import Plan
 from protocol_kit.validation.api import load_plan
-from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
 from protocol_kit.validation.schemas import VERSION_FALLBACKS
-from protocol_kit.validation.settings import validate_settings
+from protocol_kit.validation.settings import PII_MODES, SALT_ENV, salt_from, validate_settings
 
 __all__ = ["MODES", "PII_MODES", "VERSION_FALLBACKS", "CollectorOptions", "collector_plan"]
 MODES = ("record", "enforce")

@@ -22,10 +22,9 @@ from protocol_kit.report.validation import from_validation
 from protocol_kit.validation import ValidationReport, Validator, load_plan
 from protocol_kit.validation.api import PlanLike
 from protocol_kit.validation.digest import MAX_VIOLATIONS
-from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import VERSION_FALLBACKS
-from protocol_kit.validation.settings import ValidateSettings, validate_settings
+from protocol_kit.validation.settings import PII_MODES, SALT_ENV, ValidateSettings, salt_from, validate_settings
 
 __all__ = ["INPUT_FORMATS", "MODES", "PII_MODES", "VERSION_FALLBACKS", "ValidateOptions", "ValidateRun",
            "ValidateSettings", "check_options", "validate_settings", "validate_stream"]

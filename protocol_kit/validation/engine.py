@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import orjson
 
@@ -29,13 +29,14 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.events.wire import WireReader
 from protocol_kit.events.shape import depth_exceeds, json_problem, too_deep
 from protocol_kit.limits import MAX_EVENT_DEPTH
-from protocol_kit.pii import PiiRules
 from protocol_kit.policy import CodePolicy
 from protocol_kit.validation.enforce import blocking, decide, omit_fields
-from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import VERSION_FALLBACKS, PlanSchemas
 from protocol_kit.violation import Location, Violation
+
+if TYPE_CHECKING:
+    from protocol_kit.pii import PiiRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +91,11 @@ class Engine:
         self.plan = plan
         self.options = options
         self.schemas = PlanSchemas(plan, version_fallback=options.event_version)
-        self.personal = None if options.pii == "off" else PersonalData(
-            self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
+        self.personal = None
+        if options.pii != "off":  # the detector's modules load only when it looks
+            from protocol_kit.validation.personal import PersonalData
+
+            self.personal = PersonalData(self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
         self.wire = WireReader(options.input_format, planned_events=self.schemas.track)
         # Segment-spec calls can be decided by the compiled check alone; other formats are read first
         self.fast = options.input_format in ("auto", "segment", "rudderstack")

@@ -28,7 +28,6 @@ what a quarantine file is for.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import replace
 from typing import Any, Iterator
@@ -42,11 +41,10 @@ from protocol_kit.pii.fastpass import FastPass, Knowledge
 from protocol_kit.pii.names import classifier_for
 from protocol_kit.pii.screen import Screen
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas
+from protocol_kit.validation.settings import PII_MODES, SALT_ENV, salt_from  # noqa: F401 (the modes, named here too)
 from protocol_kit.violation import Violation
 
-PII_MODES = ("flag", "redact", "hash", "block", "off")
 CODE = "PII001"
-SALT_ENV = "PROTOCOL_KIT_PII_SALT"
 SETTLED_FORMATS = frozenset(("date-time", "date", "time", "uuid"))  # valid values are not free-form text
 _PAYLOAD_FIELDS = ("properties", "traits")
 
@@ -309,11 +307,6 @@ def _settled(schema: dict[str, Any]) -> bool:
     types = schema.get("type")
     return ("enum" in schema or "const" in schema or types == "boolean" or types == ["boolean", "null"]
             or schema.get("format") in SETTLED_FORMATS)
-
-
-def salt_from(config_table: Any) -> str | None:
-    """The hashing salt: ``PROTOCOL_KIT_PII_SALT``, else ``[tool.protocol-kit.pii] salt``."""
-    return os.environ.get(SALT_ENV) or config_table.get("salt") or None
 
 
 def _label(path: str) -> str:

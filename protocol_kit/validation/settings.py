@@ -17,11 +17,16 @@ configuration is loaded (``protocol_kit/config.schema.json``); ``fail_on`` is th
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from protocol_kit.config import Config
 from protocol_kit.validation.digest import MAX_VIOLATIONS
+
+PII_MODES = ("flag", "redact", "hash", "block", "off")  # what --pii does (see validation/personal.py)
+SALT_ENV = "PROTOCOL_KIT_PII_SALT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +53,8 @@ def validate_settings(config: Config) -> ValidateSettings:
                             jobs=table.get("jobs", defaults.jobs), pii=table.get("pii", defaults.pii),
                             event_version=table.get("event-version", defaults.event_version),
                             cache=table.get("cache", defaults.cache))
+
+
+def salt_from(config_table: Any) -> str | None:
+    """The hashing salt of ``--pii hash``: ``PROTOCOL_KIT_PII_SALT``, else ``[tool.protocol-kit.pii] salt``."""
+    return os.environ.get(SALT_ENV) or config_table.get("salt") or None
