@@ -28,6 +28,7 @@ event has no undeclared finding.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 import jsonschema_rs
@@ -91,13 +92,18 @@ def value_signs(classifier: NameClassifier, *, base: str = _SIGNS) -> str:
 
     No look-around: the pattern must stay within what the regex engine runs in linear time.
     """
+    return f"{base}|{_url_parameter_signs(classifier)}"
+
+
+@lru_cache(maxsize=16)  # one per classifier: every fast pass of a run shares it
+def _url_parameter_signs(classifier: NameClassifier) -> str:
     words = {w for phrase in classifier.rules for w in phrase} | HINT_WORDS | set(GLUED)
     long = "|".join(sorted((re.escape(w) for w in words if len(w) > 3), key=len, reverse=True))
     short = sorted(w for w in words if 0 < len(w) <= 3)
     lower = "|".join(short)
     capital = "|".join(w.capitalize() for w in short) + "|" + "|".join(w.upper() for w in short)
     end = r"(?:e?s)?(?:[^a-z=&#][^=&#]*)?="  # the word ends the name, or a non-lowercase character follows
-    return (rf"{base}|[?&#;][^=&#]*(?i:{long})[^=&#]*="
+    return (rf"[?&#;][^=&#]*(?i:{long})[^=&#]*="
             rf"|[?&#;](?:[^=&#]*[^A-Za-z=&#])?(?:{lower}){end}|[?&#;][^=&#]*(?:{capital}){end}"
             r"|[?&#;][^=&#]*[^\x00-\x7f][^=&#]*=")
 
