@@ -1,8 +1,11 @@
 """The project's cache folder: what one run keeps so the next run of the same project is faster.
 
 Everything cached lives in ``.protocol-kit-cache/`` under the project's root (the
-folder a command works in), which ignores itself for git. Each command turns it
-off with ``cache = false`` in its table of ``[tool.protocol-kit]`` or ``--no-cache``.
+folder a command works in), which ignores itself for git: the plans read and compiled
+(:mod:`protocol_kit.compile.cache`), scan's name index (:mod:`protocol_kit.scan.index`),
+and, once the folder exists, the configuration check's verdict on an unchanged
+``[tool.protocol-kit]`` (:mod:`protocol_kit.config`). ``validate`` and ``scan`` turn it
+off with ``cache = false`` in their table or (scan) ``--no-cache``.
 A cache only saves time: an entry that cannot be read is rebuilt, one that cannot be
 written is left out (a read-only checkout runs as well, only slower), and results
 never depend on it.

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from protocol_kit.cache import cache_folder, read_cached, write_cached
 from protocol_kit.codes import CODES
 from protocol_kit.errors import ConfigError
 from protocol_kit.policy import CodePolicy
@@ -81,7 +82,11 @@ def load_config(start: Path | None = None) -> Config:
 def config_from_table(table: Mapping[str, Any], *, root: Path, file: Path | None = None) -> Config:
     where = Location(file=str(file) if file else None)
     table = normalised(table, schema(), TABLE, where)
-    check_against_schema(table, where)
+    checked = _checked_before(table, root)
+    if checked is not True:
+        check_against_schema(table, where)
+        if checked is not None:
+            write_cached(checked, _verdict_key(table))
     plans = table.get("plans", [])
     plans = [plans] if isinstance(plans, str) else plans
     policies = {"": _policy(table, TABLE, where)}
@@ -152,6 +157,28 @@ def check_against_schema(table: Mapping[str, Any], where: Location) -> None:
     node, value = _node_at(list(error.instance_path)), _value_at(table, list(error.instance_path))
     expected = _expectation(node)
     raise ConfigError(f"[{section}] {_key_path(path)}: expected {expected}, got {value!r}", where)
+
+
+VERDICT_FILE = "config-checked"
+
+
+def _checked_before(table: Mapping[str, Any], root: Path) -> bool | Path | None:
+    """True when this very table passed the schema check before (the verdict is kept in the project's
+    cache folder, when there is one: commands with a cache make it); else where to keep the verdict, or
+    None. An unchanged configuration is then not checked again, and jsonschema-rs is not loaded for it."""
+    folder = cache_folder(root)
+    if not folder.is_dir():
+        return None
+    verdict = folder / VERDICT_FILE
+    return True if read_cached(verdict) == _verdict_key(table) else verdict
+
+
+def _verdict_key(table: Mapping[str, Any]) -> bytes:
+    """What decides the verdict: the table (its repr tells a date from a string), the schema and this module."""
+    from protocol_kit import __version__
+
+    stamps = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in (Path(__file__), SCHEMA_FILE))
+    return repr((__version__, stamps, table)).encode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=1)
