@@ -82,11 +82,12 @@ def load_config(start: Path | None = None) -> Config:
 def config_from_table(table: Mapping[str, Any], *, root: Path, file: Path | None = None) -> Config:
     where = Location(file=str(file) if file else None)
     table = normalised(table, schema(), TABLE, where)
-    checked = _checked_before(table, root)
-    if checked is not True:
+    verdict = _verdict_file(root)
+    key = _verdict_key(table) if verdict is not None else b""
+    if verdict is None or read_cached(verdict) != key:
         check_against_schema(table, where)
-        if checked is not None:
-            write_cached(checked, _verdict_key(table))
+        if verdict is not None:
+            write_cached(verdict, key)
     plans = table.get("plans", [])
     plans = [plans] if isinstance(plans, str) else plans
     policies = {"": _policy(table, TABLE, where)}
@@ -162,15 +163,12 @@ def check_against_schema(table: Mapping[str, Any], where: Location) -> None:
 VERDICT_FILE = "config-checked"
 
 
-def _checked_before(table: Mapping[str, Any], root: Path) -> bool | Path | None:
-    """True when this very table passed the schema check before (the verdict is kept in the project's
-    cache folder, when there is one: commands with a cache make it); else where to keep the verdict, or
-    None. An unchanged configuration is then not checked again, and jsonschema-rs is not loaded for it."""
+def _verdict_file(root: Path) -> Path | None:
+    """Where the verdict of the last table that passed the schema check is kept: the project's cache folder,
+    when there is one (commands with a cache make it). An unchanged configuration is then not checked
+    again, and jsonschema-rs is not loaded for it."""
     folder = cache_folder(root)
-    if not folder.is_dir():
-        return None
-    verdict = folder / VERDICT_FILE
-    return True if read_cached(verdict) == _verdict_key(table) else verdict
+    return folder / VERDICT_FILE if folder.is_dir() else None
 
 
 def _verdict_key(table: Mapping[str, Any]) -> bytes:
