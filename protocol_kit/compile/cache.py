@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from protocol_kit import __version__
 from protocol_kit.cache import read_cached, write_cached
