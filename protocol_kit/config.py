@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from protocol_kit.cache import cache_folder, read_cached, write_cached
 from protocol_kit.codes import CODES
 from protocol_kit.errors import ConfigError
 from protocol_kit.policy import CodePolicy
@@ -81,7 +82,12 @@ def load_config(start: Path | None = None) -> Config:
 def config_from_table(table: Mapping[str, Any], *, root: Path, file: Path | None = None) -> Config:
     where = Location(file=str(file) if file else None)
     table = normalised(table, schema(), TABLE, where)
-    check_against_schema(table, where)
+    verdict = _verdict_file(root)
+    key = _verdict_key(table) if verdict is not None else b""
+    if verdict is None or read_cached(verdict) != key:
+        check_against_schema(table, where)
+        if verdict is not None:
+            write_cached(verdict, key)
     plans = table.get("plans", [])
     plans = [plans] if isinstance(plans, str) else plans
     policies = {"": _policy(table, TABLE, where)}
@@ -152,6 +158,25 @@ def check_against_schema(table: Mapping[str, Any], where: Location) -> None:
     node, value = _node_at(list(error.instance_path)), _value_at(table, list(error.instance_path))
     expected = _expectation(node)
     raise ConfigError(f"[{section}] {_key_path(path)}: expected {expected}, got {value!r}", where)
+
+
+VERDICT_FILE = "config-checked"
+
+
+def _verdict_file(root: Path) -> Path | None:
+    """Where the verdict of the last table that passed the schema check is kept: the project's cache folder,
+    when there is one (commands with a cache make it). An unchanged configuration is then not checked
+    again, and jsonschema-rs is not loaded for it."""
+    folder = cache_folder(root)
+    return folder / VERDICT_FILE if folder.is_dir() else None
+
+
+def _verdict_key(table: Mapping[str, Any]) -> bytes:
+    """What decides the verdict: the table (its repr tells a date from a string), the schema and this module."""
+    from protocol_kit import __version__
+
+    stamps = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in (Path(__file__), SCHEMA_FILE))
+    return repr((__version__, stamps, table)).encode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=1)

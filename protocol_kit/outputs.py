@@ -12,9 +12,7 @@ temporary file with the target's content. Devices (``/dev/stdout``,
 from __future__ import annotations
 
 import os
-import shutil
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -70,6 +68,9 @@ class SafeOutput:
                 return self
             if not self.path.parent.is_dir():
                 raise OutputError(f"cannot write {self.path}: folder {self.path.parent} does not exist")
+            import shutil
+            import tempfile
+
             handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
                                             suffix=PARTIAL_SUFFIX)
             self._temp, self._stream = Path(name), os.fdopen(handle, "wb")

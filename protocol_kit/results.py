@@ -13,7 +13,6 @@ is the JSON document of a run, whatever the tool (published as
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -41,6 +40,8 @@ def signature_of(v: Violation) -> Signature:
 
 def fingerprint(signature: Signature) -> str:
     """A stable hexadecimal digest of a signature (SARIF ``partialFingerprints``)."""
+    import hashlib  # reports and baselines only
+
     return hashlib.sha256("\x1f".join(signature).encode("utf-8")).hexdigest()[:32]
 
 

@@ -1,7 +1,6 @@
 """Near misses, and the one way they are suggested: ``Order Complete`` -> ``(did you mean 'Order Completed'?)``."""
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from typing import Iterable
@@ -25,6 +24,8 @@ def _closest(name: str, planned: tuple[str, ...]) -> str | None:
     by_key = _normalised(planned)
     if key in by_key:
         return by_key[key]
+    import difflib  # only when a name is not known
+
     match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
     return by_key[match[0]] if match else None
 
@@ -37,6 +38,8 @@ def _normalised(planned: tuple[str, ...]) -> dict[str, str]:
 
 def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6, otherwise: str = "") -> str:
     """`` (did you mean 'x'?)`` for the choice closest to ``word`` (a key, a code), else ``otherwise``."""
+    import difflib  # only when a name is not known
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return hint(match[0]) if match else otherwise
 

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import click
 
-from protocol_kit.cli.diff_cmd import comparison_options, run_diffs
+from protocol_kit.cli.diff_cmd import comparison_options
 from protocol_kit.cli.exit import CLEAN
 from protocol_kit.cli.main import short_help
+from protocol_kit.cli.options import usage_errors
+from protocol_kit.commands.diff_command import CompareOptions, changelog
 from protocol_kit.config import load_config
-from protocol_kit.diff import DiffOptions
-from protocol_kit.diff.changelog import changelogs
-from protocol_kit.diff.settings import diff_settings
 
 
 @click.command("changelog", short_help=short_help("changelog"))
@@ -23,7 +22,7 @@ def command(plans: tuple[Path, ...], against: str | None, renames: bool | None) 
     fields, calls, then new, removed and changed events with their
     properties. The same comparison as `protocol-kit diff`, without severities.
     """
-    settings = diff_settings(load_config())
-    results, _ = run_diffs(plans, against, DiffOptions(renames=settings.renames if renames is None else renames))
-    sys.stdout.write(changelogs(results))
+    options = CompareOptions.configured(load_config(), against=against, renames=renames)
+    with usage_errors():
+        sys.stdout.write(changelog(plans, options).markdown)
     return CLEAN

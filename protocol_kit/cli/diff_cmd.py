@@ -8,14 +8,10 @@ import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
 from protocol_kit.cli.main import short_help
-from protocol_kit.cli.options import display_path
-from protocol_kit.commands.plans import plan_paths
+from protocol_kit.cli.options import usage_errors
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.commands.diff_command import FAIL_ON, CompareOptions, changelog as write_changelog, diff
 from protocol_kit.config import load_config
-from protocol_kit.diff import FAIL_ON, DiffOptions, DiffResult, diff_against, diff_plans
-from protocol_kit.diff.changelog import changelogs
-from protocol_kit.diff.settings import diff_settings
-from protocol_kit.report.diff import from_diffs
 from protocol_kit.report.output import ReportOptions
 
 
@@ -32,17 +28,6 @@ def comparison_options(func):
     )):
         func = option(func)
     return func
-
-
-def run_diffs(plans: tuple[Path, ...], against: str | None, options: DiffOptions) -> tuple[list[DiffResult], list[str]]:
-    """The diffs the command line asks for, and the inputs to name in reports."""
-    if against is None:
-        if len(plans) != 2:
-            raise click.UsageError("give OLD and NEW plans, or PLAN... --against REF")
-        old, new = plans
-        return [diff_plans(old, new, options)], [display_path(old), display_path(new)]
-    paths = plan_paths(plans, load_config())
-    return [diff_against(path, against, options) for path in paths], [display_path(p) for p in paths]
 
 
 @click.command("diff", short_help=short_help("diff"))
@@ -75,15 +60,12 @@ def command(plans: tuple[Path, ...], against: str | None, renames: bool | None, 
     if output.fail_on_new:
         raise click.UsageError("diff compares two plans itself: accept known changes with --ignore-file "
                                "instead of --fail-on-new")
-    settings = diff_settings(load_config())
-    options = DiffOptions(ignore=ignore_file or settings.ignore_file or (),
-                          require_version_bump=settings.require_version_bump if require_version_bump is None
-                          else require_version_bump,
-                          renames=settings.renames if renames is None else renames)
-    results, inputs = run_diffs(plans, against, options)
-    if changelog:
-        sys.stdout.write(changelogs(results))
-        return CLEAN
-    emit(from_diffs(results, inputs=inputs), output, fail_on="never")
-    gate = fail_on or settings.fail_on
-    return FINDINGS if any(result.fails(gate) for result in results) else CLEAN
+    options = CompareOptions.configured(load_config(), against=against, renames=renames, ignore_file=ignore_file,
+                                        require_version_bump=require_version_bump, fail_on=fail_on)
+    with usage_errors():
+        if changelog:
+            sys.stdout.write(write_changelog(plans, options).markdown)
+            return CLEAN
+        run = diff(plans, options)
+    emit(run.report, output, fail_on="never")
+    return FINDINGS if run.failed else CLEAN

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import click
 
-from protocol_kit import codes
 from protocol_kit.cli.exit import CLEAN
 from protocol_kit.cli.main import short_help
-from protocol_kit.codes_doc import explain
-from protocol_kit.suggest import did_you_mean
+from protocol_kit.cli.options import usage_errors
+from protocol_kit.commands.explain_command import code_list, explain
 
 
 @click.command("explain", short_help=short_help("explain"))
@@ -16,13 +15,9 @@ from protocol_kit.suggest import did_you_mean
 def command(code: str | None, show_all: bool) -> int:
     """Explain finding CODE (such as EV003 or its name, missing-required-property)."""
     if show_all or code is None:
-        for entry in codes.CODES.values():
-            click.echo(f"{entry.code:<7} {entry.name:<34} {entry.summary}")
+        for line in code_list():
+            click.echo(line)
         return CLEAN
-    entry = codes.CODES.get(code.upper()) or codes.by_name(code.lower())
-    if entry is None:
-        names = [*codes.CODES, *(c.name for c in codes.CODES.values())]
-        hint = did_you_mean(code, names, otherwise="; `protocol-kit explain --all` lists them")
-        raise click.UsageError(f"unknown code '{code}'{hint}")
-    click.echo(explain(entry))
+    with usage_errors():
+        click.echo(explain(code))
     return CLEAN

@@ -8,9 +8,7 @@ import click
 from protocol_kit.cli.exit import CLEAN
 from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import display_path, plan_identity_options
-from protocol_kit.commands.export_command import ExportOptions, export
-from protocol_kit.plan.export import EXPORTERS
-from protocol_kit.vendors import FORMATS as VENDOR_FORMATS
+from protocol_kit.commands.export_command import EXPORTERS, VENDOR_FORMATS, ExportOptions, export
 
 
 @click.command("export", short_help=short_help("export"))

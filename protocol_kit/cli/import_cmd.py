@@ -9,11 +9,8 @@ from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.main import short_help
 from protocol_kit.cli.options import display_path
 from protocol_kit.cli.report_options import emit, report_options
-from protocol_kit.errors import InputError
-from protocol_kit.plan.export import export_plan
-from protocol_kit.report import from_violations
+from protocol_kit.commands.import_command import FORMATS, ImportOptions, import_from
 from protocol_kit.report.output import ReportOptions
-from protocol_kit.vendors import FORMATS, import_plan
 
 
 @click.command("import", short_help=short_help("import"))
@@ -33,15 +30,10 @@ def command(sources: tuple[Path, ...], source_format: str | None, out: Path, sel
     a plan file. The report lists what could not be mapped as it was (IM codes) and lint's findings on
     the imported plan, with naming conventions detected from the source.
     """
-    result = import_plan(sources, format=source_format, select=select, lint=True)
-    if out.resolve() in {Path(file).resolve() for file in result.files}:
-        raise InputError(f"refusing to overwrite {display_path(out)}, one of the files imported; choose another "
-                         "file with --out")
-    for written in export_plan(result.plan, out, format="yaml"):
-        click.echo(f"written {display_path(written)} ({result.format}: {_counts(result.counts)})", err=True)
-    data = from_violations("import", [*result.findings, *result.lint], inputs=[display_path(f) for f in result.files],
-                           plan=result.plan.name, plan_version=result.plan.version, totals=result.counts)
-    return emit(data, output, fail_on=fail_on)
+    run = import_from(sources, ImportOptions(out=out, format=source_format, select=select))
+    for written in run.written:
+        click.echo(f"written {display_path(written)} ({run.result.format}: {_counts(run.counts)})", err=True)
+    return emit(run.report, output, fail_on=fail_on)
 
 
 def _counts(counts: dict[str, int]) -> str:

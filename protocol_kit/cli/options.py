@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 import click
 
 from protocol_kit.cli.exit import CLEAN, FINDINGS
-from protocol_kit.commands.compile_command import PlanNotCompiled
 from protocol_kit.errors import OptionsError
 from protocol_kit.report.paths import display_path  # noqa: F401 (commands import it from here)
 
 if TYPE_CHECKING:
-    from protocol_kit.compile.writer import FileChange
+    from protocol_kit.commands.compile_command import FileChange
 
 
 @contextmanager
@@ -28,6 +27,8 @@ def usage_errors() -> Iterator[None]:
 @contextmanager
 def showing_plan_errors() -> Iterator[None]:
     """A plan refused for its load errors: each error on stderr, then the refusal (exit 2)."""
+    from protocol_kit.commands.compile_command import PlanNotCompiled
+
     try:
         yield
     except PlanNotCompiled as refused:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -98,5 +97,7 @@ def terminal() -> Terminal:
     if not sys.stdout.isatty():
         return Terminal()
     color = "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    import shutil  # a terminal only
+
     return Terminal(width=shutil.get_terminal_size().columns, color=color)
 

@@ -34,7 +34,7 @@ from protocol_kit.scan.render import render_coverage_text, render_unresolved, sc
 @click.option("--strict", is_flag=True, default=None,
               help="Report each call whose event name could not be worked out (SC008, an error).")
 @click.option("--no-cache", is_flag=True,
-              help="Do not read or write the name index in .protocol-kit-cache/.")
+              help="Do not read or write the name index and the plans read in .protocol-kit-cache/.")
 def command(paths: tuple[Path, ...], plans: tuple[Path, ...], output: ReportOptions, fail_on: str | None,
             show_coverage: bool, fail_on_missing: bool, show_unresolved: bool, strict: bool | None,
             no_cache: bool) -> int:

@@ -10,17 +10,11 @@ import click
 
 from protocol_kit.cli.exit import FAIL_ON_CHOICES
 from protocol_kit.cli.main import short_help
+from protocol_kit.cli.options import usage_errors
 from protocol_kit.cli.report_options import emit, report_options
+from protocol_kit.commands.serve_command import MODES, PII_MODES, VERSION_FALLBACKS, CollectorOptions, collector_plan
 from protocol_kit.config import load_config
-from protocol_kit.errors import ConfigError
-from protocol_kit.pii import rules_from_config
 from protocol_kit.report.output import ReportOptions
-from protocol_kit.validation.api import load_plan
-from protocol_kit.validation.personal import PII_MODES, SALT_ENV, salt_from
-from protocol_kit.validation.schemas import VERSION_FALLBACKS
-from protocol_kit.validation.settings import validate_settings
-
-MODES = ("record", "enforce")
 
 
 def is_loopback(host: str) -> bool:
@@ -74,20 +68,11 @@ def command(plan_path: Path | None, host: str, port: int, write_keys: tuple[str,
     """
     from protocol_kit.serve import Checks, CollectorSettings, Files, Limits, running_collector
 
-    if mode == "record" and (valid_out or quarantine_out):
-        raise click.UsageError("record mode changes nothing: --valid-out and --quarantine-out need --mode enforce")
-    config = load_config()
-    settings = validate_settings(config)
-    plan_path = plan_path or settings.plan
-    if plan_path is None:
-        raise ConfigError("no plan given: use --plan, or set [tool.protocol-kit.validate] plan in pyproject.toml")
-    pii = pii or settings.pii
-    pii_table = config.section("pii")
-    salt = salt_from(pii_table) if pii == "hash" else None
-    if pii == "hash" and not salt:
-        raise click.UsageError(f"--pii hash needs a salt: set {SALT_ENV} or [tool.protocol-kit.pii] salt")
-    checks = Checks(pii=pii, pii_rules=rules_from_config(pii_table, base_dir=config.root), salt=salt,
-                    event_version=event_version or settings.event_version)
+    with usage_errors():
+        options = CollectorOptions.configured(load_config(), plan=plan_path, mode=mode, valid_out=valid_out,
+                                              quarantine_out=quarantine_out, pii=pii, event_version=event_version)
+    checks = Checks(pii=options.pii, pii_rules=options.pii_rules, salt=options.salt,
+                    event_version=options.event_version)
     collector_settings = CollectorSettings(
         mode=mode, write_keys=frozenset(write_keys), store_cap=store_cap, checks=checks,
         limits=Limits(max_event_bytes=max_event_bytes, max_batch_bytes=max_batch_bytes),
@@ -98,10 +83,10 @@ def command(plan_path: Path | None, host: str, port: int, write_keys: tuple[str,
     stop = threading.Event()
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: stop.set())
-    with running_collector(load_plan(plan_path), collector_settings, host=host, port=port) as running:
+    with running_collector(collector_plan(options), collector_settings, host=host, port=port) as running:
         click.echo(f"protocol-kit serve: listening on {running.url} (plan {running.collector.checker.plan.name}); "
                    "Ctrl-C stops", err=True)
         while not stop.wait(0.5):
             pass
         click.echo("protocol-kit serve: stopping", err=True)
-    return emit(running.collector.report_data(), output, fail_on=fail_on or settings.fail_on)
+    return emit(running.collector.report_data(), output, fail_on=fail_on or options.fail_on)

@@ -11,14 +11,11 @@ from protocol_kit.cli.main import short_help
 from protocol_kit.cli.progress import event_counter
 from protocol_kit.cli.options import usage_errors
 from protocol_kit.cli.report_options import emit, report_options, report_outputs
-from protocol_kit.commands.validate_command import ValidateOptions, validate_stream
+from protocol_kit.commands.validate_command import (
+    INPUT_FORMATS, MODES, PII_MODES, VERSION_FALLBACKS, ValidateOptions, validate_settings, validate_stream,
+)
 from protocol_kit.config import load_config
-from protocol_kit.events.wire import INPUT_FORMATS
 from protocol_kit.report.output import ReportOptions
-from protocol_kit.validation.personal import PII_MODES
-from protocol_kit.validation.report import MODES
-from protocol_kit.validation.schemas import VERSION_FALLBACKS
-from protocol_kit.validation.settings import validate_settings
 
 
 @click.command("validate", short_help=short_help("validate"))

@@ -13,10 +13,17 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
+    "CodegenOptions": "codegen_command", "CodegenRun": "codegen_command", "codegen": "codegen_command",
     "CompileOptions": "compile_command", "CompileRun": "compile_command", "PlanNotCompiled": "compile_command",
     "compile_plans": "compile_command",
+    "CompareOptions": "diff_command", "DiffRun": "diff_command", "ChangelogRun": "diff_command",
+    "changelog": "diff_command", "diff": "diff_command",
     "DigestOptions": "digest_command", "digest": "digest_command",
+    "code_list": "explain_command", "explain": "explain_command",
     "ExportOptions": "export_command", "ExportRun": "export_command", "export": "export_command",
+    "ImportOptions": "import_command", "ImportRun": "import_command", "import_from": "import_command",
+    "DraftOptions": "infer_command", "InferRun": "infer_command", "infer": "infer_command",
+    "CollectorOptions": "serve_command", "collector_plan": "serve_command",
     "LintOptions": "lint_command", "LintRun": "lint_command", "lint": "lint_command", "lint_plan": "lint_command",
     "ScanOptions": "scan_command", "ScanRun": "scan_command", "scan": "scan_command",
     "ValidateOptions": "validate_command", "ValidateRun": "validate_command", "validate_stream": "validate_command",

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from protocol_kit.commands.plans import load_plans
 from protocol_kit.compile import CompiledPlan, check_schemas, compile_plan, write_schemas
-from protocol_kit.compile.writer import FileChange
+from protocol_kit.compile.writer import FileChange  # noqa: F401 (what a run changed, as commands show it)
 from protocol_kit.errors import PlanError
 from protocol_kit.plan import Plan
 from protocol_kit.violation import Violation

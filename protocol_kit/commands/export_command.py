@@ -7,8 +7,11 @@ from pathlib import Path
 
 from protocol_kit.commands.plans import load_plans
 from protocol_kit.errors import InputError
-from protocol_kit.plan.export import export_plan
+from protocol_kit.plan.export import EXPORTERS, export_plan
+from protocol_kit.vendors import FORMATS as VENDOR_FORMATS
 from protocol_kit.violation import Violation
+
+__all__ = ["EXPORTERS", "VENDOR_FORMATS", "ExportOptions", "ExportRun", "export"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

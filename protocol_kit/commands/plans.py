@@ -21,6 +21,12 @@ def plan_paths(given: Iterable[Path], config: Config) -> tuple[Path, ...]:
 
 
 def load_plans(plans: Iterable[Path | str | Plan], *, name: str | None = None,
-               version: str | None = None) -> list[Plan]:
-    """Plans given as objects or paths (read, with ``name`` and ``version`` replacing what a file says)."""
-    return [plan if isinstance(plan, Plan) else load_plan(plan, name=name, version=version) for plan in plans]
+               version: str | None = None, cache: Path | None = None) -> list[Plan]:
+    """Plans given as objects or paths (read, with ``name`` and ``version`` replacing what a file says);
+    ``cache``: the project's cache folder, where plans read are kept (see :mod:`protocol_kit.compile.cache`)."""
+    if cache is None:
+        return [plan if isinstance(plan, Plan) else load_plan(plan, name=name, version=version) for plan in plans]
+    from protocol_kit.compile.cache import PlanCache
+
+    kept = PlanCache(cache)
+    return [plan if isinstance(plan, Plan) else kept.plan(plan, name=name, version=version) for plan in plans]

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
+from protocol_kit.cache import cache_folder
 from protocol_kit.commands.plans import load_plans
 from protocol_kit.config import Config
 from protocol_kit.plan import Plan
@@ -23,6 +24,11 @@ class ScanOptions:
     policy: CodePolicy = CodePolicy()
     fail_on_missing: bool = False  # a planned event never tracked (SC006) is a finding of the run
     project: Config | None = None  # its codegen targets' generated methods count as tracking calls
+
+    @property
+    def plan_cache(self) -> Path | None:
+        """Where plans read are kept: the project's cache folder, unless the scan's cache is off."""
+        return cache_folder(self.project.root) if self.scan.cache and self.project is not None else None
 
     @classmethod
     def configured(cls, config: Config, *, strict: bool | None = None, cache: bool | None = None,
@@ -54,7 +60,7 @@ def scan(paths: Iterable[Path | str], plans: Iterable[Path | str | Plan],
          options: ScanOptions = ScanOptions()) -> ScanRun:
     """Scan files and folders (default: the working directory) against the plans, taken as one."""
     paths = tuple(Path(p) for p in paths) or (Path("."),)
-    plan = combine_plans(load_plans(plans))
+    plan = combine_plans(load_plans(plans, cache=options.plan_cache))
     scan_config = options.scan
     if options.project is not None and options.project.section("codegen"):  # codegen targets configured
         from protocol_kit.codegen.scan_registration import with_generated_functions

@@ -7,11 +7,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, Sequence
 
+from protocol_kit.cache import cache_folder
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.config import Config
 from protocol_kit.errors import ConfigError, OptionsError
 from protocol_kit.events import read_chunks
 from protocol_kit.events.reader import expand_paths
+from protocol_kit.events.wire import INPUT_FORMATS
 from protocol_kit.outputs import SafeOutput, check_outputs
 from protocol_kit.pii import PiiRules, rules_from_config
 from protocol_kit.policy import CodePolicy
@@ -20,8 +22,12 @@ from protocol_kit.report.validation import from_validation
 from protocol_kit.validation import ValidationReport, Validator, load_plan
 from protocol_kit.validation.api import PlanLike
 from protocol_kit.validation.digest import MAX_VIOLATIONS
-from protocol_kit.validation.personal import SALT_ENV, salt_from
-from protocol_kit.validation.settings import validate_settings
+from protocol_kit.validation.report import MODES
+from protocol_kit.validation.schemas import VERSION_FALLBACKS
+from protocol_kit.validation.settings import PII_MODES, SALT_ENV, ValidateSettings, salt_from, validate_settings
+
+__all__ = ["INPUT_FORMATS", "MODES", "PII_MODES", "VERSION_FALLBACKS", "ValidateOptions", "ValidateRun",
+           "ValidateSettings", "check_options", "validate_settings", "validate_stream"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,12 +47,15 @@ class ValidateOptions:
     policy: CodePolicy = CodePolicy()
     event_version: str = "oldest"  # which version checks payloads of a versioned event that name none
     input_format: str = "auto"  # the wire format of the input (events/wire), or detected per record
+    cache: Path | None = None  # the project's cache folder: a plan file is read and compiled once per content
 
     @classmethod
     def configured(cls, config: Config, **given: Any) -> "ValidateOptions":
-        """``given`` options (None: not given) over ``[tool.protocol-kit.validate]`` and ``[...pii]``."""
+        """``given`` options (None: not given) over ``[tool.protocol-kit.validate]`` and ``[...pii]``;
+        ``cache`` is given as true or false (the folder is the project's)."""
         settings = validate_settings(config)
         chosen = {key: value for key, value in given.items() if value is not None}
+        cache = chosen.pop("cache", settings.cache)
         plan = chosen.pop("plan", None) or settings.plan
         if plan is None:
             several = " (several plans are configured)" if len(config.plans) > 1 else ""
@@ -57,7 +66,8 @@ class ValidateOptions:
         defaults = cls(plan=plan, mode=settings.mode, jobs=settings.jobs, max_violations=settings.max_violations,
                        event_version=settings.event_version,
                        pii=pii, pii_rules=rules_from_config(pii_table, base_dir=config.root),
-                       salt=salt_from(pii_table) if pii == "hash" else None, policy=config.policy("validate"))
+                       salt=salt_from(pii_table) if pii == "hash" else None, policy=config.policy("validate"),
+                       cache=cache_folder(config.root) if cache else None)
         return replace(defaults, **chosen)
 
 
@@ -88,7 +98,7 @@ def validate_stream(events: Sequence[str | Path], options: ValidateOptions,
     plan_inputs = [options.plan] if isinstance(options.plan, (str, Path)) else []
     check_outputs({**{f"--{name.replace('_', '-')}": path for name, path in streams.items()}, **also_written},
                   [*sources, *plan_inputs, *also_read])
-    plan = load_plan(options.plan) if isinstance(options.plan, (str, Path)) else options.plan
+    plan = _plan(options.plan, options.cache)
     validator = Validator(plan, mode=options.mode, omit_unplanned=options.omit_unplanned,
                           fail_fast=options.fail_fast, jobs=options.jobs, max_violations=options.max_violations,
                           pii=options.pii, pii_rules=options.pii_rules, salt=options.salt, policy=options.policy,
@@ -100,6 +110,17 @@ def validate_stream(events: Sequence[str | Path], options: ValidateOptions,
         report = validator.run(inputs, progress=progress, input_format=options.input_format, **outputs)
     data = from_validation(report, inputs=tuple(str(e) for e in events), plan_version=validator.plan.version)
     return ValidateRun(plan=validator.plan, report=report, data=data)
+
+
+def _plan(plan: PlanLike, cache: Path | None) -> PlanLike:
+    """The plan given, read when it is a path: a plan file through the cache when there is one."""
+    if not isinstance(plan, (str, Path)):
+        return plan
+    if cache is not None and not Path(plan).is_dir():
+        from protocol_kit.compile.cache import PlanCache
+
+        return PlanCache(cache).compiled(plan)
+    return load_plan(plan)
 
 
 def check_options(options: ValidateOptions) -> None:

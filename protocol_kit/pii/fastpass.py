@@ -28,6 +28,7 @@ event has no undeclared finding.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 import jsonschema_rs
@@ -91,13 +92,18 @@ def value_signs(classifier: NameClassifier, *, base: str = _SIGNS) -> str:
 
     No look-around: the pattern must stay within what the regex engine runs in linear time.
     """
+    return f"{base}|{_url_parameter_signs(classifier)}"
+
+
+@lru_cache(maxsize=16)  # one per classifier: every fast pass of a run shares it
+def _url_parameter_signs(classifier: NameClassifier) -> str:
     words = {w for phrase in classifier.rules for w in phrase} | HINT_WORDS | set(GLUED)
     long = "|".join(sorted((re.escape(w) for w in words if len(w) > 3), key=len, reverse=True))
     short = sorted(w for w in words if 0 < len(w) <= 3)
     lower = "|".join(short)
     capital = "|".join(w.capitalize() for w in short) + "|" + "|".join(w.upper() for w in short)
     end = r"(?:e?s)?(?:[^a-z=&#][^=&#]*)?="  # the word ends the name, or a non-lowercase character follows
-    return (rf"{base}|[?&#;][^=&#]*(?i:{long})[^=&#]*="
+    return (rf"[?&#;][^=&#]*(?i:{long})[^=&#]*="
             rf"|[?&#;](?:[^=&#]*[^A-Za-z=&#])?(?:{lower}){end}|[?&#;][^=&#]*(?:{capital}){end}"
             r"|[?&#;][^=&#]*[^\x00-\x7f][^=&#]*=")
 
@@ -129,13 +135,19 @@ class FastPass:
         self.declared = dict(declared)
         self.signs = value_signs(classifier)
         self.id_signs = value_signs(classifier, base=_ID_SIGNS)
-        self._signs = re.compile(self.signs)
+        self._base_signs = re.compile(_SIGNS)
         self.known = knowledge if knowledge is not None else Knowledge()
         self.scalars: dict[tuple[str, ...], str] = {}  # planned fields that pass on their names
         self._validator = None
         self._built = (-1, 0)  # (knowledge version, events learnt) when the schema was built
         self._builds = 0
         self._own_judged: set[tuple[str, ...]] = set()
+
+    def _signed(self, key: str) -> bool:
+        """``re.search(self.signs, key)``: every alternative :func:`value_signs` adds to the base ends in
+        ``=``, so a key without one is decided by the base alone, and the whole pattern (some milliseconds
+        to compile) is compiled only for keys that hold an ``=``."""
+        return bool(self._base_signs.search(key) or "=" in key and re.search(self.signs, key))
 
     def accepts(self, payload: Any) -> bool:
         if not self.usable or payload.__class__ is not dict:
@@ -195,7 +207,7 @@ class FastPass:
                 known.version += 1
 
     def _innocent_name(self, key: str) -> bool:
-        if self._signs.search(key) or not key.isascii():
+        if self._signed(key) or not key.isascii():
             return False
         category, _, words, _, _ = key_info(self.classifier, key, ())
         return category is None and not self.classifier_could_match(key) and HINT_WORDS.isdisjoint(words)
@@ -213,7 +225,7 @@ class FastPass:
     def _place(self, key: str, path: tuple[str, ...], parents: tuple[str, ...], child: Any) -> str | None:
         """How the value at ``path`` is checked: ``value`` (the generic check), or None: not here."""
         category, match, words, _, _ = key_info(self.classifier, key, parents)
-        if category is not None or not HINT_WORDS.isdisjoint(words) or self._signs.search(key):
+        if category is not None or not HINT_WORDS.isdisjoint(words) or self._signed(key):
             return None
         if match is None:
             return "id" if key_info(self.classifier, key, parents)[3] and child.__class__ not in (dict, list) \

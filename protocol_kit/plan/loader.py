@@ -4,11 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from typing import TYPE_CHECKING
+
 from protocol_kit.errors import PlanError
-from protocol_kit.plan.builder import build_plan
-from protocol_kit.plan.model import Plan
-from protocol_kit.plan.source_map import RawPlan
 from protocol_kit.violation import Location
+
+if TYPE_CHECKING:
+    from protocol_kit.plan.model import Plan
+    from protocol_kit.plan.source_map import RawPlan
 
 
 def _read_yaml(path: Path) -> RawPlan:
@@ -58,7 +61,19 @@ def load_plan(path: str | Path, *, name: str | None = None, version: str | None 
     for key, value in (("plan", name), ("version", version)):
         if value is not None:
             raw.data[key] = value
+    from protocol_kit.plan.builder import build_plan
+
     return build_plan(raw)
+
+
+def plan_sources(path: Path) -> tuple[Path, ...]:
+    """The files :func:`load_plan` reads for the plan at ``path``, present or not: the plan file, and a csv
+    plan's sidecar of plan-level settings."""
+    if path.suffix.lower() != ".csv":
+        return (path,)
+    from protocol_kit.plan.tables.csv_reader import sidecar_path
+
+    return (path, sidecar_path(path))
 
 
 def _read_text(path: Path) -> str:

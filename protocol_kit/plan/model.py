@@ -1,11 +1,11 @@
 """The tracking plan as immutable records. No I/O here: loaders build these."""
 from __future__ import annotations
 
-import re
 import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from protocol_kit.plan.versions import version_order  # noqa: F401 (the plan model's sort key of versions)
 from protocol_kit.spec import PAYLOAD_FIELD
 from protocol_kit.violation import Location, Violation
 
@@ -144,6 +144,3 @@ class Plan:
         return next((e for e in self.events if e.call == call), None) if call != "track" else None
 
 
-def version_order(version: str) -> tuple:
-    """Sort key of event versions: ``2`` before ``10``, ``1.2`` before ``1.10``."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|[^\d.\-_]+", version))

@@ -5,8 +5,26 @@
 """
 from __future__ import annotations
 
-from protocol_kit.report.data import DigestRow, EventCount, ReportData, Summary, digest, from_violations
-from protocol_kit.report.registry import FORMATS, Format, render
+from typing import TYPE_CHECKING
+
+from protocol_kit.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from protocol_kit.report.data import DigestRow, EventCount, ReportData, Summary, digest, from_violations
+    from protocol_kit.report.registry import FORMATS, Format, render
+
+_EXPORTS = {
+    "DigestRow": "data",
+    "EventCount": "data",
+    "FORMATS": "registry",
+    "Format": "registry",
+    "ReportData": "data",
+    "Summary": "data",
+    "digest": "data",
+    "from_violations": "data",
+    "render": "registry",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = ["DigestRow", "EventCount", "FORMATS", "Format", "ReportData", "Summary", "digest", "from_violations",
            "render"]

@@ -23,9 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from protocol_kit.limits import MAX_REPORT_TEXT, shorten
-from protocol_kit.pii import detect_pii
-from protocol_kit.pii.detect import quiet_text
-from protocol_kit.report.data import DigestRow, EventCount, ReportData
+from protocol_kit.report.data import DigestRow, ReportData
 from protocol_kit.violation import Location, Violation
 
 # C0 and C1 controls (tab included), DEL, surrogates and the two non-characters XML refuses
@@ -58,6 +56,13 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
+def _detected(text: str) -> list[Any]:
+    """What the detector finds in ``text`` (imported here: most reports hold no string worth looking at)."""
+    from protocol_kit.pii.detect import detect_pii, quiet_text
+
+    return [] if quiet_text(text) else detect_pii({"value": text})
+
+
 class Cleaner:
     """Masks what the detector finds, remembering its verdict on each string."""
 
@@ -71,7 +76,7 @@ class Cleaner:
         if text in self._verdicts:
             return self._verdicts[text]
         head = text[:_LOOKED_AT]
-        found = detect_pii({"value": head}) if _MAY_HOLD.search(head) and not quiet_text(head) else []
+        found = _detected(head) if _MAY_HOLD.search(head) else []
         mask = str(found[0].masked) if found else None
         if len(self._verdicts) >= _CACHE_SIZE:
             self._verdicts.clear()

@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from protocol_kit.errors import OutputError
 from protocol_kit.outputs import write_file
-from protocol_kit.report import baseline, registry
+from protocol_kit.report import registry
 from protocol_kit.report.data import ReportData
 from protocol_kit.report.outgoing import outgoing
 
@@ -41,7 +41,11 @@ def prepare(data: ReportData, options: ReportOptions) -> ReportData:
     """``data`` made safe to show (see :mod:`protocol_kit.report.outgoing`) and compared with the baseline,
     when one is given."""
     data = outgoing(data)
-    return baseline.compare(data, baseline.load(options.baseline)) if options.baseline else data
+    if options.baseline is None:
+        return data
+    from protocol_kit.report import baseline
+
+    return baseline.compare(data, baseline.load(options.baseline))
 
 
 def render(name: str, data: ReportData, terminal: Terminal = Terminal()) -> bytes:
@@ -63,6 +67,8 @@ def write_outputs(data: ReportData, options: ReportOptions, stdout: BinaryIO, te
         _write(path, render(name, data))
         written.append(path)
     if options.write_baseline:
+        from protocol_kit.report import baseline
+
         _write(options.write_baseline, baseline.dumps(data).encode("utf-8"))
         written.append(options.write_baseline)
     return written

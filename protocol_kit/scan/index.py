@@ -5,22 +5,21 @@ imports) and Ruby (constants are global) name things defined in files the
 code does not import by path. The index lists, per file, the type, enum case
 and constant names a cheap pattern finds; resolution then parses only the few
 files declaring the name it needs. The index is built once per run and kept
-in ``.protocol-kit-cache/`` under the project root, keyed by each file's
+in the project's cache folder (:mod:`protocol_kit.cache`), keyed by each file's
 SHA-1 (with size and modification time as the quick check), so a pre-commit
 run reads only the files that changed.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 from pathlib import Path
 from typing import Iterator
 
+from protocol_kit.cache import CACHE_DIR, cache_folder, read_cached, write_cached
 from protocol_kit.scan.files import SKIP_DIRS as FOLDERS_NOT_SCANNED
 
-CACHE_DIR = ".protocol-kit-cache"
 CACHE_FILE = "scan-index.json"
 VERSION = 1
 
@@ -60,7 +59,7 @@ class NameIndex:
 
     def __init__(self, root: Path, *, cache: bool = True):
         self.root = root
-        self.cache_dir = root / CACHE_DIR if cache else None
+        self.cache_dir = cache_folder(root) if cache else None
         self.by_name: dict[str, dict[str, list[str]]] = {}
         self.read = self.reused = 0
         self._files: dict[str, list[str]] | None = None
@@ -105,6 +104,8 @@ class NameIndex:
                 data = handle.read()
         except OSError:
             return [stat.st_size, stat.st_mtime_ns, "", []]
+        import hashlib  # a file that changed in size or time: is its content new?
+
         digest = hashlib.sha1(data).hexdigest()
         if old is not None and old[2] == digest:
             self.reused += 1
@@ -116,26 +117,18 @@ class NameIndex:
         path = self.cache_file(family)
         if path is None:
             return {}
+        data = read_cached(path)
         try:
-            document = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            document = json.loads(data) if data is not None else {}
+        except ValueError:
             return {}
-        return document.get("files", {}) if document.get("version") == VERSION else {}
+        return document.get("files", {}) if isinstance(document, dict) and document.get("version") == VERSION else {}
 
     def _save(self, family: str, files: dict[str, list]) -> None:
         path = self.cache_file(family)
         if path is None:
             return
-        try:
-            path.parent.mkdir(exist_ok=True)
-            ignore = path.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# written by protocol-kit scan\n*\n")
-            temporary = path.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"version": VERSION, "files": files}, separators=(",", ":")), "utf-8")
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only checkout scans as well, only slower next time
+        write_cached(path, json.dumps({"version": VERSION, "files": files}, separators=(",", ":")).encode("utf-8"))
 
 
 def _walk(root: str) -> Iterator[str]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from protocol_kit.scan.index import NameIndex
 from protocol_kit.scan.languages import syntax_for
 from protocol_kit.scan.languages.base import SourceFile
+
+if TYPE_CHECKING:
+    from protocol_kit.scan.index import NameIndex
 
 MAX_MODULE_BYTES = 2_000_000
 
@@ -57,7 +60,9 @@ class Project:
 
     @property
     def index(self) -> NameIndex:
-        if self._index is None:
+        if self._index is None:  # Swift, Kotlin, Java and Ruby only
+            from protocol_kit.scan.index import NameIndex
+
             self._index = NameIndex(self.root, cache=self.cache)
         return self._index
 

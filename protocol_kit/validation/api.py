@@ -6,21 +6,21 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Union
 
-from protocol_kit.compile import CompiledPlan, compile_plan, load_compiled
-from protocol_kit.compile.compiled import INDEX_FILE
+from protocol_kit.compile.compiled import INDEX_FILE, CompiledPlan, load_compiled
 from protocol_kit.events.record import EventRecord
-from protocol_kit.pii import PiiRules
-from protocol_kit.plan import Plan
 from protocol_kit.policy import CodePolicy
-from protocol_kit.plan import load_plan as _load_plan_file
 from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
 from protocol_kit.validation.engine import BatchResult, Engine, Options, batches, checked_record, line_of as _line
 from protocol_kit.validation.report import BodyResult, EventResult, Outcomes, ValidationReport
 from protocol_kit.violation import Location
 
-PlanLike = Plan | CompiledPlan | str | Path
+if TYPE_CHECKING:
+    from protocol_kit.pii import PiiRules
+    from protocol_kit.plan import Plan
+
+PlanLike = Union["Plan", CompiledPlan, str, Path]  # plans are read and compiled only when given as files or models
 OUTCOMES = ("passed", "dropped", "quarantined", "reported")  # where an event goes (Outcomes)
 _FIRST = Location(index=0)
 
@@ -28,13 +28,21 @@ _FIRST = Location(index=0)
 def load_plan(path: str | Path) -> Plan | CompiledPlan:
     """A plan file (YAML, xlsx, csv) as a :class:`Plan`, or a compiled schemas folder as a :class:`CompiledPlan`."""
     path = Path(path)
-    return load_compiled(path) if path.is_dir() else _load_plan_file(path)
+    if path.is_dir():
+        return load_compiled(path)
+    from protocol_kit.plan import load_plan as load_plan_file
+
+    return load_plan_file(path)
 
 
 def compiled(plan: PlanLike) -> CompiledPlan:
     if isinstance(plan, (str, Path)):
         plan = load_plan(plan)
-    return plan if isinstance(plan, CompiledPlan) else compile_plan(plan)
+    if isinstance(plan, CompiledPlan):
+        return plan
+    from protocol_kit.compile.compiler import compile_plan
+
+    return compile_plan(plan)
 
 
 def validate(event: Any, plan: PlanLike, *, pii: str = "flag", pii_rules: PiiRules | None = None,

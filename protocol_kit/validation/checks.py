@@ -6,7 +6,7 @@ from typing import Any, Iterable, Iterator
 from protocol_kit import messages
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
-from protocol_kit.plan.model import version_order
+from protocol_kit.plan.versions import version_order
 from protocol_kit.validation.rules import Finding, SchemaError, deprecated, findings_for, pointer
 from protocol_kit.validation.schema_errors import from_compiled, from_reference
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas, present

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import orjson
 
@@ -29,14 +29,14 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.events.wire import WireReader
 from protocol_kit.events.shape import depth_exceeds, json_problem, too_deep
 from protocol_kit.limits import MAX_EVENT_DEPTH
-from protocol_kit.pii import PiiRules
 from protocol_kit.policy import CodePolicy
-from protocol_kit.validation.checks import check_record, up_to_first_error
 from protocol_kit.validation.enforce import blocking, decide, omit_fields
-from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import MODES
 from protocol_kit.validation.schemas import VERSION_FALLBACKS, PlanSchemas
 from protocol_kit.violation import Location, Violation
+
+if TYPE_CHECKING:
+    from protocol_kit.pii import PiiRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +91,11 @@ class Engine:
         self.plan = plan
         self.options = options
         self.schemas = PlanSchemas(plan, version_fallback=options.event_version)
-        self.personal = None if options.pii == "off" else PersonalData(
-            self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
+        self.personal = None
+        if options.pii != "off":  # the detector's modules load only when it looks
+            from protocol_kit.validation.personal import PersonalData
+
+            self.personal = PersonalData(self.schemas, mode=options.pii, rules=options.pii_rules, salt=options.salt)
         self.wire = WireReader(options.input_format, planned_events=self.schemas.track)
         # Segment-spec calls can be decided by the compiled check alone; other formats are read first
         self.fast = options.input_format in ("auto", "segment", "rudderstack")
@@ -198,6 +201,8 @@ class Engine:
         passes = outcome in ("passed", "omitted")
         replacement = self._replacement(record, routed, stripped) if passes else None
         if self.options.fail_fast and self.options.omit_unplanned:  # deciding needed them all
+            from protocol_kit.validation.checks import up_to_first_error
+
             violations = up_to_first_error(violations)
         result.read += 1
         if violations:
@@ -245,6 +250,8 @@ class Engine:
         return exact
 
     def violations(self, record: EventRecord, *, complete: bool = False) -> list[Violation]:
+        from protocol_kit.validation.checks import check_record, up_to_first_error  # events the fast path did not pass
+
         policy = self.options.policy
         fail_fast = self.options.fail_fast and not complete
         found = check_record(record, self.schemas, fail_fast=fail_fast and policy.is_default)
@@ -256,6 +263,8 @@ class Engine:
         return up_to_first_error(found) if fail_fast else found
 
     def _conforms(self, payload: Any) -> bool:
+        from protocol_kit.validation.checks import check_record
+
         found = list(self.options.policy.apply(check_record(EventRecord(payload), self.schemas)))
         return not blocking(found, self.options.policy)
 

@@ -28,7 +28,6 @@ what a quarantine file is for.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import replace
 from typing import Any, Iterator
@@ -36,18 +35,16 @@ from typing import Any, Iterator
 from protocol_kit import pointer as json_pointer
 from protocol_kit.events.envelope import call_of, message_id_of
 from protocol_kit.events.record import EventRecord
-from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, hash_values, match_name, redact
+from protocol_kit.pii import PiiFinding, PiiRules, find_undeclared_pii, match_name
 from protocol_kit.pii.detect import root_context_names
 from protocol_kit.pii.fastpass import FastPass, Knowledge
 from protocol_kit.pii.names import classifier_for
 from protocol_kit.pii.screen import Screen
-from protocol_kit.validation.rules import quoted  # how values appear in messages
 from protocol_kit.validation.schemas import EventSchema, PlanSchemas
+from protocol_kit.validation.settings import PII_MODES, SALT_ENV, salt_from  # noqa: F401 (the modes, named here too)
 from protocol_kit.violation import Violation
 
-PII_MODES = ("flag", "redact", "hash", "block", "off")
 CODE = "PII001"
-SALT_ENV = "PROTOCOL_KIT_PII_SALT"
 SETTLED_FORMATS = frozenset(("date-time", "date", "time", "uuid"))  # valid values are not free-form text
 _PAYLOAD_FIELDS = ("properties", "traits")
 
@@ -160,13 +157,17 @@ class PersonalData:
         found = self.findings(payload)
         if not found:
             return None
-        return redact(payload, found) if self.mode == "redact" else hash_values(payload, found, self.salt)
+        return self._replaced(payload, found)
 
     def rewritten_as(self, target: Any, *, like: Any) -> Any:
         """``target`` (another reading of ``like``, with the same structure) rewritten as :meth:`rewritten`
         rewrites ``like``."""
-        found = self.findings(like)
-        return redact(target, found) if self.mode == "redact" else hash_values(target, found, self.salt)
+        return self._replaced(target, self.findings(like))
+
+    def _replaced(self, payload: Any, found: list[PiiFinding]) -> Any:
+        from protocol_kit.pii.transform import hash_values, redact  # redact and hash modes only
+
+        return redact(payload, found) if self.mode == "redact" else hash_values(payload, found, self.salt)
 
     def _entry(self, payload: dict) -> EventSchema | None:
         call = payload.get("type", "track")
@@ -208,6 +209,8 @@ def _masked(violation: Violation, masks: dict[str, str], payload: Any) -> Violat
         return violation
     if violation.actual != _value_at(payload, violation.path):
         return violation  # not the value: EV005 quotes the property's name
+    from protocol_kit.validation.rules import quoted  # how values appear in messages
+
     message = violation.message.replace(quoted(violation.actual), quoted(masked))
     return replace(violation, message=message, actual=masked)
 
@@ -304,11 +307,6 @@ def _settled(schema: dict[str, Any]) -> bool:
     types = schema.get("type")
     return ("enum" in schema or "const" in schema or types == "boolean" or types == ["boolean", "null"]
             or schema.get("format") in SETTLED_FORMATS)
-
-
-def salt_from(config_table: Any) -> str | None:
-    """The hashing salt: ``PROTOCOL_KIT_PII_SALT``, else ``[tool.protocol-kit.pii] salt``."""
-    return os.environ.get(SALT_ENV) or config_table.get("salt") or None
 
 
 def _label(path: str) -> str:

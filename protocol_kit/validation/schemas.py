@@ -10,7 +10,7 @@ import jsonschema_rs
 from protocol_kit.compile import CompiledPlan, CompiledSchema
 from protocol_kit.errors import PlanError
 from protocol_kit.spec import CALLS
-from protocol_kit.plan.model import version_order
+from protocol_kit.plan.versions import version_order
 from protocol_kit.validation.formats import compiled_validator
 from protocol_kit.violation import Location
 

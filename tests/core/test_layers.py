@@ -8,6 +8,11 @@ import scan). A package not listed below is a tool: it may use compile, pii, eve
 core, and nothing above. Imports inside functions count too. One front end composes another, through
 its public package only: the pytest plugin's ``collector`` fixture runs the collector
 (``protocol_kit.serve``, not its modules).
+
+The command line reaches the core through the library facade only: a ``cli`` module imports
+``protocol_kit.commands``, the report layer, a tool's ``render`` module (its own text output), other
+``cli`` modules, core modules (errors, config, codes...) and the public package of a front end it
+starts (``protocol_kit.serve``); never a tool, compile, pii, events or plan directly.
 """
 from __future__ import annotations
 
@@ -114,3 +119,35 @@ def test_a_composed_front_end_is_reached_through_its_public_package_only(tmp_pat
     monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", fake)
     assert upward_imports() == [
         "protocol_kit/pytest_plugin/x.py:2: pytest_plugin imports protocol_kit.serve.store (serve)"]
+
+
+CLI_REACHES = ("commands", "report", "cli", "core")  # layers a cli module may import
+CLI_FRONT_ENDS = {"protocol_kit.serve"}  # front ends the cli starts, through their public package
+
+
+def facade_bypasses() -> list[str]:
+    problems = []
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        for target, line in imports(path):
+            there = layer_of(target)
+            if there is None or there in CLI_REACHES or target in CLI_FRONT_ENDS or target.endswith(".render"):
+                continue
+            problems.append(f"{path.relative_to(PACKAGE.parent)}:{line}: cli imports {target} ({there})")
+    return problems
+
+
+def test_the_cli_reaches_the_core_through_the_facade_only():
+    assert facade_bypasses() == []
+
+
+def test_the_facade_check_finds_a_cli_module_importing_a_tool(tmp_path, monkeypatch):
+    fake = tmp_path / "protocol_kit"
+    (fake / "cli").mkdir(parents=True)
+    (fake / "diff").mkdir()
+    (fake / "scan").mkdir()
+    (fake / "cli" / "x_cmd.py").write_text("from protocol_kit.diff import diff_plans\n"
+                                          "from protocol_kit.commands.diff_command import diff\n"
+                                          "from protocol_kit.scan.render import summary\n"
+                                          "from protocol_kit.config import load_config\n")
+    monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", fake)
+    assert facade_bypasses() == ["protocol_kit/cli/x_cmd.py:1: cli imports protocol_kit.diff (diff)"]

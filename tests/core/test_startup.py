@@ -48,3 +48,24 @@ def test_one_file_validate_and_scan_leave_heavy_libraries_alone(tmp_path):
         assert "jsonschema" not in loaded  # python-jsonschema only explains; jsonschema-rs decides
         assert not {m for m in loaded if m.split(".")[0] in ("tabulate", "pandas", "openpyxl")}
     assert "protocol_kit.scan" not in validated and "protocol_kit.validation.engine" not in scanned
+
+
+def test_a_second_run_takes_the_plan_from_the_cache_and_loads_only_what_it_needs(tmp_path):
+    """Run again on the same plan, validate reads the compiled plan back (no YAML parser, no plan loaders,
+    no compiler), scan the plan itself; a valid event needs no explaining, and --pii off no detector."""
+    (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n")
+    (tmp_path / "one.jsonl").write_text(EVENT)
+    (tmp_path / "app.js").write_text('analytics.track("Order Completed", {order_id: "o", total: 1, currency: "EUR"})\n')
+    validate = ["validate", "--plan", str(PLAN), "one.jsonl", "--format", "json"]
+    scan = ["scan", "--plan", str(PLAN), "app.js", "--format", "concise"]
+    cold = modules_after(validate, tmp_path)
+    assert {"yaml", "protocol_kit.plan.builder", "protocol_kit.compile.compiler"} <= cold
+    warm = modules_after(validate, tmp_path)
+    reading = {"yaml", "protocol_kit.plan.builder", "protocol_kit.plan.yaml_loader", "protocol_kit.plan.model",
+               "protocol_kit.compile.compiler", "pickle"}
+    assert not warm & reading
+    assert not warm & {"protocol_kit.validation.checks", "protocol_kit.validation.rules", "protocol_kit.pii.transform",
+                       "protocol_kit.report.baseline", "hashlib", "tempfile", "shutil"}
+    assert "protocol_kit.validation.personal" not in modules_after([*validate, "--pii", "off"], tmp_path)
+    modules_after(scan, tmp_path)
+    assert not modules_after(scan, tmp_path) & {"yaml", "protocol_kit.plan.builder", "protocol_kit.compile.compiler"}

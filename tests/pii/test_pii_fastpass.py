@@ -142,3 +142,21 @@ def test_the_fast_pass_leaves_cards_under_id_names_to_the_detector_once_it_has_l
         assert not fast.accepts(with_card) and not personal.clears(with_card), card
     for innocent in ("9123456789012348", 1733241234567, 1790012345678901235, "SKU4111111111111111"):
         assert fast.accepts({**event, "userId": innocent}), innocent
+
+
+KEY_PARTS = st.sampled_from(list("?&#;=:@ ._-0123456789aAeEsSzZé")) | st.sampled_from(
+    ["email", "Email", "EMAIL", "age", "Age", "page", "ip", "name", "phone", "zip", "token", "user"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(key=st.lists(KEY_PARTS, max_size=12).map("".join))
+def test_the_signs_of_a_key_are_those_of_the_whole_pattern(key):
+    """The fast pass compiles only the base of its pattern for keys without ``=``; it decides as the whole does."""
+    import re
+
+    from protocol_kit.pii.fastpass import FastPass
+    from protocol_kit.pii.names import classifier_for
+    from protocol_kit.pii.rules import DEFAULT_RULES
+
+    fast = FastPass(DEFAULT_RULES, classifier_for(DEFAULT_RULES.name_rules), declared={})
+    assert fast._signed(key) == bool(re.search(fast.signs, key))

@@ -130,7 +130,9 @@ def test_file_size_limit_leaves_the_earlier_output(tmp_path):
     assert done.returncode == 2
     assert one_error_line(done) == "error: cannot write valid.jsonl: File too large"
     assert (tmp_path / "valid.jsonl").read_bytes() == b"earlier run\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.jsonl", "valid.jsonl"]
+    cache = tmp_path / ".protocol-kit-cache"  # the plan cache of the project (protocol_kit/cache.py)
+    assert sorted(p.name for p in tmp_path.iterdir() if p != cache) == ["e.jsonl", "valid.jsonl"]
+    assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]  # no torn cache entry either
 
 
 def test_missing_output_folder_is_refused_before_reading(tmp_path):

@@ -10,6 +10,7 @@ from protocol_kit.scan.model import Choice, Dynamic, Entry, Literal, ObjectValue
 
 if TYPE_CHECKING:
     from protocol_kit.scan.languages.base import SourceFile
+    from protocol_kit.violation import Location
 
 
 class BagBuilder:
