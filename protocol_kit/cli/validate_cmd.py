@@ -48,11 +48,12 @@ from protocol_kit.report.output import ReportOptions
               help="Violations listed in full (all are counted; default: 1000).")
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="What the SDK sent: detected per file or line by content (auto), or the one given.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the plans read in .protocol-kit-cache/.")
 def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, valid_out: Path | None,
             quarantine_out: Path | None, append: bool, omit_unplanned_properties: bool, pii: str | None,
             event_version: str | None, output: ReportOptions,
             fail_on: str | None, fail_fast: bool, jobs: int | None, max_violations: int | None,
-            input_format: str) -> int:
+            input_format: str, no_cache: bool) -> int:
     """Validate EVENTS against a tracking plan.
 
     EVENTS are JSON Lines files (.jsonl, .ndjson), JSON files (.json: one
@@ -73,7 +74,7 @@ def command(events: tuple[str, ...], plan_path: Path | None, mode: str | None, v
         config, plan=plan_path, mode=mode, valid_out=valid_out, quarantine_out=quarantine_out,
         omit_unplanned=omit_unplanned_properties or None, fail_fast=fail_fast or None, jobs=jobs,
         max_violations=max_violations, pii=pii, event_version=event_version, input_format=input_format,
-        append=append or None)
+        append=append or None, cache=False if no_cache else None)
     with ExitStack() as stack:
         progress = stack.enter_context(event_counter("validating"))
         with usage_errors():

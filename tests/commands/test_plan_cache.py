@@ -57,6 +57,18 @@ def test_validate_prints_the_same_cold_warm_and_without_the_cache(case, inside, 
     assert (warm.code, warm.stdout, warm.stderr) == (uncached.code, uncached.stdout, uncached.stderr)
 
 
+def test_validate_no_cache_neither_reads_nor_writes_the_cache(inside, protocol_kit):
+    project = inside(CASES / "validate" / sorted(p.name for p in (CASES / "validate").iterdir() if p.is_dir())[0])
+    shutil.copy(EXAMPLE_PLAN, project / "given.yaml")
+    set_config(project, "")
+    args = ("validate", "--plan", "given.yaml", "--format", "json", "events.jsonl")
+    uncached = protocol_kit(*args, "--no-cache")
+    assert entries(project) == []
+    cached = protocol_kit(*args)
+    assert [p.suffix for p in entries(project)] == [".compiled", ".plan"]
+    assert (uncached.code, uncached.stdout) == (cached.code, cached.stdout)
+
+
 @pytest.mark.parametrize("case", sorted(p.parent for p in (CASES / "scan").glob("*/*/expected.json")),
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_scan_prints_the_same_cold_warm_and_without_the_cache(case, inside, protocol_kit):
