@@ -11,6 +11,7 @@ them (``validate``, ``pii``, ``scan``, ``diff``, ``codegen``).
 """
 from __future__ import annotations
 
+import datetime
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -149,15 +150,33 @@ def _expected(known: Mapping[str, Any]) -> str:
 
 def check_against_schema(table: Mapping[str, Any], where: Location) -> None:
     """The first error of ``table`` against the schema, naming the table and the key."""
+    dated = _first_toml_time(table, [])
+    if dated is not None:  # no key takes one, and JSON Schema has no such type
+        path, value = dated
+        _fail_at(path, f"a TOML {type(value).__name__} ({value.isoformat()}); quote it if a string was meant", where)
     error = next(iter(_validator().iter_errors(table)), None)
-    if error is None:
-        return
-    path = list(error.instance_path)
+    if error is not None:
+        _fail_at(list(error.instance_path), repr(_value_at(table, list(error.instance_path))), where)
+
+
+def _fail_at(path: list[Any], got: str, where: Location) -> None:
     tables = {name for name, node in schema()["properties"].items() if "properties" in node}
-    section = f"{TABLE}.{path.pop(0)}" if len(path) > 1 and path[0] in tables else TABLE
-    node, value = _node_at(list(error.instance_path)), _value_at(table, list(error.instance_path))
-    expected = _expectation(node)
-    raise ConfigError(f"[{section}] {_key_path(path)}: expected {expected}, got {value!r}", where)
+    expected = _expectation(_node_at(path))
+    keys = list(path)
+    section = f"{TABLE}.{keys.pop(0)}" if len(keys) > 1 and keys[0] in tables else TABLE
+    raise ConfigError(f"[{section}] {_key_path(keys)}: expected {expected}, got {got}", where)
+
+
+def _first_toml_time(value: Any, path: list[Any]) -> tuple[list[Any], Any] | None:
+    """Where ``value`` holds a TOML date, time or date-time (tomllib reads them as datetime objects)."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return path, value
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        found = _first_toml_time(child, [*path, key])
+        if found is not None:
+            return found
+    return None
 
 
 VERDICT_FILE = "config-checked"

@@ -1,6 +1,7 @@
 """The configuration schema: both key spellings in every table, errors naming file and key, the generated doc."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import fields
 from pathlib import Path
 
@@ -104,11 +105,25 @@ def test_either_spelling_works_in_every_command(tmp_path, monkeypatch, protocol_
     ({"lint": {"severity": {"PL3": "loud"}}}, "[tool.protocol-kit.lint] severity.PL3: expected one of info, warning, error"),
     ({"severity": {"PL3": "loud"}}, "[tool.protocol-kit] severity.PL3: expected one of info, warning, error"),
     ({"validate": "fast"}, "[tool.protocol-kit] validate: expected a table, got 'fast'"),
+    ({"validate": {"plan": datetime.date(2026, 1, 5)}},
+     "[tool.protocol-kit.validate] plan: expected a path, got a TOML date (2026-01-05); quote it"),
+    ({"scan": {"exclude": ["a", datetime.time(7, 32)]}},
+     "[tool.protocol-kit.scan] exclude[1]: expected a value of type string, got a TOML time (07:32:00)"),
 ])
 def test_errors_name_the_table_and_the_key(tmp_path, table, message):
     with pytest.raises(ConfigError) as error:
         config_from_table(table, root=tmp_path, file=tmp_path / "pyproject.toml")
     assert str(error.value).startswith(f"{tmp_path / 'pyproject.toml'}: {message}")
+
+
+def test_a_toml_date_read_from_pyproject_is_a_config_error(tmp_path, monkeypatch, protocol_kit):
+    (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit.validate]\nplan = 2026-01-05\n", "utf-8")
+    (tmp_path / "events.jsonl").write_text("{}\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = protocol_kit("validate", "events.jsonl")
+    assert result.code == 2
+    assert "[tool.protocol-kit.validate] plan: expected a path, got a TOML date (2026-01-05)" in result.stderr
+    assert "internal error" not in result.stderr
 
 
 def test_user_keys_keep_their_spelling(tmp_path):
