@@ -7,7 +7,9 @@ and nothing is queued, posted or retried.
 - segment-analytics-python and rudder-sdk-python: ``Client._enqueue`` runs with
   the client's ``send`` off (the SDKs' own no-send path), which builds, cleans and
   size-checks the message and returns it; the module-level ``analytics.track(...)``
-  goes through its default client, so it is taken too.
+  goes through its default client, so it is taken too. The message is handed on as
+  the JSON the SDK would write; a Segment call parsed (a call is checked as it is),
+  a RudderStack one as the body (its reader moves identify traits out of ``context``).
 - posthog: ``Client._submit_event``, called once the event is normalised,
   enriched (``$lib``, super properties...) and through ``before_send``.
 - mixpanel: ``Consumer.send`` and ``BufferedConsumer.send``, handed the JSON
@@ -25,6 +27,7 @@ import importlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Callable, Iterator
 
 import orjson
@@ -35,9 +38,14 @@ Sink = Callable[[str, str, Any], None]  # (sdk, wire format, message as the SDK 
 def as_sent(message: Any, serializer: type[json.JSONEncoder]) -> bytes:
     """``message`` as the JSON the SDK's own encoder writes (orjson hands it what JSON has no type for)."""
     try:
-        return orjson.dumps(message, default=serializer().default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+        return orjson.dumps(message, default=_default(serializer), option=orjson.OPT_PASSTHROUGH_DATETIME)
     except TypeError:  # keys that are not strings, which the json module turns into strings
         return json.dumps(message, cls=serializer).encode("utf-8")
+
+
+@cache
+def _default(serializer: type[json.JSONEncoder]) -> Callable[[Any], Any]:
+    return serializer().default
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +68,8 @@ def _segment_spec(sdk: str, module: str, wire_format: str) -> Callable[[Sink], l
                 queued, message = enqueue(self, msg)
             finally:
                 self.send = sending
-            sink(sdk, wire_format, as_sent(message, serializer))
+            sent = as_sent(message, serializer)  # also a copy: the application gets the message back
+            sink(sdk, wire_format, orjson.loads(sent) if wire_format == "segment" else sent)
             return queued, message
         return [Patch(client, "_enqueue", _enqueue)]
     return patches
