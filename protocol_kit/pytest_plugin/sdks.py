@@ -7,9 +7,8 @@ and nothing is queued, posted or retried.
 - segment-analytics-python and rudder-sdk-python: ``Client._enqueue`` runs with
   the client's ``send`` off (the SDKs' own no-send path), which builds, cleans and
   size-checks the message and returns it; the module-level ``analytics.track(...)``
-  goes through its default client, so it is taken too. The message is handed on as
-  the JSON the SDK would write; a Segment call parsed (a call is checked as it is),
-  a RudderStack one as the body (its reader moves identify traits out of ``context``).
+  goes through its default client, so it is taken too. The message is handed on
+  parsed from the JSON the SDK would write.
 - posthog: ``Client._submit_event``, called once the event is normalised,
   enriched (``$lib``, super properties...) and through ``before_send``.
 - mixpanel: ``Consumer.send`` and ``BufferedConsumer.send``, handed the JSON
@@ -68,8 +67,8 @@ def _segment_spec(sdk: str, module: str, wire_format: str) -> Callable[[Sink], l
                 queued, message = enqueue(self, msg)
             finally:
                 self.send = sending
-            sent = as_sent(message, serializer)  # also a copy: the application gets the message back
-            sink(sdk, wire_format, orjson.loads(sent) if wire_format == "segment" else sent)
+            # as the document the SDK would send (also a copy: the application gets the message back)
+            sink(sdk, wire_format, orjson.loads(as_sent(message, serializer)))
             return queued, message
         return [Patch(client, "_enqueue", _enqueue)]
     return patches
