@@ -20,6 +20,7 @@ from protocol_kit.events.record import EventRecord
 from protocol_kit.plan import Plan
 from protocol_kit.validation.api import Validator, compiled, load_plan
 from protocol_kit.validation.report import EventResult
+from protocol_kit.validation.schemas import PlanSchemas
 from protocol_kit.violation import Location, Violation
 
 # Which violation a reader should see first, when an event has several: the most severe, then the one about
@@ -55,7 +56,8 @@ class PlanCheck:
         self.compiled = compiled(loaded)
         self.pii = pii
         self._validators: dict[str, Validator] = {}
-        self.planned_events = planned_event_names(self.compiled)
+        # the schemas made ready now, not at the first call: a plan they cannot be made from stops the run at once
+        self.planned_events = tuple(PlanSchemas(self.compiled).track)
 
     def events(self, message: Any, *, wire_format: str, source: Location = Location()) -> list[CheckedEvent]:
         """The events of ``message`` (what an SDK sends, as ``wire_format``) with their violations."""
@@ -70,14 +72,6 @@ class PlanCheck:
             validator = self._validators[wire_format] = Validator(self.compiled, pii=self.pii,
                                                                   input_format=wire_format)
         return validator
-
-
-def planned_event_names(plan: Any) -> tuple[str, ...]:
-    """The names of the plan's track events, in plan order (versioned events once, after the others)."""
-    track = list(plan.track())
-    names = dict.fromkeys(schema.event for schema in track if schema.version is None)
-    names.update(dict.fromkeys(schema.event for schema in track if schema.version is not None))
-    return tuple(names)
 
 
 def _checked(result: EventResult) -> CheckedEvent:
