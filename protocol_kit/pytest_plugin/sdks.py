@@ -42,6 +42,16 @@ def as_sent(message: Any, serializer: type[json.JSONEncoder]) -> bytes:
         return json.dumps(message, cls=serializer).encode("utf-8")
 
 
+def as_document(message: Any, serializer: type[json.JSONEncoder]) -> Any:
+    """``message`` as the JSON document the SDK would send, parsed: also a copy, as the SDK hands the message
+    back to the application. The bytes when they are not JSON (the json module writes NaN): the reader says so."""
+    sent = as_sent(message, serializer)
+    try:
+        return orjson.loads(sent)
+    except orjson.JSONDecodeError:
+        return sent
+
+
 @cache
 def _default(serializer: type[json.JSONEncoder]) -> Callable[[Any], Any]:
     return serializer().default
@@ -67,8 +77,7 @@ def _segment_spec(sdk: str, module: str, wire_format: str) -> Callable[[Sink], l
                 queued, message = enqueue(self, msg)
             finally:
                 self.send = sending
-            # as the document the SDK would send (also a copy: the application gets the message back)
-            sink(sdk, wire_format, orjson.loads(as_sent(message, serializer)))
+            sink(sdk, wire_format, as_document(message, serializer))
             return queued, message
         return [Patch(client, "_enqueue", _enqueue)]
     return patches
