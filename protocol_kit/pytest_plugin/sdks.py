@@ -10,7 +10,8 @@ and nothing is queued, posted or retried.
   goes through its default client, so it is taken too. The message is handed on
   parsed from the JSON the SDK would write.
 - posthog: ``Client._submit_event``, called once the event is normalised,
-  enriched (``$lib``, super properties...) and through ``before_send``.
+  enriched (``$lib``, super properties...) and through ``before_send``; handed on
+  parsed from the JSON the SDK would write, as Segment's.
 - mixpanel: ``Consumer.send`` and ``BufferedConsumer.send``, handed the JSON
   message each ``Mixpanel`` call builds.
 - amplitude-analytics: ``AmplitudeDestinationPlugin.execute`` runs the
@@ -88,7 +89,7 @@ def _posthog(sink: Sink) -> list[Patch]:
     serializer = importlib.import_module("posthog.request").DatetimeSerializer
 
     def _submit_event(self, msg, lane, sent_uuid):
-        sink("posthog", "posthog", as_sent(msg, serializer))
+        sink("posthog", "posthog", as_document(msg, serializer))
         return sent_uuid
     return [Patch(client, "_submit_event", _submit_event)]
 
