@@ -41,6 +41,49 @@ def depth_exceeds(value: Any, limit: int) -> bool:
 
 def json_problem(value: Any) -> str | None:
     """Why ``value`` is not a JSON document within the depth limit, or None when it is."""
+    if plainly_json(value):
+        return None
+    return _problem(value)
+
+
+_PLAIN = frozenset((str, int, bool, type(None)))
+
+
+def plainly_json(value: Any) -> bool:
+    """True when ``value`` is made of the built-in JSON types themselves (no subclasses), has string keys, no
+    NaN and nests within the limit: a walk that builds no paths. False: :func:`json_problem` looks closer
+    (a cycle nests without end, so it ends here too)."""
+    stack = [(value, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        kind = node.__class__
+        if kind is dict:
+            for key in node:
+                if key.__class__ is not str:
+                    return False
+            children: Any = node.values()
+        elif kind is list:
+            children = node
+        elif kind in _PLAIN or kind is float and node == node:
+            continue
+        else:
+            return False
+        if depth > MAX_EVENT_DEPTH:
+            return False
+        for child in children:
+            kind = child.__class__
+            if kind in _PLAIN:
+                continue
+            if kind is float:
+                if child != child:
+                    return False
+                continue
+            push((child, depth + 1))
+    return True
+
+
+def _problem(value: Any) -> str | None:
     on_path: set[int] = set()
     stack: list[tuple[Any, str, int, bool]] = [(value, "", 1, False)]
     while stack:

@@ -57,6 +57,10 @@ _SIGNS = (
     r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}"    # MAC, dotted
 )
 _UUID = r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+# ISO 8601 times as SDKs write them (Python's isoformat: ``+00:00``), whose ``+`` and colons are signs
+# elsewhere: no value rule finds anything in one (at most ten digits in a row, no leading ``+``).
+_DATE_TIME = (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?"
+              r"(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$")
 # Categories whose name rules add no value rule of their own: under such a name only the signs matter.
 _NO_HINT_RULES = frozenset((
     "email", "person_name", "username", "postal_address", "coarse_location", "demographic",
@@ -243,7 +247,8 @@ class FastPass:
             _insert(tree, steps, "any")
         for steps, place in (*self.known.places.items(), *self.scalars.items()):
             _insert(tree, steps, place)
-        strings = {"type": "string", "anyOf": [{"not": {"pattern": self.signs}}, {"pattern": _UUID}]}
+        strings = {"type": "string", "anyOf": [{"not": {"pattern": self.signs}}, {"pattern": _UUID},
+                                               {"pattern": _DATE_TIME}]}
         numbers = {"type": "number", "exclusiveMaximum": _MAX_NUMBER, "exclusiveMinimum": -_MAX_NUMBER}
         generic = {"anyOf": [  # the most frequent kinds first: anyOf stops at the first that holds
             strings,
@@ -256,7 +261,7 @@ class FastPass:
         ]}
         scalar = {"anyOf": [strings, numbers, {"type": ["null", "boolean"]}]}
         identifier = {"anyOf": [{"type": ["null", "boolean"]}, {"type": "string", "not": {"pattern": self.id_signs}},
-                                *_card_free_numbers()]}
+                                {"type": "string", "pattern": _DATE_TIME}, *_card_free_numbers()]}
         return {"$defs": {"generic": generic, "scalar": scalar, "id": identifier},
                 **_node_schema(tree, sorted(self.known.innocent))}
 

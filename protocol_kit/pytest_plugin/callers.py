@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from protocol_kit.pytest_plugin.sdks import PACKAGES
@@ -28,20 +28,38 @@ def _library_folders() -> tuple[str, ...]:
 def call_sites(test_file: str | None) -> tuple[Location, Location | None]:
     """(the first line outside the SDKs that led to the current call, the line of ``test_file`` that did).
 
-    Called from inside an SDK: walks the stack up from there.
+    Called from inside an SDK: walks the stack up from there, judging each function's file once.
     """
-    library = _library_folders()
     frame = sys._getframe(1)
     application = None
+    cwd = None
+    judged = _applications
     while frame is not None:
         file = frame.f_code.co_filename
-        if application is None and not file.startswith(library) and not file.startswith("<"):
-            application = Location(file=_shown(file, os.getcwd()), line=frame.f_lineno)
-        if test_file is not None and file == test_file:
-            return application or Location(file=_shown(file, os.getcwd()), line=frame.f_lineno), \
-                Location(file=_shown(file, os.getcwd()), line=frame.f_lineno)
+        if application is None:
+            mine = judged.get(file)
+            if mine is None:
+                mine = judged[file] = _in_application(file)
+            if mine:
+                cwd = os.getcwd()
+                application = _location(file, frame.f_lineno, cwd)
+        if file == test_file:
+            line = _location(file, frame.f_lineno, cwd or os.getcwd())
+            return application or line, line
         frame = frame.f_back
     return application or Location(), None
+
+
+_applications: dict[str, bool] = {}  # file -> whether its code is the application's
+
+
+def _in_application(file: str) -> bool:
+    return not file.startswith(_library_folders()) and not file.startswith("<")
+
+
+@lru_cache(maxsize=4096)
+def _location(file: str, line: int, cwd: str) -> Location:
+    return Location(file=_shown(file, cwd), line=line)
 
 
 @cache

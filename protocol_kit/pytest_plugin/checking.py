@@ -1,11 +1,13 @@
-"""The one place the plugin validates: a plan's engine, built once, checking each captured message.
+"""The one place the plugin validates: the library's per-event check, one validator per wire format.
 
-A captured message is the body an SDK would have sent (a Segment call, a
-PostHog event, a Mixpanel record, an Amplitude batch...). The wire readers
-turn it into its Segment-spec events and the validation engine checks each,
-exactly as ``protocol-kit validate`` would check the same body. Every other
-module of the plugin calls :meth:`PlanCheck.events`; nothing else here
-touches the engine.
+A captured message is what an SDK would have sent (a Segment call, a PostHog
+event, a Mixpanel record, an Amplitude body...). It is checked by
+:meth:`protocol_kit.Validator.check` with the SDK's wire format, exactly as
+``protocol_kit.validate(message, plan, input_format=...)`` checks the same
+message: the wire reader turns it into its Segment-spec events, a conforming
+event costs the compiled checks, and only the others are explained in detail.
+Every other module of the plugin calls :meth:`PlanCheck.events`; nothing else
+here touches validation.
 """
 from __future__ import annotations
 
@@ -14,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from protocol_kit.codes import SEVERITIES
-from protocol_kit.events.wire import BodyError, WireRecord, parse_body, wire_format
-from protocol_kit.events.wire.reading import Reading
+from protocol_kit.events.record import EventRecord
 from protocol_kit.plan import Plan
-from protocol_kit.validation.api import compiled, load_plan
-from protocol_kit.validation.engine import Engine, Options
+from protocol_kit.validation.api import Validator, compiled, load_plan
+from protocol_kit.validation.report import EventResult
+from protocol_kit.validation.schemas import PlanSchemas
 from protocol_kit.violation import Location, Violation
 
 # Which violation a reader should see first, when an event has several: the most severe, then the one about
@@ -34,14 +36,15 @@ def best_first(violation: Violation) -> tuple:
 
 @dataclass(frozen=True, slots=True)
 class CheckedEvent:
-    """One Segment-spec event of a captured message, and its violations (best first)."""
+    """One Segment-spec event of a captured message (empty when it could not be read), and its violations
+    (best first)."""
 
     payload: dict[str, Any]
     violations: tuple[Violation, ...]
 
 
 class PlanCheck:
-    """A plan loaded and compiled once, and its validation engine.
+    """A plan loaded and compiled once, and its validators (one per wire format, built on first use).
 
     ``pii``: ``flag`` (as ``protocol-kit validate``: undeclared personal data is PII001) or ``off``.
     """
@@ -50,28 +53,29 @@ class PlanCheck:
         self.path = Path(path)
         loaded = load_plan(self.path)
         self.plan: Plan | None = loaded if isinstance(loaded, Plan) else None
-        self.engine = Engine(compiled(loaded), Options(pii=pii))
-        self.planned_events = tuple(self.engine.schemas.track)
+        self.compiled = compiled(loaded)
+        self.pii = pii
+        self._validators: dict[str, Validator] = {}
+        # the schemas made ready now, not at the first call: a plan they cannot be made from stops the run at once
+        self.planned_events = tuple(PlanSchemas(self.compiled).track)
 
     def events(self, message: Any, *, wire_format: str, source: Location = Location()) -> list[CheckedEvent]:
         """The events of ``message`` (what an SDK sends, as ``wire_format``) with their violations."""
-        checked = []
-        for record in self.records(message, wire_format, source):
-            payload = record.payload if record.parsed and isinstance(record.payload, dict) else {}
-            if payload and self.engine.fast_valid(payload):
-                checked.append(CheckedEvent(payload, ()))
-                continue
-            violations = sorted(self.engine.violations(record), key=best_first)
-            checked.append(CheckedEvent(payload, tuple(violations)))
-        return checked
+        result = self.validator(wire_format).check(EventRecord(message, source=source))
+        return [_checked(one) for one in result.events] if not isinstance(result, EventResult) \
+            else [_checked(result)]
 
-    def records(self, message: Any, name: str, source: Location) -> list[WireRecord]:
-        """The events of a message the SDK of format ``name`` built, read by that format's reader.
+    def validator(self, wire_format: str) -> Validator:
+        """The validator of messages in ``wire_format``."""
+        validator = self._validators.get(wire_format)
+        if validator is None:
+            validator = self._validators[wire_format] = Validator(self.compiled, pii=self.pii,
+                                                                  input_format=wire_format)
+        return validator
 
-        The format is known (the SDK made the message), so it is not detected again.
-        """
-        try:
-            document = parse_body(message) if isinstance(message, (bytes, str)) else message
-        except BodyError as error:
-            return [WireRecord(source=source, error=f"unreadable body: {error}", format=name, original=message)]
-        return list(wire_format(name).read(document, Reading(name, source, self.engine.wire.event_name)))
+
+def _checked(result: EventResult) -> CheckedEvent:
+    record = result.record
+    payload = record.payload if record.parsed and isinstance(record.payload, dict) else {}
+    violations = result.violations
+    return CheckedEvent(payload, tuple(sorted(violations, key=best_first)) if len(violations) > 1 else violations)

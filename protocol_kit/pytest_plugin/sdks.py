@@ -7,9 +7,11 @@ and nothing is queued, posted or retried.
 - segment-analytics-python and rudder-sdk-python: ``Client._enqueue`` runs with
   the client's ``send`` off (the SDKs' own no-send path), which builds, cleans and
   size-checks the message and returns it; the module-level ``analytics.track(...)``
-  goes through its default client, so it is taken too.
+  goes through its default client, so it is taken too. The message is handed on
+  parsed from the JSON the SDK would write.
 - posthog: ``Client._submit_event``, called once the event is normalised,
-  enriched (``$lib``, super properties...) and through ``before_send``.
+  enriched (``$lib``, super properties...) and through ``before_send``; handed on
+  parsed from the JSON the SDK would write, as Segment's.
 - mixpanel: ``Consumer.send`` and ``BufferedConsumer.send``, handed the JSON
   message each ``Mixpanel`` call builds.
 - amplitude-analytics: ``AmplitudeDestinationPlugin.execute`` runs the
@@ -25,6 +27,7 @@ import importlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Callable, Iterator
 
 import orjson
@@ -35,9 +38,24 @@ Sink = Callable[[str, str, Any], None]  # (sdk, wire format, message as the SDK 
 def as_sent(message: Any, serializer: type[json.JSONEncoder]) -> bytes:
     """``message`` as the JSON the SDK's own encoder writes (orjson hands it what JSON has no type for)."""
     try:
-        return orjson.dumps(message, default=serializer().default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+        return orjson.dumps(message, default=_default(serializer), option=orjson.OPT_PASSTHROUGH_DATETIME)
     except TypeError:  # keys that are not strings, which the json module turns into strings
         return json.dumps(message, cls=serializer).encode("utf-8")
+
+
+def as_document(message: Any, serializer: type[json.JSONEncoder]) -> Any:
+    """``message`` as the JSON document the SDK would send, parsed: also a copy, as the SDK hands the message
+    back to the application. The bytes when they are not JSON (the json module writes NaN): the reader says so."""
+    sent = as_sent(message, serializer)
+    try:
+        return orjson.loads(sent)
+    except orjson.JSONDecodeError:
+        return sent
+
+
+@cache
+def _default(serializer: type[json.JSONEncoder]) -> Callable[[Any], Any]:
+    return serializer().default
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +78,7 @@ def _segment_spec(sdk: str, module: str, wire_format: str) -> Callable[[Sink], l
                 queued, message = enqueue(self, msg)
             finally:
                 self.send = sending
-            sink(sdk, wire_format, as_sent(message, serializer))
+            sink(sdk, wire_format, as_document(message, serializer))
             return queued, message
         return [Patch(client, "_enqueue", _enqueue)]
     return patches
@@ -71,7 +89,7 @@ def _posthog(sink: Sink) -> list[Patch]:
     serializer = importlib.import_module("posthog.request").DatetimeSerializer
 
     def _submit_event(self, msg, lane, sent_uuid):
-        sink("posthog", "posthog", as_sent(msg, serializer))
+        sink("posthog", "posthog", as_document(msg, serializer))
         return sent_uuid
     return [Patch(client, "_submit_event", _submit_event)]
 

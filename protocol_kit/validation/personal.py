@@ -124,8 +124,12 @@ class PersonalData:
         if screen is None:
             screen = self._any_value_screens[id(entry)] = Screen(self.rules, declared=declared)
         fast = self._fast.get(id(entry)) if entry is not None else None
-        if fast is not None and fast.accepts(payload) or screen.clears(payload):
+        if fast is not None and fast.accepts(payload):
             found = []  # the first pass holds for events that break their schema too: it knows no schema
+        elif screen.clears(payload):
+            found = []
+            if fast is not None:  # so does what it learns from them (the next such event costs one check)
+                fast.learn(payload)
         else:
             found = find_undeclared_pii(payload, declared=declared, rules=self.rules)
         if found and declared:

@@ -87,6 +87,8 @@ class PlanSchemas:
                 del self.fast_calls[call]
             else:
                 self.fast_calls[call] = entry.validator.is_valid
+        if "identify" in self.fast_calls:
+            self.fast_calls["identify"] = _unless_traits_in_context(self.fast_calls["identify"])
 
     def track_entry(self, name: Any, payload: Any) -> tuple[EventSchema | None, str | None]:
         """The schema that checks track event ``name`` sent as ``payload``, and the version the
@@ -132,6 +134,15 @@ def _versioned_check(by_version: dict[str, EventSchema], fallback: EventSchema) 
         check = fallback_check if wanted is None else checks.get(wanted)
         return check is not None and check(payload)
     return is_valid
+
+
+def _unless_traits_in_context(is_valid: IsValid) -> IsValid:
+    """The check of identify calls, leaving those with ``context.traits`` to the detailed path: RudderStack's
+    SDKs send their traits there, and its wire format reads them as the call's traits first."""
+    def checked(payload: Any) -> bool:
+        context = payload.get("context")
+        return not (context.__class__ is dict and "traits" in context) and is_valid(payload)
+    return checked
 
 
 def _entry(compiled: CompiledSchema) -> EventSchema:

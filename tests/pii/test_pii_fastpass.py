@@ -52,12 +52,19 @@ VALUES = st.sampled_from([
     "https://shop.example.com/p?utm_source=x&email=jane%40gmail.com", "https://x.com/?phone=0612345678",
     "https://x.com/?first+name=Jane", "https://x.com/?page=2&utm_medium=email", "/cart?q=socks",
     "48.8566, 2.3522", "u33dc0cpke7v", "6D92078A-8246-4BA4-AE5B-76104861E7DC",
-    "00000000-0000-0000-0000-000000000000", "2024-06-10T12:00:00.000Z", "12:00:00", "4.12.0", "1.2.3.4",
+    "00000000-0000-0000-0000-000000000000", "2024-06-10T12:00:00.000Z",
+    "2026-12-01T11:32:33.503+00:00", "2026-12-01T11:32:33.554048-08:00", "2026-12-01 11:32:33+0100", "2026-12-01",
+    "2026-12-01T11:32+05:30", "2026-12-01T11:32:33.411111111Z", "2026-12-01T11:32:33+00:00 call +14155552671",
+    "+2026-12-01T11:32:33", "12:00:00", "4.12.0", "1.2.3.4",
     "Chrome/120.0.0.0", "v1.2.3.4", "order 10023456", "SKU-12345", "FR", "Lyon", "Jane", "Guest", "n/a",
     "prefer_not_to_say", "00000", "75001", "", "x", "ok", "42", "1.5", "Acme Inc", "München",
     "378282246310005", "ref 5555-5555-5555-4444", "9123456789012348", "SKU4111111111111111", "1733241234567123",
 ])
-SCALARS = st.one_of(VALUES, st.text(max_size=30), st.integers(min_value=-2**63, max_value=2**63 - 1), st.floats(allow_nan=False, allow_infinity=False),
+# times as SDKs write them (isoformat, with or without a zone and fractions)
+TIMES = st.builds(lambda moment, sep, spec: moment.isoformat(sep=sep, timespec=spec),
+                  st.datetimes(timezones=st.one_of(st.none(), st.timezones())), st.sampled_from("T "),
+                  st.sampled_from(["auto", "minutes", "seconds", "milliseconds", "microseconds"]))
+SCALARS = st.one_of(VALUES, TIMES, st.text(max_size=30), st.integers(min_value=-2**63, max_value=2**63 - 1), st.floats(allow_nan=False, allow_infinity=False),
                     st.booleans(), st.none(), st.sampled_from([4111111111111111, 48.8566, 10**13, 5555555555554444, -378282246310005, 1733241234567,
                                      1790012345678901235, 9123456789012348]))
 OBJECTS = st.recursive(
@@ -102,6 +109,7 @@ def test_an_event_the_fast_pass_accepts_has_no_undeclared_finding(events):
     for event in events:
         event = orjson.loads(orjson.dumps(event, option=orjson.OPT_NON_STR_KEYS))
         PERSONAL.clears(event)  # the screen decides and the fast pass learns, as in validation
+        PERSONAL.findings(event)  # as the detailed path does for events that break their schema: it learns too
         entry = PERSONAL._entry(event)
         fast = PERSONAL._fast.get(id(entry)) if entry is not None else None
         if fast is not None and fast.accepts(event):
@@ -160,3 +168,18 @@ def test_the_signs_of_a_key_are_those_of_the_whole_pattern(key):
 
     fast = FastPass(DEFAULT_RULES, classifier_for(DEFAULT_RULES.name_rules), declared={})
     assert fast._signed(key) == bool(re.search(fast.signs, key))
+
+
+def test_the_fast_pass_accepts_the_times_python_sdks_write_once_it_has_learnt():
+    event = {"type": "track", "event": "Order Completed", "messageId": "5d1c7b9e-3f2a-4e8b-9c1d-2a3b4c5d6e7f",
+             "userId": "u-1", "timestamp": "2026-12-01T11:32:33.554048+00:00",
+             "properties": {"order_id": "o-1", "note": "2026-12-01 11:32:33+01:00"}}
+    personal = PersonalData(SCHEMAS, mode="flag", rules=RULES)
+    fast = None
+    for _ in range(70):
+        assert personal.clears(event)
+        fast = personal._fast[id(personal._entry(event))]
+    for time in ("2026-12-01T11:32:33.554048+00:00", "2026-12-01T11:32:33-08:00", "2026-12-01T11:32:33.503Z"):
+        assert fast.accepts({**event, "timestamp": time}), time
+    for phone in ("+14155552671", "2026-12-01T11:32:33+00:00 +14155552671", "+2026-12-01T11:32:33"):
+        assert not fast.accepts({**event, "timestamp": phone}), phone

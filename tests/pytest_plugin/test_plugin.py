@@ -240,6 +240,16 @@ def test_a_plan_that_cannot_be_read_stops_the_run(pytester):
     result.stderr.fnmatch_lines(["*protocol-kit plan *missing.yaml*"])
 
 
+def test_a_plan_whose_schemas_cannot_be_used_stops_the_run_before_any_call(pytester):
+    (pytester.path / "plan.yaml").write_text(
+        "plan: shop\nevents:\n  Coupon Applied:\n    description: A coupon.\n    properties:\n"
+        "      coupon: {type: string, pattern: \"^(?!FREE).*$\", description: Needs a backtracking engine.}\n")
+    pytester.makepyfile(test_x="def test_nothing():\n    pass\n")
+    result = pytester.runpytest("--protocol-kit-plan", "plan.yaml")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*protocol-kit plan *plan.yaml*schema of 'Coupon Applied' is not usable*"])
+
+
 def test_an_unknown_config_key_is_a_usage_error(pytester):
     (pytester.path / "pyproject.toml").write_text("[tool.protocol-kit.pytest]\nstrcit = true\n")
     pytester.makepyfile(test_x="def test_nothing():\n    pass\n")

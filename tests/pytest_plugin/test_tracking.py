@@ -62,3 +62,13 @@ def test_best_first_puts_errors_then_whole_event_findings_then_deeper_paths():
     assert [(v.code, v.path) for v in sorted(found, key=best_first)] == [
         ("EV002", ""), ("EV004", "/properties/products/0/price"), ("EV004", "/properties/a"),
         ("PII001", "/properties/q")]
+
+
+def test_a_message_the_sdk_would_send_as_invalid_json_is_a_violation_not_an_error_in_the_application():
+    tracking = Tracking(PlanCheck(PLAN), test_file=__file__)
+    client = segment.Client("wk", host="http://127.0.0.1:9", sync_mode=True)
+    with patched(tracking.record):  # keys that are not strings: the SDK's json module writes them, and NaN
+        client.track("u-1", "Order Completed", {"order_id": "o-1", 1: float("nan")})
+    [call] = tracking.events
+    assert [(v.code, v.message.split(":")[0]) for v in call.violations] == [("EV001", "unreadable body")]
+    assert call.location.file.endswith("test_tracking.py")

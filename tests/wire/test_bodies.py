@@ -118,3 +118,21 @@ def test_a_forced_format_names_the_format_a_body_is_in(protocol_kit):
     assert outcome.code == 1
     assert "EV001 not a PostHog payload: looks like an Amplitude batch, read with --input-format amplitude" \
         in outcome.stdout
+
+
+@pytest.mark.parametrize("input_format", ["auto", "rudderstack"])
+def test_rudderstack_traits_in_context_are_checked_on_the_compiled_path_too(input_format, plan, tmp_path,
+                                                                           protocol_kit):
+    # RudderStack's Python SDK sends identify traits in context.traits: a wrong one there is found whether
+    # the call comes parsed, raw, or as a line of a file (where conforming lines take the compiled path)
+    call = {"type": "identify", "userId": "u-1", "channel": "server", "traits": {"email": "ada@example.com"},
+            "context": {"traits": {"plan": "gold"}, "library": {"name": "analytics-python", "version": "2.1.9"}}}
+    expected = [("EV006", "/traits/plan")]
+    checker = Validator(plan, input_format=input_format)
+    assert found(checker.check(call).violations) == found(checker.check(orjson.dumps(call)).violations) == expected
+    assert found(checker.run([call]).violations) == expected
+    path = tmp_path / "calls.jsonl"
+    path.write_bytes(orjson.dumps(call) + b"\n")
+    outcome = protocol_kit("validate", "--plan", str(PLAN), str(path), "--format", "json", "--input-format",
+                           input_format)
+    assert found(json.loads(outcome.stdout)["violations"]) == expected
