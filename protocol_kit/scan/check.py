@@ -9,7 +9,6 @@ import functools
 from typing import Any, Iterable, Iterator
 
 from protocol_kit import messages, pointer as json_pointer
-from protocol_kit.compile.compiler import property_schema
 from protocol_kit.events.envelope import json_type
 from protocol_kit.messages import Finding
 from protocol_kit.pii.mask import mask_value
@@ -89,7 +88,9 @@ class PlanChecker:
 
     def _schema_of(self, prop: Property) -> dict[str, Any]:
         schema = self._schemas.get(id(prop))
-        if schema is None:
+        if schema is None:  # the compiler is loaded only once a call needs a type or values checked
+            from protocol_kit.compile.compiler import property_schema
+
             schema = self._schemas[id(prop)] = property_schema(prop, default_open=True)
         return schema
 
