@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from protocol_kit.pytest_plugin.callers import call_sites
 from protocol_kit.pytest_plugin.checking import PlanCheck, best_first
-from protocol_kit.validation.suggest import closest
+from protocol_kit.suggest import closest, hint
 from protocol_kit.violation import Location, Violation
 
 
@@ -177,6 +177,4 @@ def _other_names(calls: list[TrackedCall], event: str) -> list[str]:
     names = sorted({call.event for call in calls if call.event is not None})
     if not names:
         return ["  no event was tracked"]
-    best = closest(event, names)
-    hint = f" (did you mean {best!r}?)" if best else ""
-    return [f"  events tracked: {', '.join(repr(n) for n in names)}{hint}"]
+    return [f"  events tracked: {', '.join(repr(n) for n in names)}{hint(closest(event, names))}"]
