@@ -95,6 +95,15 @@ class FileSlice:
                 number += len(lines)
                 position += size
 
+    def head(self, chunk_lines: int) -> tuple["LineChunk | None", "FileSlice"]:
+        """The first lines (about ``chunk_lines``) as a chunk, and the slice of the lines after them."""
+        chunk = next(self.chunks(chunk_lines), None)
+        if chunk is None:
+            return None, FileSlice(self.file, self.first_line, self.end, self.end)
+        with open(self.file, "rb") as stream:
+            start = line_start(stream, self.start) + sum(map(len, chunk.lines))
+        return chunk, FileSlice(self.file, self.first_line + len(chunk.lines), start, self.end)
+
     def read(self) -> "LineChunk":
         """All the lines as one chunk."""
         return LineChunk(self.file, self.first_line, [line for chunk in self.chunks() for line in chunk.lines])

@@ -11,7 +11,7 @@ from dataclasses import replace
 from protocol_kit import results
 from protocol_kit.results import MAX_DIGEST_ROWS, OTHER, DigestBuilder, digest_path  # noqa: F401 (public here)
 from protocol_kit.validation.report import Outcomes, Summary, ValidationReport
-from protocol_kit.violation import Location, Violation
+from protocol_kit.violation import Violation
 
 MAX_VIOLATIONS = 1000
 EXAMPLE_IDS = results.EXAMPLE_IDS
@@ -52,7 +52,7 @@ class ReportBuilder:
         self.by_kind.update(later.by_kind)
         self.by_severity.update(later.by_severity)
         for row in later.digest.rows(ordered=False):
-            self.digest.add_row(replace(row, first=_moved(row.first, line_shift), last=_moved(row.last, line_shift))
+            self.digest.add_row(replace(row, first=row.first.shifted(line_shift), last=row.last.shifted(line_shift))
                                 if line_shift else row)
 
     def build(self, plan: str, outcomes: Outcomes) -> ValidationReport:
@@ -65,8 +65,4 @@ class ReportBuilder:
 
 
 def _shifted(v: Violation, lines: int) -> Violation:
-    return replace(v, source=_moved(v.source, lines)) if lines else v
-
-
-def _moved(location: Location, lines: int) -> Location:
-    return replace(location, line=location.line + lines) if location.line is not None else location
+    return replace(v, source=v.source.shifted(lines)) if lines else v

@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -46,26 +47,53 @@ from protocol_kit.validation.parts import PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
 PARENT_POLL_SECONDS = 0.5
-SLICES_PER_JOB = 8  # a slow slice (many invalid events) holds up one worker for a small share of the run
+SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
+WARM_UP_LINES = 2000  # processed by the parent before the workers start (see _ParallelRun._warm_up)
 
 _engine: Engine | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PartResult:
-    """What a worker sends back for a slice: its tally, and how many lines it read."""
+    """What a worker sends back for a slice: its tally, how many lines it read, and the violations its tally
+    keeps for the report, pickled apart: the parent unpickles them only while its own list has room."""
 
-    tally: Tally
+    tally: Tally  # without its kept violations
     lines: int
+    kept: bytes
+    kept_count: int
+
+    @classmethod
+    def of(cls, tally: Tally, lines: int) -> "PartResult":
+        kept, tally.builder.kept = tally.builder.kept, []
+        return cls(tally, lines, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), len(kept))
+
+    def tally_for(self, room: int) -> Tally:
+        """The tally, with its kept violations when there is ``room`` for any."""
+        builder = self.tally.builder
+        if room and self.kept_count:
+            builder.kept = pickle.loads(self.kept)
+        else:
+            builder.not_kept += self.kept_count
+        return self.tally
 
 
-def _start_worker(plan: CompiledPlan, options: Options, parent: int) -> None:
+def _start_pool(engine: Engine, jobs: int) -> ProcessPoolExecutor:
+    """Workers forked with ``engine`` as it is (where processes can be forked), else started with its plan."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+                                   initargs=(engine, None, None, os.getpid()))
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                               initargs=(None, engine.plan, engine.options, os.getpid()))
+
+
+def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None, parent: int) -> None:
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent(parent)
-    _engine = Engine(plan, options)
+    _engine = engine if engine is not None else Engine(plan, options)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -100,7 +128,7 @@ def _process_slice(piece: FileSlice, parts: Parts, max_violations: int) -> PartR
     tally = Tally.empty(max_violations=max_violations)
     with writing(parts) as outputs:
         lines = tally_batches(_engine, [piece], tally, outputs)
-    return PartResult(tally, lines)
+    return PartResult.of(tally, lines)
 
 
 def slice_count(size: int, jobs: int) -> int:
@@ -119,18 +147,22 @@ class _Task:
 class _ParallelRun:
     def __init__(self, engine: Engine, jobs: int, tally: Tally, outputs: Outputs,
                  progress: Callable[[int], None] | None):
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                        initargs=(engine.plan, engine.options, os.getpid()))
-        self.jobs, self.tally, self.outputs, self.progress = jobs, tally, outputs, progress
+        self.engine, self.jobs, self.tally, self.outputs, self.progress = engine, jobs, tally, outputs, progress
         self.parts = PartFiles(outputs)
         self.counted = engine.options.keep_quarantined  # quarantine records are written with their line numbers
         self.next_line = 1  # the number of the next line of the file being put together
+        self.pool: ProcessPoolExecutor | None = None
 
     def run(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> None:
+        work = iter(work)
+        first = next(work, None)
+        if first is None:
+            return
+        rest = self._warm_up(first)
+        self.pool = _start_pool(self.engine, self.jobs)
         try:
             pending: deque[_Task] = deque()
-            for task in self._tasks(work):
+            for task in self._tasks(itertools.chain([rest] if rest is not None else [], work)):
                 pending.append(task)
                 if len(pending) >= 2 * self.jobs:
                     self._take(pending.popleft())
@@ -142,6 +174,17 @@ class _ParallelRun:
         finally:
             self.parts.discard()
         self.pool.shutdown()
+
+    def _warm_up(self, first: LineChunk | FileSlice | RecordBatch) -> FileSlice | None:
+        """Process the first batch here, before the workers start: they begin with what the engine compiled
+        and learnt on it (forked workers share it) instead of each doing that work again; what is left."""
+        if not isinstance(first, FileSlice):
+            tally_batches(self.engine, [first], self.tally, self.outputs, self.progress)
+            return None
+        head, rest = first.head(WARM_UP_LINES)
+        if head is not None:
+            tally_batches(self.engine, [head], self.tally, self.outputs, self.progress)
+        return rest
 
     def _tasks(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> Iterator[_Task]:
         for item in work:
@@ -171,7 +214,8 @@ class _ParallelRun:
             self.parts.put(task.parts)
             if task.starts_file:
                 self.next_line = task.first_line
-            self.tally.merge(result.tally, line_shift=self.next_line - task.first_line)
+            room = self.tally.builder.max_violations - len(self.tally.builder.kept)
+            self.tally.merge(result.tally_for(room), line_shift=self.next_line - task.first_line)
             self.next_line += result.lines
         if self.progress is not None:
             self.progress(self.tally.read)

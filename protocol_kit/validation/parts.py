@@ -50,7 +50,7 @@ class PartFiles:
     def new(self) -> Parts:
         """Names for one more part of each output; the worker creates the files (only when it writes)."""
         number = next(self._numbers)
-        parts = {name: Part(os.path.join(self._folders[name], f".{_shown(stream)}.{self._run}-{number}{PARTIAL_SUFFIX}"),
+        parts = {name: Part(os.path.join(self._folders[name], f".{_shown(stream)}.{self._run}-{name}-{number}{PARTIAL_SUFFIX}"),
                             str(getattr(stream, "path", None) or getattr(stream, "name", "<output>")))
                  for name, stream in self._targets.items()}
         self._named.update(part.path for part in parts.values())
