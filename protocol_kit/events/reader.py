@@ -95,14 +95,19 @@ class FileSlice:
                 number += len(lines)
                 position += size
 
-    def head(self, chunk_lines: int) -> tuple["LineChunk | None", "FileSlice"]:
-        """The first lines (about ``chunk_lines``) as a chunk, and the slice of the lines after them."""
-        chunk = next(self.chunks(chunk_lines), None)
-        if chunk is None:
-            return None, FileSlice(self.file, self.first_line, self.end, self.end)
+    def head(self, count: int) -> tuple["LineChunk | None", "FileSlice"]:
+        """The first ``count`` lines as a chunk (None when there are none), and the slice of the lines after them."""
         with open(self.file, "rb") as stream:
-            start = line_start(stream, self.start) + sum(map(len, chunk.lines))
-        return chunk, FileSlice(self.file, self.first_line + len(chunk.lines), start, self.end)
+            start, end = line_start(stream, self.start), line_start(stream, self.end)
+            stream.seek(start)
+            lines, position = [], start
+            for line in itertools.islice(stream, count):
+                if position >= end:
+                    break
+                lines.append(line)
+                position += len(line)
+        rest = FileSlice(self.file, self.first_line + len(lines), position, max(position, self.end))
+        return (LineChunk(self.file, self.first_line, lines) if lines else None), rest
 
     def read(self) -> "LineChunk":
         """All the lines as one chunk."""

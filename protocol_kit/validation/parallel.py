@@ -50,7 +50,7 @@ PARENT_POLL_SECONDS = 0.5
 SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
-WARM_UP_LINES = 2000  # processed by the parent before the workers start (see _ParallelRun._warm_up)
+WARM_UP_LINES = 5000  # processed by the parent before the workers start (see _ParallelRun._warm_up)
 
 _engine: Engine | None = None
 

@@ -56,6 +56,19 @@ def test_split_slices_hold_every_line_once_with_its_number(tmp_path_factory, lin
     assert numbered_pieces == list(enumerate(io.BytesIO(data).readlines(), 1))
 
 
+@settings(max_examples=60, deadline=None)
+@given(lines=RAW_LINES, count=st.integers(0, 30), cut=st.integers(0, 400))
+def test_head_and_rest_hold_the_lines_of_the_slice(tmp_path_factory, lines, count, cut):
+    path = tmp_path_factory.mktemp("head") / "events.jsonl"
+    data = b"".join(lines)
+    path.write_bytes(data)
+    piece = FileSlice(str(path), 1, 0, min(cut, len(data)))
+    head, rest = piece.head(count)
+    expected = piece.read().lines
+    assert (head.lines if head else []) == expected[:count]
+    assert rest.read().lines == expected[count:] and rest.first_line == 1 + min(count, len(expected))
+
+
 @given(parts=st.integers(1, 9), size=st.integers(0, 50))
 def test_split_covers_the_slice_in_order(parts, size):
     pieces = FileSlice("f", 1, 7, 7 + size).split(parts)
