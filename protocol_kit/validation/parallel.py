@@ -20,6 +20,9 @@ Compressed files, stdin and JSON documents have no byte ranges to seek to: the
 parent reads them and sends their lines or records to the workers in batches,
 whose whole results (violations, output lines) come back.
 
+The parent validates the first lines itself before it starts the workers
+(:data:`WARM_UP_LINES`): forked workers begin with the schemas it compiled and
+what the personal-data fast pass learnt, instead of each doing that work again.
 At most ``2 * jobs`` tasks are in flight, so memory does not grow with the input.
 Workers never outlive the run: they ignore ctrl-C (the parent decides), ask
 the kernel to end them when the parent dies (Linux), and watch the parent
@@ -151,7 +154,7 @@ class _ParallelRun:
         self.parts = PartFiles(outputs)
         self.counted = engine.options.keep_quarantined  # quarantine records are written with their line numbers
         self.next_line = 1  # the number of the next line of the file being put together
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: ProcessPoolExecutor
 
     def run(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> None:
         work = iter(work)
@@ -159,10 +162,13 @@ class _ParallelRun:
         if first is None:
             return
         rest = self._warm_up(first)
+        following = next(work, None) if rest is None else rest
+        if following is None:
+            return  # all done while warming up: no workers needed
         self.pool = _start_pool(self.engine, self.jobs)
         try:
             pending: deque[_Task] = deque()
-            for task in self._tasks(itertools.chain([rest] if rest is not None else [], work)):
+            for task in self._tasks(itertools.chain([following], work)):
                 pending.append(task)
                 if len(pending) >= 2 * self.jobs:
                     self._take(pending.popleft())
@@ -184,7 +190,7 @@ class _ParallelRun:
         head, rest = first.head(WARM_UP_LINES)
         if head is not None:
             tally_batches(self.engine, [head], self.tally, self.outputs, self.progress)
-        return rest
+        return rest if rest.start < rest.end else None
 
     def _tasks(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> Iterator[_Task]:
         for item in work:
