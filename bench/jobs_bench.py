@@ -11,13 +11,18 @@ written). Each round runs one process and ``--jobs N`` back to back; the
 figures are the best of the rounds. CPU time is that of the parent and of its
 workers. Prints the speed-up (wall time of one process over that of N) and the
 CPU overhead (CPU time of N over that of one process), with the load average
-before and after: the figures mean something only on idle cores. Exits 1 when a
-target is missed.
+before and after: the figures mean something only on idle cores. A third run
+per round takes the parallel path with a single worker: its CPU time over one
+process's is the cost of the path itself (slicing, parts, merging, the fork),
+without two workers competing for caches and memory. Exits 1 when a target is
+missed.
 """
 from __future__ import annotations
 
 import argparse
 import os
+from contextlib import contextmanager
+from dataclasses import replace
 import resource
 import shutil
 import sys
@@ -29,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import plan_document, write_corpus, write_plan  # noqa: E402
 from protocol_kit.commands.validate_command import ValidateOptions, validate_stream  # noqa: E402
+from protocol_kit.validation import parallel  # noqa: E402
 from protocol_kit.validation.api import compiled, load_plan  # noqa: E402
 
 TARGETS = {"speedup": 1.7, "cpu": 1.10}
@@ -41,10 +47,27 @@ def cpu_seconds() -> float:
 
 
 def measure(corpus: Path, options: ValidateOptions) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one run."""
+    """(wall seconds, CPU seconds) of one run; ``jobs=-1``: the parallel path with one worker."""
+    one_worker = options.jobs == -1
+    if one_worker:
+        options = replace(options, jobs=2)
     cpu, wall = cpu_seconds(), time.perf_counter()
-    validate_stream([corpus], options)
+    if one_worker:
+        with patched(parallel, "_start_pool", lambda engine, jobs, start=parallel._start_pool: start(engine, 1)):
+            validate_stream([corpus], options)
+    else:
+        validate_stream([corpus], options)
     return time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+@contextmanager
+def patched(module, name: str, value):
+    saved = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, saved)
 
 
 def options_for(plan, folder: Path, *, mode: str, pii: str, jobs: int) -> ValidateOptions:
@@ -82,22 +105,23 @@ def run(args, folder: Path) -> int:
     rows, failures = [], []
     for mode in args.modes.split(","):
         for pii in args.pii.split(","):
-            best = {1: [float("inf")] * 2, args.jobs: [float("inf")] * 2}
+            best = {jobs: [float("inf")] * 2 for jobs in (1, args.jobs, -1)}
             for _ in range(args.rounds):
-                for jobs in (1, args.jobs):
+                for jobs in (1, args.jobs, -1):
                     figures = measure(corpus, options_for(plan, folder, mode=mode, pii=pii, jobs=jobs))
                     best[jobs] = [min(a, b) for a, b in zip(best[jobs], figures)]
-            (wall_1, cpu_1), (wall_n, cpu_n) = best[1], best[args.jobs]
+            (wall_1, cpu_1), (wall_n, cpu_n), cpu_path = best[1], best[args.jobs], best[-1][1]
             speedup, overhead = wall_1 / wall_n, cpu_n / cpu_1
             rows.append((mode, f"--pii {pii}", f"{wall_1:.2f}", f"{cpu_1:.2f}", f"{wall_n:.2f}", f"{cpu_n:.2f}",
-                         f"{speedup:.2f}x", f"{overhead:.3f}", f"{args.events / wall_n:,.0f}"))
+                         f"{speedup:.2f}x", f"{overhead:.3f}", f"{cpu_path / cpu_1:.3f}",
+                         f"{args.events / wall_n:,.0f}"))
             print(f"{mode}, --pii {pii}: done (load average {load()})", flush=True)
             if speedup < TARGETS["speedup"]:
                 failures.append(f"{mode} --pii {pii}: speed-up {speedup:.2f}x below {TARGETS['speedup']}x")
             if overhead > TARGETS["cpu"]:
                 failures.append(f"{mode} --pii {pii}: CPU {overhead:.3f}x one process, above {TARGETS['cpu']}")
     print(table(rows, ("mode", "pii", "1 process wall s", "CPU s", f"--jobs {args.jobs} wall s", "CPU s",
-                       "speed-up", "CPU ratio", f"--jobs {args.jobs} events/s")))
+                       "speed-up", "CPU ratio", "1 worker CPU ratio", f"--jobs {args.jobs} events/s")))
     print(f"\ntargets: speed-up >= {TARGETS['speedup']}x, CPU ratio <= {TARGETS['cpu']}")
     print(f"load average after: {load()}")
     print("\nall targets met" if not failures else "\ntargets missed: " + "; ".join(failures))
