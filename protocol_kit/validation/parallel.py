@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
-from protocol_kit.events.reader import FileSlice, LineChunk
+from protocol_kit.events.reader import CHUNK_LINES, FileSlice, LineChunk
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
 from protocol_kit.validation.parts import PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
@@ -53,7 +53,10 @@ PARENT_POLL_SECONDS = 0.5
 SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
-WARM_UP_LINES = 5000  # processed by the parent before the workers start (see _ParallelRun._warm_up)
+# lines the parent processes before the workers start (see _ParallelRun._warm_up): the personal-data fast
+# pass learns from the first few thousand events; without it, the first chunk compiles what the workers use
+WARM_UP_LINES = 5000
+WARM_UP_LINES_WITHOUT_PII = CHUNK_LINES
 
 _engine: Engine | None = None
 
@@ -187,7 +190,7 @@ class _ParallelRun:
         if not isinstance(first, FileSlice):
             tally_batches(self.engine, [first], self.tally, self.outputs, self.progress)
             return None
-        head, rest = first.head(WARM_UP_LINES)
+        head, rest = first.head(WARM_UP_LINES if self.engine.personal is not None else WARM_UP_LINES_WITHOUT_PII)
         if head is not None:
             tally_batches(self.engine, [head], self.tally, self.outputs, self.progress)
         return rest if rest.start < rest.end else None

@@ -57,6 +57,7 @@ def small_slices(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_SLICE_BYTES", 300)
     monkeypatch.setattr(parallel, "SLICES_PER_JOB", 40)
     monkeypatch.setattr(parallel, "WARM_UP_LINES", 5)
+    monkeypatch.setattr(parallel, "WARM_UP_LINES_WITHOUT_PII", 3)
 
 
 @pytest.mark.parametrize("seed", range(4))
