@@ -82,6 +82,11 @@ class SafeOutput:
             raise self._error(error) from None
         return self
 
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the temporary file (where other temporary parts of the output belong); None for a device."""
+        return self._temp.parent if self._temp is not None else None
+
     def write(self, data: bytes) -> int:
         try:
             return self._stream.write(data)

@@ -39,6 +39,12 @@ class Location:
             parts[0] += f"[{self.index}]"
         return ":".join(parts)
 
+    def shifted(self, lines: int) -> "Location":
+        """The same place ``lines`` lines further down (a part of a file that was numbered from 1)."""
+        if self.line is None or not lines:
+            return self
+        return Location(self.file, self.line + lines, self.column, self.sheet, self.row, self.index)
+
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in (
             ("file", self.file), ("line", self.line), ("column", self.column),

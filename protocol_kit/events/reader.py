@@ -48,43 +48,95 @@ JSON_SUFFIXES = (".json",)
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 1000
 SLICE_BYTES_PER_LINE = 512
+COUNT_BLOCK = 1 << 20
+LINE_SCAN_BLOCK = 1 << 12
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
 @dataclass(frozen=True, slots=True)
 class FileSlice:
-    """Whole lines of a plain JSON Lines file as a byte range; ``first_line`` is the number of the first."""
+    """The lines of a plain JSON Lines file that start in the byte range ``[start, end)``.
+
+    A line starts at byte 0 or right after a newline, so consecutive slices
+    (:meth:`split`) hold every line of the file exactly once, wherever their
+    bounds fall: in a line, between CR and LF, inside a multi-byte character.
+    ``first_line`` is the number given to the first of the lines. Slices are
+    read where they are processed (a worker process), a chunk of lines at a
+    time: the process that makes them never reads them.
+    """
 
     file: str
     first_line: int
     start: int
     end: int
 
-    def read(self) -> "LineChunk":
+    def split(self, parts: int) -> list["FileSlice"]:
+        """``parts`` consecutive slices of about equal size, each numbering its lines from 1.
+
+        Their real first line numbers are known once the lines of the slices before
+        them are counted (:meth:`count_lines`), or when those slices have been read.
+        """
+        size = self.end - self.start
+        bounds = [self.start + size * k // parts for k in range(parts + 1)]
+        return [FileSlice(self.file, 1, low, high) for low, high in zip(bounds, bounds[1:])]
+
+    def chunks(self, chunk_lines: int = CHUNK_LINES) -> Iterator["LineChunk"]:
+        """The lines, about ``chunk_lines`` at a time, numbered from ``first_line``."""
         with open(self.file, "rb") as stream:
-            stream.seek(self.start)
-            data = stream.read(self.end - self.start)
-        return LineChunk(self.file, self.first_line, io.BytesIO(data).readlines())
+            start, end = line_start(stream, self.start), line_start(stream, self.end)
+            stream.seek(start)
+            number, position, hint = self.first_line, start, chunk_lines * SLICE_BYTES_PER_LINE
+            while position < end and (lines := stream.readlines(min(hint, end - position))):
+                size = sum(map(len, lines))
+                while position + size > end:  # read on past the hint: ``end`` starts a line, the rest is not ours
+                    size -= len(lines.pop())
+                yield LineChunk(self.file, number, lines)
+                number += len(lines)
+                position += size
+
+    def head(self, count: int) -> tuple["LineChunk | None", "FileSlice"]:
+        """The first ``count`` lines as a chunk (None when there are none), and the slice of the lines after them."""
+        with open(self.file, "rb") as stream:
+            start, end = line_start(stream, self.start), line_start(stream, self.end)
+            stream.seek(start)
+            lines, position = [], start
+            for line in itertools.islice(stream, count):
+                if position >= end:
+                    break
+                lines.append(line)
+                position += len(line)
+        rest = FileSlice(self.file, self.first_line + len(lines), position, max(position, self.end))
+        return (LineChunk(self.file, self.first_line, lines) if lines else None), rest
+
+    def read(self) -> "LineChunk":
+        """All the lines as one chunk."""
+        return LineChunk(self.file, self.first_line, [line for chunk in self.chunks() for line in chunk.lines])
+
+    def count_lines(self) -> int:
+        """How many lines the slice holds, counted without splitting them: newlines, and an unended last line."""
+        with open(self.file, "rb", buffering=0) as stream:
+            start, end = line_start(stream, self.start), line_start(stream, self.end)
+            stream.seek(start)
+            count, left, last = 0, end - start, b"\n"
+            while left > 0 and (block := stream.read(min(COUNT_BLOCK, left))):
+                count += block.count(b"\n")
+                left, last = left - len(block), block[-1:]
+        return count + (last != b"\n")
 
 
-def file_slices(path: Path, size: int) -> Iterator[FileSlice]:
-    """Consecutive slices of about ``size`` bytes, cut after a newline (a longer line makes a longer slice)."""
-    number, start = 1, 0
-    with _open(path) as stream:
-        carry = b""
-        while block := stream.read(size):
-            block = carry + block
-            cut = block.rfind(b"\n") + 1
-            if not cut:
-                carry = block
-                continue
-            end = start + cut
-            yield FileSlice(str(path), number, start, end)
-            number += block.count(b"\n", 0, cut)
-            start, carry = end, block[cut:]
-        if carry:
-            yield FileSlice(str(path), number, start, start + len(carry))
+def line_start(stream: BinaryIO, offset: int) -> int:
+    """The position of the first line that starts at or after ``offset``; the end of the file when none does."""
+    if offset <= 0:
+        return 0
+    stream.seek(offset - 1)
+    position = offset - 1
+    while block := stream.read(LINE_SCAN_BLOCK):
+        found = block.find(b"\n")
+        if found >= 0:
+            return position + found + 1
+        position += len(block)
+    return position
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +163,11 @@ def read_chunks(paths: Iterable[str | Path], *, chunk_lines: int = CHUNK_LINES,
                 slices: bool = False) -> Iterator[LineChunk | FileSlice | EventRecord]:
     """Chunks of raw lines (JSON Lines sources) and records (JSON documents), in input order.
 
-    With ``slices``, plain (not compressed) JSON Lines files come as
-    :class:`FileSlice` byte ranges instead, read where they are processed:
-    what worker processes need, so that the lines do not travel through pipes.
+    With ``slices``, each plain (not compressed) JSON Lines file comes as one
+    :class:`FileSlice` of all its bytes instead, unread: worker processes cut it
+    and read their own parts (see :mod:`protocol_kit.validation.parallel`), so
+    that the lines do not travel through pipes. Compressed files and stdin are
+    read here whatever ``slices`` says.
     Raises :class:`InputError` at once when a path does not exist.
     """
     return _chunks(list(expand_paths(paths)), chunk_lines, slices)
@@ -128,7 +182,7 @@ def _chunks(sources: list[Path | str], chunk_lines: int, slices: bool) -> Iterat
         elif (document := _document_in(path)) is not None:
             yield from document_records(document, str(path))
         elif slices and not is_gzip(path):
-            yield from file_slices(path, chunk_lines * SLICE_BYTES_PER_LINE)
+            yield FileSlice(str(path), 1, 0, path.stat().st_size)
         else:
             yield from _read_lines(path, chunk_lines)
 

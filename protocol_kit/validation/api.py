@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Union
 
 from protocol_kit.compile.compiled import INDEX_FILE, CompiledPlan, load_compiled
 from protocol_kit.events.record import EventRecord
 from protocol_kit.policy import CodePolicy
-from protocol_kit.validation.digest import MAX_VIOLATIONS, ReportBuilder
+from protocol_kit.validation.digest import MAX_VIOLATIONS
 from protocol_kit.validation.engine import BatchResult, Engine, Options, batches, checked_record, line_of as _line
-from protocol_kit.validation.report import BodyResult, EventResult, Outcomes, ValidationReport
+from protocol_kit.validation.report import BodyResult, EventResult, ValidationReport
+from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 from protocol_kit.violation import Location
 
 if TYPE_CHECKING:
@@ -150,6 +151,12 @@ class Validator:
         written to ``valid_out`` and quarantined ones to ``quarantine_out``
         (binary streams, JSON Lines). ``progress`` is called with the number of
         events done after every batch.
+
+        With ``jobs`` above 1, the :class:`~protocol_kit.events.FileSlice` s of
+        ``read_chunks(..., slices=True)`` are cut and read by the worker processes,
+        which write their parts of the outputs to temporary files beside them (or in
+        the system's temporary folder, for streams without a file); the outputs and
+        the report are the same as with one process.
         """
         if self.options.mode == "quarantine" and quarantine_out is None:
             raise ValueError("quarantine mode needs quarantine_out: a stream for the nonconforming events")
@@ -157,29 +164,15 @@ class Validator:
                           keep_quarantined=quarantine_out is not None,
                           input_format=input_format or self.options.input_format)
         engine = Engine(self.plan, options)
-        builder = ReportBuilder(max_violations=self.max_violations)
-        totals = BatchResult()
-        for result in self._results(engine, batches(events)):
-            _merge(totals, result, builder)
-            if valid_out is not None and result.passed_out:
-                valid_out.write(b"".join(result.passed_out))
-            if quarantine_out is not None and result.quarantine_out:
-                quarantine_out.write(b"".join(result.quarantine_out))
-            if progress is not None:
-                progress(totals.read)
-        outcomes = Outcomes(mode=options.mode, read=totals.read, passed=totals.passed, omitted=totals.omitted,
-                            dropped=totals.dropped, quarantined=totals.quarantined, reported=totals.reported)
-        report = replace(builder.build(self.plan.name, outcomes), formats=dict(sorted(totals.formats.items())))
-        if engine.personal is not None and totals.pii_seen:
-            report = replace(report, pii_notes=engine.personal.summary(Counter(totals.pii_seen)))
-        return report
-
-    def _results(self, engine: Engine, work: Iterable[Any]) -> Iterator[BatchResult]:
+        tally = Tally.empty(max_violations=self.max_violations)
+        outputs = Outputs(valid=valid_out, quarantine=quarantine_out)
         if self.jobs > 1:
-            from protocol_kit.validation.parallel import process_in_parallel
+            from protocol_kit.validation.parallel import run_in_parallel
 
-            return process_in_parallel(engine, work, self.jobs)
-        return map(engine.process, work)
+            run_in_parallel(engine, batches(events), tally, outputs=outputs, jobs=self.jobs, progress=progress)
+        else:
+            tally_batches(engine, batches(events), tally, outputs, progress)
+        return tally.report(self.plan.name, options.mode, engine.personal)
 
 
 def _checked(engine: Engine, record: EventRecord) -> EventResult:
@@ -199,16 +192,6 @@ def _checked_in_body(engine: Engine, record: EventRecord) -> EventResult:
     if record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
         return EventResult(record=record, violations=())
     return _checked(engine, record)
-
-
-def _merge(totals: BatchResult, result: BatchResult, builder: ReportBuilder) -> None:
-    for name in ("read", "passed", "omitted", "dropped", "quarantined", "reported"):
-        setattr(totals, name, getattr(totals, name) + getattr(result, name))
-    totals.formats.update(result.formats)
-    for violations in result.violations:
-        builder.add_event(violations)
-    for schema, count in result.pii_seen.items():
-        totals.pii_seen[schema] = totals.pii_seen.get(schema, 0) + count
 
 
 _REMEMBERED: OrderedDict[tuple[Any, ...], tuple[tuple[Any, Any], Validator]] = OrderedDict()

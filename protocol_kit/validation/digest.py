@@ -1,7 +1,12 @@
-"""Accumulate violations into a :class:`ValidationReport`: counts, digest rows, a capped list."""
+"""Accumulate violations into a :class:`ValidationReport`: counts, digest rows, a capped list.
+
+Builders of consecutive parts of a run (worker processes' slices of a file) merge
+into the builder one process would have made: :meth:`ReportBuilder.merge`.
+"""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from protocol_kit import results
 from protocol_kit.results import MAX_DIGEST_ROWS, OTHER, DigestBuilder, digest_path  # noqa: F401 (public here)
@@ -37,6 +42,20 @@ class ReportBuilder:
             self.by_severity[v.severity] += 1
             self.digest.add(v)
 
+    def merge(self, later: "ReportBuilder", *, line_shift: int = 0) -> None:
+        """Add the builder of the events that came after these; ``line_shift`` is added to its line numbers
+        (a part numbered its lines from 1 before the lines ahead of it were counted)."""
+        self.invalid += later.invalid
+        room = max(self.max_violations - len(self.kept), 0)
+        self.kept.extend(_shifted(v, line_shift) for v in later.kept[:room])
+        self.not_kept += later.not_kept + max(len(later.kept) - room, 0)
+        self.by_code.update(later.by_code)
+        self.by_kind.update(later.by_kind)
+        self.by_severity.update(later.by_severity)
+        for row in later.digest.rows(ordered=False):
+            self.digest.add_row(replace(row, first=row.first.shifted(line_shift), last=row.last.shifted(line_shift))
+                                if line_shift else row)
+
     def build(self, plan: str, outcomes: Outcomes) -> ValidationReport:
         totals = {"events": outcomes.read, "valid": outcomes.read - self.invalid, "invalid": self.invalid}
         summary = Summary(violations=sum(self.by_code.values()), by_severity=dict(sorted(self.by_severity.items())),
@@ -44,3 +63,7 @@ class ReportBuilder:
                           totals=totals)
         return ValidationReport(plan=plan, summary=summary, digest=self.digest.rows(), violations=tuple(self.kept),
                                 violations_omitted=self.not_kept, outcomes=outcomes)
+
+
+def _shifted(v: Violation, lines: int) -> Violation:
+    return replace(v, source=v.source.shifted(lines)) if lines else v

@@ -100,9 +100,7 @@ class Engine:
         # Segment-spec calls can be decided by the compiled check alone; other formats are read first
         self.fast = options.input_format in ("auto", "segment", "rudderstack")
 
-    def process(self, batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
-        if isinstance(batch, FileSlice):
-            batch = batch.read()
+    def process(self, batch: LineChunk | RecordBatch) -> BatchResult:
         result = self.process_lines(batch) if isinstance(batch, LineChunk) else self.process_records(batch)
         if self.personal is not None:
             result.pii_seen = self.personal.take_seen()

@@ -1,39 +1,105 @@
-"""Process batches in worker processes, results in input order, with bounded memory.
+"""Validation in worker processes that read their own slices of the input and write their own output parts.
 
-At most ``2 * jobs`` batches are in flight: reading waits for the slowest
-worker, so memory does not grow with the input.
+A plain JSON Lines file is cut into slices by its size alone (:meth:`FileSlice.split`):
+the parent never reads it. A worker reads the lines that start in its slice,
+validates them, writes what passes and what is quarantined to its own parts of
+the outputs (:mod:`protocol_kit.validation.parts`), and sends back a small
+:class:`PartResult`: the counts, digest rows and first violations of its slice
+(:class:`~protocol_kit.validation.tally.Tally`) and how many lines it read. The
+parent puts the parts into the outputs and merges the tallies in input order, so
+outputs, digest and report are the ones a single process makes.
 
-Workers never outlive the run: they ignore ctrl-C (the parent decides),
-ask the kernel to end them when the parent dies (Linux), and watch the
-parent themselves elsewhere; when the run stops early (an error, ctrl-C,
-SIGTERM) the parent ends them instead of waiting for their batches.
+Line numbers: a worker numbers the lines of its slice from 1, and the parent
+shifts the locations of what it keeps by the number of lines of the slices
+before it, known by then. Quarantine records carry their line numbers and are
+written by the workers, so when there is a quarantine output the workers first
+count the lines of every slice (a fast pass over the bytes) and each slice is
+read with its real numbers.
+
+Compressed files, stdin and JSON documents have no byte ranges to seek to: the
+parent reads them and sends their lines or records to the workers in batches,
+whose whole results (violations, output lines) come back.
+
+The parent validates the first lines itself before it starts the workers
+(:data:`WARM_UP_LINES`): forked workers begin with the schemas it compiled and
+what the personal-data fast pass learnt, instead of each doing that work again.
+At most ``2 * jobs`` tasks are in flight, so memory does not grow with the input.
+Workers never outlive the run: they ignore ctrl-C (the parent decides), ask
+the kernel to end them when the parent dies (Linux), and watch the parent
+themselves elsewhere; when the run stops early (an error, ctrl-C, SIGTERM)
+the parent ends them instead of waiting for their tasks, and deletes the parts.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
-from protocol_kit.events.reader import FileSlice, LineChunk
+from protocol_kit.events.reader import CHUNK_LINES, FileSlice, LineChunk
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
+from protocol_kit.validation.parts import PartFiles, Parts, writing
+from protocol_kit.validation.tally import Outputs, Tally, tally_batches
+
+PARENT_POLL_SECONDS = 0.5
+SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
+MIN_SLICE_BYTES = 256 << 10
+MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
+# lines the parent processes before the workers start (see _ParallelRun._warm_up): the personal-data fast
+# pass learns from the first few thousand events; without it, the first chunk compiles what the workers use
+WARM_UP_LINES = 5000
+WARM_UP_LINES_WITHOUT_PII = CHUNK_LINES
 
 _engine: Engine | None = None
 
 
-PARENT_POLL_SECONDS = 0.5
+@dataclass(frozen=True, slots=True)
+class PartResult:
+    """What a worker sends back for a slice: its tally, how many lines it read, and the violations its tally
+    keeps for the report, pickled apart: the parent unpickles them only while its own list has room."""
+
+    tally: Tally  # without its kept violations
+    lines: int
+    kept: bytes
+    kept_count: int
+
+    @classmethod
+    def of(cls, tally: Tally, lines: int) -> "PartResult":
+        kept, tally.builder.kept = tally.builder.kept, []
+        return cls(tally, lines, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), len(kept))
+
+    def tally_for(self, room: int) -> Tally:
+        """The tally, with its kept violations when there is ``room`` for any."""
+        builder = self.tally.builder
+        if room and self.kept_count:
+            builder.kept = pickle.loads(self.kept)
+        else:
+            builder.not_kept += self.kept_count
+        return self.tally
 
 
-def _start_worker(plan: CompiledPlan, options: Options, parent: int) -> None:
+def _start_pool(engine: Engine, jobs: int) -> ProcessPoolExecutor:
+    """Workers forked with ``engine`` as it is (where processes can be forked), else started with its plan."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+                                   initargs=(engine, None, None, os.getpid()))
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                               initargs=(None, engine.plan, engine.options, os.getpid()))
+
+
+def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None, parent: int) -> None:
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent(parent)
-    _engine = Engine(plan, options)
+    _engine = engine if engine is not None else Engine(plan, options)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -54,31 +120,124 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _process(batch: LineChunk | FileSlice | RecordBatch) -> BatchResult:
+def _process(batch: LineChunk | RecordBatch) -> BatchResult:
     assert _engine is not None
     return _engine.process(batch)
 
 
-def process_in_parallel(engine: Engine, batches: Iterable[LineChunk | FileSlice | RecordBatch], jobs: int) -> Iterator[BatchResult]:
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(engine.plan, engine.options, os.getpid()))
-    try:
-        pending: deque[Future[BatchResult]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_process, batch))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
+def _count_lines(piece: FileSlice) -> int:
+    return piece.count_lines()
+
+
+def _process_slice(piece: FileSlice, parts: Parts, max_violations: int) -> PartResult:
+    assert _engine is not None
+    tally = Tally.empty(max_violations=max_violations)
+    with writing(parts) as outputs:
+        lines = tally_batches(_engine, [piece], tally, outputs)
+    return PartResult.of(tally, lines)
+
+
+def slice_count(size: int, jobs: int) -> int:
+    """How many slices a file of ``size`` bytes is cut into for ``jobs`` workers."""
+    return max(1, min(jobs * SLICES_PER_JOB, size // MIN_SLICE_BYTES), -(-size // MAX_SLICE_BYTES))
+
+
+@dataclass(slots=True)
+class _Task:
+    future: Future
+    parts: Parts | None = None  # a slice's output parts
+    first_line: int = 0  # a slice: the number its lines were read from
+    starts_file: bool = False  # a slice: the first of its file
+
+
+class _ParallelRun:
+    def __init__(self, engine: Engine, jobs: int, tally: Tally, outputs: Outputs,
+                 progress: Callable[[int], None] | None):
+        self.engine, self.jobs, self.tally, self.outputs, self.progress = engine, jobs, tally, outputs, progress
+        self.parts = PartFiles(outputs)
+        self.counted = engine.options.keep_quarantined  # quarantine records are written with their line numbers
+        self.next_line = 1  # the number of the next line of the file being put together
+        self.pool: ProcessPoolExecutor
+
+    def run(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> None:
+        work = iter(work)
+        first = next(work, None)
+        if first is None:
+            return
+        rest = self._warm_up(first)
+        following = next(work, None) if rest is None else rest
+        if following is None:
+            return  # all done while warming up: no workers needed
+        self.pool = _start_pool(self.engine, self.jobs)
+        try:
+            pending: deque[_Task] = deque()
+            for task in self._tasks(itertools.chain([following], work)):
+                pending.append(task)
+                if len(pending) >= 2 * self.jobs:
+                    self._take(pending.popleft())
+            while pending:
+                self._take(pending.popleft())
+        except BaseException:
+            _stop(self.pool)
+            raise
+        finally:
+            self.parts.discard()
+        self.pool.shutdown()
+
+    def _warm_up(self, first: LineChunk | FileSlice | RecordBatch) -> FileSlice | None:
+        """Process the first batch here, before the workers start: they begin with what the engine compiled
+        and learnt on it (forked workers share it) instead of each doing that work again; what is left."""
+        if not isinstance(first, FileSlice):
+            tally_batches(self.engine, [first], self.tally, self.outputs, self.progress)
+            return None
+        head, rest = first.head(WARM_UP_LINES if self.engine.personal is not None else WARM_UP_LINES_WITHOUT_PII)
+        if head is not None:
+            tally_batches(self.engine, [head], self.tally, self.outputs, self.progress)
+        return rest if rest.start < rest.end else None
+
+    def _tasks(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> Iterator[_Task]:
+        for item in work:
+            if isinstance(item, FileSlice):
+                yield from self._slice_tasks(item)
+            else:
+                yield _Task(self.pool.submit(_process, item))
+
+    def _slice_tasks(self, whole: FileSlice) -> Iterator[_Task]:
+        pieces = whole.split(slice_count(whole.end - whole.start, self.jobs))
+        pieces[0] = replace(pieces[0], first_line=whole.first_line)
+        if self.counted and len(pieces) > 1:
+            firsts = itertools.accumulate(self.pool.map(_count_lines, pieces[:-1]), initial=whole.first_line)
+            pieces = [replace(piece, first_line=first) for piece, first in zip(pieces, firsts)]
+        for index, piece in enumerate(pieces):
+            parts = self.parts.new()
+            room = max(self.tally.builder.max_violations - len(self.tally.builder.kept), 0)
+            yield _Task(self.pool.submit(_process_slice, piece, parts, room), parts=parts,
+                        first_line=piece.first_line, starts_file=index == 0)
+
+    def _take(self, task: _Task) -> None:
+        result = task.future.result()
+        if isinstance(result, BatchResult):
+            self.outputs.write(result)
+            self.tally.add(result)
+        else:
+            self.parts.put(task.parts)
+            if task.starts_file:
+                self.next_line = task.first_line
+            room = self.tally.builder.max_violations - len(self.tally.builder.kept)
+            self.tally.merge(result.tally_for(room), line_shift=self.next_line - task.first_line)
+            self.next_line += result.lines
+        if self.progress is not None:
+            self.progress(self.tally.read)
+
+
+def run_in_parallel(engine: Engine, work: Iterable[LineChunk | FileSlice | RecordBatch], tally: Tally, *,
+                    outputs: Outputs, jobs: int, progress: Callable[[int], None] | None = None) -> None:
+    """Process ``work`` in ``jobs`` worker processes, writing ``outputs`` and adding to ``tally`` in input order."""
+    _ParallelRun(engine, jobs, tally, outputs, progress).run(work)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the workers now: their pending batches are of no use once the run has failed."""
+    """End the workers now: their pending tasks are of no use once the run has failed."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:

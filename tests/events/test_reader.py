@@ -5,7 +5,6 @@ import io
 from hypothesis import given, settings, strategies as st
 
 from protocol_kit.events import FileSlice, LineChunk, read_chunks
-from protocol_kit.events.reader import file_slices
 
 LINES = st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")).map(lambda b: b + b"\n"), max_size=30)
 
@@ -27,7 +26,54 @@ def test_slices_and_chunks_agree(tmp_path_factory, lines, last, size):
     path.write_bytes(data)
     expected = list(enumerate(io.BytesIO(data).readlines(), 1))  # split on "\n" only, as files are read
     assert numbered(read_chunks([path], chunk_lines=3)) == expected
-    assert numbered(file_slices(path, size)) == expected
+    (whole,) = read_chunks([path], slices=True)
+    assert numbered([whole]) == expected
+    assert numbered(whole.chunks(chunk_lines=max(size // 8, 1))) == expected
+
+
+# lines as producers write them: CRLF ends, blank lines, multi-byte UTF-8 (a cut can fall inside a character)
+RAW_LINES = st.lists(st.tuples(st.text(alphabet='{}":a1 é€😀\r', max_size=12), st.sampled_from(["\n", "\r\n"]))
+                     .map(lambda pair: (pair[0] + pair[1]).encode("utf-8")), max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=RAW_LINES, last=st.sampled_from([b"", b"{}", b"\xc3", "é".encode()]), cuts=st.lists(st.integers(0, 400)))
+def test_split_slices_hold_every_line_once_with_its_number(tmp_path_factory, lines, last, cuts):
+    """Wherever slices are cut, they hold every line exactly once, and counting the lines before
+    a slice gives its first line number."""
+    path = tmp_path_factory.mktemp("cuts") / "events.jsonl"
+    data = b"".join(lines) + last
+    path.write_bytes(data)
+    bounds = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    pieces = [FileSlice(str(path), 1, low, high) for low, high in zip(bounds, bounds[1:])]
+    numbered_pieces, first = [], 1
+    for piece in pieces:
+        counted = piece.count_lines()
+        lines_read = [line for chunk in piece.chunks(chunk_lines=2) for line in chunk.lines]
+        assert counted == len(lines_read)
+        numbered_pieces.extend(enumerate(lines_read, first))
+        first += counted
+    assert numbered_pieces == list(enumerate(io.BytesIO(data).readlines(), 1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=RAW_LINES, count=st.integers(0, 30), cut=st.integers(0, 400))
+def test_head_and_rest_hold_the_lines_of_the_slice(tmp_path_factory, lines, count, cut):
+    path = tmp_path_factory.mktemp("head") / "events.jsonl"
+    data = b"".join(lines)
+    path.write_bytes(data)
+    piece = FileSlice(str(path), 1, 0, min(cut, len(data)))
+    head, rest = piece.head(count)
+    expected = piece.read().lines
+    assert (head.lines if head else []) == expected[:count]
+    assert rest.read().lines == expected[count:] and rest.first_line == 1 + min(count, len(expected))
+
+
+@given(parts=st.integers(1, 9), size=st.integers(0, 50))
+def test_split_covers_the_slice_in_order(parts, size):
+    pieces = FileSlice("f", 1, 7, 7 + size).split(parts)
+    assert len(pieces) == parts and pieces[0].start == 7 and pieces[-1].end == 7 + size
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
 
 
 def test_slices_only_for_plain_json_lines(tmp_path):

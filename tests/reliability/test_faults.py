@@ -117,7 +117,9 @@ def test_full_device(tmp_path):
     assert one_error_line(done) == "error: cannot write /dev/full: No space left on device"
 
 
-def test_file_size_limit_leaves_the_earlier_output(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_file_size_limit_leaves_the_earlier_output(tmp_path, jobs):
+    """With --jobs, the workers' parts of the output hit the limit: the same one line, no part left behind."""
     (tmp_path / "e.jsonl").write_bytes(GOOD * 20000)
     (tmp_path / "valid.jsonl").write_bytes(b"earlier run\n")
 
@@ -126,7 +128,7 @@ def test_file_size_limit_leaves_the_earlier_output(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
 
     done = run("validate", "--plan", str(PLAN), "e.jsonl", "--mode", "block", "--valid-out", "valid.jsonl",
-               cwd=tmp_path, preexec_fn=limit)
+               "--jobs", jobs, cwd=tmp_path, preexec_fn=limit)
     assert done.returncode == 2
     assert one_error_line(done) == "error: cannot write valid.jsonl: File too large"
     assert (tmp_path / "valid.jsonl").read_bytes() == b"earlier run\n"
