@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
 
 from protocol_kit.events.reader import FileSlice, LineChunk
 from protocol_kit.validation.digest import ReportBuilder
 from protocol_kit.validation.engine import BatchResult, Engine, RecordBatch
-from protocol_kit.validation.personal import PersonalData
 from protocol_kit.validation.report import Outcomes, ValidationReport
+
+if TYPE_CHECKING:  # the detector loads only when a run looks for personal data
+    from protocol_kit.validation.personal import PersonalData
 
 _COUNTS = ("read", "passed", "omitted", "dropped", "quarantined", "reported")
 
