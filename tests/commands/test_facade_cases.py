@@ -14,19 +14,7 @@ import pytest
 from protocol_kit.commands import (LintOptions, ScanOptions, ValidateOptions, lint, plan_paths, scan,
                                    validate_stream)
 from protocol_kit.config import load_config
-from protocol_kit.report import render
-
-CASES = Path(__file__).resolve().parent.parent / "cases"
-EXAMPLE_PLAN = CASES.parent.parent / "plans" / "ecommerce.yaml"
-SCAN_NOT_SOURCES = {"expected.txt", "expected.json", "plan.yaml", "pyproject.toml"}
-
-
-def folders(area: str) -> list[Path]:
-    return sorted(p for p in (CASES / area).iterdir() if p.is_dir())
-
-
-def as_json(data) -> dict:
-    return json.loads(render("json", data))
+from tests.commands.cases import CASES, EXAMPLE_PLAN, SCAN_NOT_SOURCES, folders, as_json
 
 
 @pytest.fixture

@@ -22,20 +22,10 @@ from protocol_kit.commands.infer_command import DraftOptions, conventions_of, in
 from protocol_kit.commands.serve_command import CollectorOptions, collector_plan
 from protocol_kit.config import load_config
 from protocol_kit.errors import ConfigError, OptionsError
-from protocol_kit.report import render
+from tests.commands.cases import CASES, ROOT, folders, as_json
 
-CASES = Path(__file__).resolve().parent.parent / "cases"
-ROOT = CASES.parent.parent
 sys.path.insert(0, str(CASES.parent / "vendors"))
 from vendor_support import CASES as VENDOR_CASES, VENDOR  # noqa: E402
-
-
-def folders(area: str) -> list[Path]:
-    return sorted(p for p in (CASES / area).iterdir() if p.is_dir())
-
-
-def as_json(data) -> dict:
-    return json.loads(render("json", data))
 
 
 @pytest.fixture

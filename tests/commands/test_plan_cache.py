@@ -14,10 +14,7 @@ from protocol_kit.compile import cache as plan_cache
 from protocol_kit.compile.cache import MAGIC, PlanCache, entry_key
 from protocol_kit.compile.compiled import CompiledPlan, CompiledSchema
 from protocol_kit.plan import load_plan
-
-CASES = Path(__file__).resolve().parent.parent / "cases"
-EXAMPLE_PLAN = CASES.parent.parent / "plans" / "ecommerce.yaml"
-SCAN_NOT_SOURCES = {"expected.txt", "expected.json", "plan.yaml", "pyproject.toml"}
+from tests.commands.cases import CASES, EXAMPLE_PLAN, SCAN_NOT_SOURCES
 
 
 def entries(project: Path) -> list[Path]:
