@@ -138,7 +138,6 @@ class FastPass:
         self.usable = not rules.value_rules  # custom value rules may match anything
         self.declared = dict(declared)
         self.signs = value_signs(classifier)
-        self.id_signs = value_signs(classifier, base=_ID_SIGNS)
         self._base_signs = re.compile(_SIGNS)
         self.known = knowledge if knowledge is not None else Knowledge()
         self.scalars: dict[tuple[str, ...], str] = {}  # planned fields that pass on their names
@@ -247,11 +246,15 @@ class FastPass:
             _insert(tree, steps, "any")
         for steps, place in (*self.known.places.items(), *self.scalars.items()):
             _insert(tree, steps, place)
-        strings = {"type": "string", "anyOf": [{"not": {"pattern": self.signs}}, {"pattern": _UUID},
+        # the URL-parameter signs (thousands of name-table words) are one definition, compiled once per build;
+        # not matching ``base|url`` is matching neither
+        url = {"$ref": "#/$defs/url-parameters"}
+        strings = {"type": "string", "anyOf": [{"not": {"anyOf": [{"pattern": _SIGNS}, url]}}, {"pattern": _UUID},
                                                {"pattern": _DATE_TIME}]}
         numbers = {"type": "number", "exclusiveMaximum": _MAX_NUMBER, "exclusiveMinimum": -_MAX_NUMBER}
+        string = {"$ref": "#/$defs/string"}  # one definition: its patterns are compiled once per build
         generic = {"anyOf": [  # the most frequent kinds first: anyOf stops at the first that holds
-            strings,
+            string,
             # known keys as properties, not an enum of names: a property is found by hashing
             {"type": "object", "properties": {key: {"$ref": "#/$defs/generic"} for key in sorted(self.known.innocent)},
              "additionalProperties": False},
@@ -259,10 +262,12 @@ class FastPass:
             {"type": "array", "items": {"$ref": "#/$defs/generic"}},
             {"type": ["null", "boolean"]},
         ]}
-        scalar = {"anyOf": [strings, numbers, {"type": ["null", "boolean"]}]}
-        identifier = {"anyOf": [{"type": ["null", "boolean"]}, {"type": "string", "not": {"pattern": self.id_signs}},
+        scalar = {"anyOf": [string, numbers, {"type": ["null", "boolean"]}]}
+        identifier = {"anyOf": [{"type": ["null", "boolean"]},
+                                {"type": "string", "not": {"anyOf": [{"pattern": _ID_SIGNS}, url]}},
                                 {"type": "string", "pattern": _DATE_TIME}, *_card_free_numbers()]}
-        return {"$defs": {"generic": generic, "scalar": scalar, "id": identifier},
+        return {"$defs": {"generic": generic, "scalar": scalar, "id": identifier, "string": strings,
+                          "url-parameters": {"pattern": _url_parameter_signs(self.classifier)}},
                 **_node_schema(tree, sorted(self.known.innocent))}
 
     def _anything_places(self) -> list[tuple[str, ...]]:
