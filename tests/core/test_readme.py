@@ -1,11 +1,9 @@
 """The README's Python examples run as they are written."""
-import re
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), flags=re.S)
+from tests.doc_examples import python_examples, run_example
+
+BLOCKS = python_examples("README.md")
 
 
 def test_the_readme_has_examples():
@@ -13,6 +11,5 @@ def test_the_readme_has_examples():
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
-def test_readme_example_runs(block, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    exec(compile(block, "README.md", "exec"), {})
+def test_readme_example_runs(block):
+    run_example(block, "README.md")

@@ -1,24 +1,19 @@
 """docs/diff.md agrees with the code: its Python example runs, its table is the impact table."""
-import os
 import re
 
 from plan_support import ROOT
 from protocol_kit import codes
 from protocol_kit.diff.change import IMPACT
+from tests.doc_examples import python_examples, run_example
 
 DOC = (ROOT / "docs" / "diff.md").read_text("utf-8")
 
 
 def test_python_example_runs():
-    blocks = re.findall(r"```python\n(.*?)```", DOC, re.S)
+    blocks = python_examples("docs/diff.md")
     assert blocks
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        for block in blocks:
-            exec(compile(block, "docs/diff.md", "exec"), {})
-    finally:
-        os.chdir(cwd)
+    for block in blocks:
+        run_example(block, "docs/diff.md")
 
 
 def test_the_table_lists_every_change_code_with_its_impact_and_severity():

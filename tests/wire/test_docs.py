@@ -1,23 +1,18 @@
 """docs/wire-formats.md: its examples run, and it has a mapping table for every format the registry knows."""
-import os
 import re
 
 from protocol_kit.events.wire import FORMATS, INPUT_FORMATS
+from tests.doc_examples import python_examples, run_example
 from tests.wire.conftest import ROOT
 
 DOC = (ROOT / "docs" / "wire-formats.md").read_text("utf-8")
 
 
 def test_examples_run():
-    blocks = re.findall(r"```python\n(.*?)```", DOC, re.S)
+    blocks = python_examples("docs/wire-formats.md")
     assert blocks
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        for block in blocks:
-            exec(compile(block, "docs/wire-formats.md", "exec"), {})
-    finally:
-        os.chdir(cwd)
+    for block in blocks:
+        run_example(block, "docs/wire-formats.md")
 
 
 def test_every_format_has_its_section_and_choice():
