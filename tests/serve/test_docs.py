@@ -1,7 +1,6 @@
 """docs/serve.md: its Python example runs against a real collector; every route it lists is served."""
 from __future__ import annotations
 
-
 from protocol_kit.serve.routes import ROUTES
 from tests.doc_examples import python_examples, run_example
 from tests.wire.conftest import ROOT
