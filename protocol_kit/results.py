@@ -128,10 +128,12 @@ class DigestBuilder:
         entry.last = row.last
         entry.add_ids(row.message_ids)
 
-    def merge(self, other: "DigestBuilder") -> None:
-        """Add every row of ``other`` (a later partition, window or run)."""
+    def merge(self, other: "DigestBuilder", *, line_shift: int = 0) -> None:
+        """Add every row of ``other`` (a later partition, window or run); ``line_shift`` is added to its line
+        numbers (a part of a file numbered from 1)."""
         for row in other.rows(ordered=False):
-            self.add_row(row)
+            self.add_row(replace(row, first=row.first.shifted(line_shift), last=row.last.shifted(line_shift))
+                         if line_shift else row)
 
     def rows(self, *, ordered: bool = True) -> tuple[DigestRow, ...]:
         built = [DigestRow(event=e.row.event, event_type=e.row.event_type, kind=e.row.kind, code=e.row.code,

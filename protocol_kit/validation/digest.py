@@ -52,9 +52,7 @@ class ReportBuilder:
         self.by_code.update(later.by_code)
         self.by_kind.update(later.by_kind)
         self.by_severity.update(later.by_severity)
-        for row in later.digest.rows(ordered=False):
-            self.digest.add_row(replace(row, first=row.first.shifted(line_shift), last=row.last.shifted(line_shift))
-                                if line_shift else row)
+        self.digest.merge(later.digest, line_shift=line_shift)
 
     def build(self, plan: str, outcomes: Outcomes) -> ValidationReport:
         totals = {"events": outcomes.read, "valid": outcomes.read - self.invalid, "invalid": self.invalid}
