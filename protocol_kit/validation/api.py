@@ -113,8 +113,7 @@ class Validator:
         engine = self._engine()
         record = checked_record(event if isinstance(event, EventRecord) else EventRecord(event, source=_FIRST))
         if engine.fast and record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
-            output = _line(record, None) if engine.options.keep_passed else None
-            return EventResult(record=record, violations=(), output=output)
+            return _passed(engine, record)
         events = engine.events_of(record)
         if len(events) == 1 and events[0] is record:
             return _checked(engine, record)
@@ -190,8 +189,13 @@ def _checked(engine: Engine, record: EventRecord) -> EventResult:
 def _checked_in_body(engine: Engine, record: EventRecord) -> EventResult:
     """One event read from a body: a conforming one costs the compiled checks, as in :meth:`Engine.check`."""
     if record.parsed and type(record.payload) is dict and engine.fast_valid(record.payload):
-        return EventResult(record=record, violations=())
+        return _passed(engine, record)
     return _checked(engine, record)
+
+
+def _passed(engine: Engine, record: EventRecord) -> EventResult:
+    """An event the compiled checks passed, with the line ``run`` writes for it when it keeps passed events."""
+    return EventResult(record=record, violations=(), output=_line(record, None) if engine.options.keep_passed else None)
 
 
 _REMEMBERED: OrderedDict[tuple[Any, ...], tuple[tuple[Any, Any], Validator]] = OrderedDict()

@@ -169,3 +169,15 @@ def _records(chunk):
     for offset, line in enumerate(chunk.lines):
         if line.strip():
             yield parse_line(line, Location(file=chunk.file, line=chunk.first_line + offset))
+
+
+def test_check_of_a_body_gives_each_event_the_output_a_run_writes(example_plan):
+    """Conforming events of an SDK body carry the line a block-mode run writes for them, as a lone event does."""
+    events = [e for e in case_events() if isinstance(e, dict) and e.get("type") == "track"][:20]
+    body = orjson.dumps({"batch": events})
+    result = Validator(example_plan, mode="block", pii="off").check(body)
+    valid = io.BytesIO()
+    Validator(example_plan, mode="block", pii="off").run([body], valid_out=valid)
+    passed = [r for r in result.events if r.outcome == "passed"]
+    assert passed and len(passed) < len(result.events)
+    assert b"".join(r.output for r in passed) == valid.getvalue()
