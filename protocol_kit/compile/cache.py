@@ -71,7 +71,7 @@ class PlanCache:
     def _read(self, key: bytes | None, kind: str) -> bytes | None:
         """The payload of entry ``key`` of ``kind``, or None when there is no entry of that key."""
         data = read_cached(self._file(key, kind)) if key is not None else None
-        head = MAGIC + len(key).to_bytes(8, "big") + key if key is not None else b""
+        head = _head(key) if key is not None else b""
         return data[len(head):] if data is not None and data.startswith(head) else None
 
     def _built(self, path: Path, name: str | None, version: str | None, key: bytes | None,
@@ -96,11 +96,16 @@ class PlanCache:
         if payload is None:
             return
         file = self._file(key, kind)
-        if write_cached(file, MAGIC + len(key).to_bytes(8, "big") + key + payload):
+        if write_cached(file, _head(key) + payload):
             _prune(self.folder, keep=file)
 
     def _file(self, key: bytes | None, kind: str) -> Path:
         return self.folder / f"{zlib.crc32(key or b''):08x}-{len(key or b''):x}.{kind}"
+
+
+def _head(key: bytes) -> bytes:
+    """How an entry starts: the format's mark and its whole key, compared when read."""
+    return MAGIC + len(key).to_bytes(8, "big") + key
 
 
 def entry_key(path: Path, *, name: str | None = None, version: str | None = None) -> bytes | None:
