@@ -146,11 +146,8 @@ class Engine:
         for index, item in enumerate(batch.items, batch.first_index):
             record = checked_record(item if isinstance(item, EventRecord) else EventRecord(item, source=Location(index=index)))
             if self.fast and record.parsed and isinstance(record.payload, dict) and self.fast_valid(record.payload):
-                result.read += 1
-                result.passed += 1
                 result.formats[self.wire.plain_format] += 1
-                if self.options.keep_passed:
-                    result.passed_out.append(line_of(record, None))
+                self._passed(record, result)
                 continue
             self.check(record, result)
         return result
@@ -175,12 +172,16 @@ class Engine:
                 result.formats[name] += 1
             if event is not record and event.parsed and isinstance(event.payload, dict) \
                     and self.fast_valid(event.payload):  # an event of a body that conforms: no details needed
-                result.read += 1
-                result.passed += 1
-                if self.options.keep_passed:
-                    result.passed_out.append(line_of(event, None))
+                self._passed(event, result)
                 continue
             self.check_event(event, result)
+
+    def _passed(self, record: EventRecord, result: BatchResult) -> None:
+        """An event the compiled checks passed: counted, and its own bytes kept when passed events are."""
+        result.read += 1
+        result.passed += 1
+        if self.options.keep_passed:
+            result.passed_out.append(line_of(record, None))
 
     def events_of(self, record: EventRecord) -> list[EventRecord]:
         """The events ``record`` holds: itself, those of an SDK's body, or the original of a quarantine record."""
