@@ -26,9 +26,6 @@ ANY_TYPE = "any"
 PLAN_TYPES = (*SCALAR_TYPES, *CONTAINER_TYPES, ANY_TYPE)
 
 CALL_TYPES = ("track", "identify", "page", "screen", "group")
-# Where each call type carries its planned fields in a Segment-spec payload.
-
-EVENT_STATUSES = ("active", "deprecated")
 
 
 def raw_schema_text(keywords: dict[str, Any] | None) -> str | None:
