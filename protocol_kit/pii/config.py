@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from protocol_kit import baseline as baseline_file
-from protocol_kit.baseline import Baseline, Entry
 from protocol_kit.errors import ConfigError, InputError
 from protocol_kit.pii.categories import CATEGORIES, SENSITIVITIES
 from protocol_kit.pii.finding import PiiFinding
 from protocol_kit.pii.rules import DEFAULT_EXPECTED_PATHS, SEVERITIES, AllowEntry, PiiRules, ValueRule
+
+if TYPE_CHECKING:  # baselines load only when one is given
+    from protocol_kit.baseline import Baseline
 
 PREFIX = "tool.protocol-kit.pii"
 _TOP_KEYS = ("allow", "names", "values", "expected-paths", "expected-paths-replace", "severity", "baseline", "salt")
@@ -49,6 +50,8 @@ def rules_from_config(table: Mapping[str, Any], *, base_dir: Path | str | None =
 
 def load_baseline(path: Path, *, key: str = "baseline") -> Baseline:
     """The baseline file at ``path`` (any format :func:`protocol_kit.baseline.load` reads); errors name ``key``."""
+    from protocol_kit import baseline as baseline_file
+
     try:
         return baseline_file.load(path)
     except InputError as error:
@@ -57,6 +60,8 @@ def load_baseline(path: Path, *, key: str = "baseline") -> Baseline:
 
 def baseline_of(findings: Iterable[PiiFinding]) -> Baseline:
     """The baseline accepting ``findings``: one entry per signature and category."""
+    from protocol_kit.baseline import Baseline, Entry
+
     return Baseline(tuple(Entry(f.signature, category=f.category) for f in findings))
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from protocol_kit.baseline import Baseline
+if TYPE_CHECKING:  # baselines load only when one is given
+    from protocol_kit.baseline import Baseline
 
 # Fields analytics SDKs fill in on every call. Their findings are flagged ``expected`` by
 # ``detect_pii`` and not reported by the validator. ``userId``, ``anonymousId`` and traits
@@ -62,7 +64,7 @@ class PiiRules:
     name_rules: tuple[tuple[str, str], ...] = ()   # (word or phrase, category)
     value_rules: tuple[ValueRule, ...] = ()
     expected_paths: tuple[str, ...] = DEFAULT_EXPECTED_PATHS
-    baseline: Baseline = field(default=Baseline())  # accepted findings (protocol_kit.baseline)
+    baseline: Baseline | None = None  # accepted findings (protocol_kit.baseline); None: no baseline
     # (category or sensitivity, severity) pairs over DEFAULT_SEVERITIES; a category wins over its sensitivity
     severities: tuple[tuple[str, str], ...] = ()
 
