@@ -9,14 +9,12 @@ ignores codes by code or prefix.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 SEVERITIES = ("info", "warning", "error")
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+class Code(NamedTuple):
     code: str
     name: str
     kind: str

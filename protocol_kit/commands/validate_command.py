@@ -5,7 +5,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from protocol_kit.cache import cache_folder
 from protocol_kit.compile import CompiledPlan
@@ -71,8 +71,7 @@ class ValidateOptions:
         return replace(defaults, **chosen)
 
 
-@dataclass(frozen=True, slots=True)
-class ValidateRun:
+class ValidateRun(NamedTuple):
     plan: CompiledPlan
     report: ValidationReport
     data: ReportData  # what the report formats render

@@ -2,7 +2,6 @@
 and the depth limit (see :mod:`protocol_kit.events.exact` and :mod:`protocol_kit.events.shape`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
@@ -23,9 +22,13 @@ def parse_line(line: bytes, source: Location) -> EventRecord:
     return EventRecord(payload=payload, raw=line, source=source)
 
 
-@dataclass(frozen=True, slots=True)
 class _Malformed:
-    reason: str
+    """What :func:`parse_json` returns for bytes that are not a JSON document: why not."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str):
+        self.reason = reason
 
 
 def parse_json(data: bytes, *, decimals: bool = False, check_depth: bool = True) -> object:

@@ -8,13 +8,12 @@ for hashed identifiers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SENSITIVITIES = ("low", "medium", "high")
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     name: str
     sensitivity: str
     description: str

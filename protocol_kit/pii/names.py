@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from protocol_kit.pii import name_table as t
 from protocol_kit.pii.categories import sensitivity_of
@@ -33,8 +33,7 @@ class NameMatch:
         return "low" if self.hashed else sensitivity_of(self.category)
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
+class _Rule(NamedTuple):
     category: str
     strength: str
     unless: frozenset[str]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from protocol_kit.errors import OutputError
 from protocol_kit.outputs import write_file
@@ -12,8 +12,7 @@ from protocol_kit.report.data import ReportData
 from protocol_kit.report.outgoing import outgoing
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     """How text output should look where it is shown: ``width`` None shortens nothing (files, pipes)."""
 
     width: int | None = None

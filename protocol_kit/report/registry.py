@@ -6,14 +6,12 @@ Modules are imported only when their format is used, so that a run asking for
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from protocol_kit.report.data import ReportData
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     name: str
     extension: str
     description: str
