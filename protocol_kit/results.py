@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from protocol_kit.violation import Location, Violation
 
@@ -84,12 +84,17 @@ def row_order(row: DigestRow) -> tuple[int, str, str, str]:
     return (-row.count, row.event or "", row.code, row.path)
 
 
-@dataclass(slots=True)
 class _Row:
-    row: DigestRow  # the first occurrence's fields; count, last and ids below are current
-    last: Location
-    count: int = 0
-    message_ids: list[str] = field(default_factory=list)
+    """A digest row being counted: ``row`` holds the first occurrence's fields; ``last``, ``count`` and
+    ``message_ids`` are current."""
+
+    __slots__ = ("row", "last", "count", "message_ids")
+
+    def __init__(self, row: DigestRow, last: Location):
+        self.row = row
+        self.last = last
+        self.count = 0
+        self.message_ids: list[str] = []
 
     def add_ids(self, ids: Iterable[str]) -> None:
         for message_id in ids:
@@ -199,8 +204,7 @@ def summarise(violations: Sequence[Violation], totals: Mapping[str, int] | None 
                    by_code=count("code"), totals=dict(totals or {}))
 
 
-@dataclass(frozen=True, slots=True)
-class EventCount:
+class EventCount(NamedTuple):
     """Violations of one event (``seen`` and ``invalid`` when the tool counted events)."""
 
     event: str
@@ -234,8 +238,7 @@ def _event_counts(counted: Iterable[tuple[str, int, str]]) -> tuple[EventCount, 
                  for name, n in sorted(total.items(), key=lambda item: (-item[1], item[0])))
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Digest rows against a saved baseline: signatures that are new, still present, and fixed."""
 
     new: frozenset[Signature] = frozenset()

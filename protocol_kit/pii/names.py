@@ -9,7 +9,6 @@ detector adds the value's evidence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
@@ -20,8 +19,7 @@ from protocol_kit.pii.words import split_words
 MAX_NAME_LENGTH = 128  # longer keys are data, not names
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """What a name says: the category, how much the name alone proves, and whether it names a hash."""
 
     category: str

@@ -13,7 +13,7 @@ import fnmatch
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # baselines load only when one is given
     from protocol_kit.baseline import Baseline
@@ -33,8 +33,7 @@ SEVERITIES = ("info", "warning", "error")
 MAX_RULE_INPUT = 4096  # characters of a value that custom and allow-list regexes see
 
 
-@dataclass(frozen=True, slots=True)
-class AllowEntry:
+class AllowEntry(NamedTuple):
     """Findings to leave out: every given field must match. ``reason`` says why."""
 
     reason: str
@@ -50,8 +49,7 @@ class AllowEntry:
                 and (self.value is None or self.value.search(str(raw)[:MAX_RULE_INPUT]) is not None))
 
 
-@dataclass(frozen=True, slots=True)
-class ValueRule:
+class ValueRule(NamedTuple):
     """Strings matching ``pattern`` (searched) are ``category``."""
 
     pattern: re.Pattern[str]

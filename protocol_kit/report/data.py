@@ -8,7 +8,7 @@ shape (``--format json``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from protocol_kit.results import (  # noqa: F401 (the report layer's names for the records of the results layer)
     Comparison, DigestBuilder, DigestRow, EventCount, Summary, digest_path, event_counts, run_document, run_meta,
@@ -16,8 +16,7 @@ from protocol_kit.results import (  # noqa: F401 (the report layer's names for t
 from protocol_kit.violation import Violation
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """A tool's own table of rows (inference: one row per event property), shown by the formats that
     lay out tables: xlsx as a sheet, html as a section (JSON has the same figures in ``extra``)."""
 

@@ -44,7 +44,7 @@ def outgoing(data: ReportData) -> ReportData:
     return replace(data,
                    digest=tuple(clean.row(r) for r in data.digest),
                    violations=tuple(clean.violation(v) for v in data.violations),
-                   events=tuple(replace(e, event=clean.text(e.event)) for e in data.events),
+                   events=tuple(e._replace(event=clean.text(e.event)) for e in data.events),
                    inputs=tuple(clean.plain(i) for i in data.inputs),
                    notes=tuple(clean.text(n) for n in data.notes))
 

@@ -1,8 +1,7 @@
 """What a wire-format reader is handed: where the body came from, and how to name what it finds."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from protocol_kit.events.wire.record import WireRecord
 from protocol_kit.violation import Location
@@ -12,8 +11,7 @@ def same_name(name: str) -> str:
     return name
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """One body being read as ``format``: records are placed at ``source`` (and their index in the body).
 
     ``event_name`` turns a name found in the body (a Snowplow schema name such
