@@ -10,15 +10,13 @@ personal data are masked by the caller before they get here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from protocol_kit.spec import PAYLOAD_FIELDS
 from protocol_kit.suggest import closest, hint
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What one check says about one place of a payload, before the event's context is added."""
 
     code: str

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from protocol_kit.cache import cache_folder
 from protocol_kit.commands.plans import load_plans
@@ -41,8 +41,7 @@ class ScanOptions:
         return cls(scan=scan_config, policy=config.policy("scan"), fail_on_missing=fail_on_missing, project=config)
 
 
-@dataclass(frozen=True, slots=True)
-class ScanRun:
+class ScanRun(NamedTuple):
     plan: Plan
     result: ScanResult  # every call found; ``violations`` below are the reported ones
     violations: tuple[Violation, ...]

@@ -1,16 +1,14 @@
 """Which planned events are tracked where, and which never are."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from protocol_kit.plan.model import Plan
 from protocol_kit.scan.model import TrackingCall
 from protocol_kit.violation import Location, Violation
 
 
-@dataclass(frozen=True, slots=True)
-class EventCoverage:
+class EventCoverage(NamedTuple):
     """Where a planned event is tracked; ``unresolved`` counts the calls of the run whose event
     name could not be worked out, any of which may send it."""
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from protocol_kit.errors import InputError
 from protocol_kit.scan.config import ScanConfig
@@ -67,8 +66,7 @@ def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+class SourceText(NamedTuple):
     """The bytes to parse (UTF-8, or None when the file is skipped) and notes about reading it."""
 
     data: bytes | None

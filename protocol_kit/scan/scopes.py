@@ -11,8 +11,7 @@ kept under their qualified name (``Events.SIGNED_UP``), visible everywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 import tree_sitter as ts
 
@@ -26,8 +25,7 @@ ROOT = 0  # the scope id of the file itself
 FULL_PASS_AFTER = 8  # places a word is spelled beyond which the whole file is read at once
 
 
-@dataclass(frozen=True, slots=True)
-class Binding:
+class Binding(NamedTuple):
     """One definition of a name: its value node (None for ``let x;``) and the scope declaring it."""
 
     value: "ts.Node | Value | None"
@@ -36,8 +34,7 @@ class Binding:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Lookup:
+class Lookup(NamedTuple):
     """What a name stands for where it is used: the value nodes assigned to it, or a parameter."""
 
     values: tuple = ()

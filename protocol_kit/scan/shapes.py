@@ -8,8 +8,7 @@ the built-in ones cover Snowplow, whose event name is inside an object.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from protocol_kit.errors import ConfigError
 
@@ -18,8 +17,7 @@ _TABLE = "[[tool.protocol-kit.scan.calls]]"
 _KEYS = ("receiver", "methods", "event", "properties", "kind")
 
 
-@dataclass(frozen=True, slots=True)
-class ArgumentPath:
+class ArgumentPath(NamedTuple):
     """An argument by ``position`` or ``label``, then ``keys`` into the object it holds."""
 
     position: int | None = None
@@ -43,8 +41,7 @@ class ArgumentPath:
         return ".".join((head, *self.keys))
 
 
-@dataclass(frozen=True, slots=True)
-class CallShape:
+class CallShape(NamedTuple):
     """``receiver.method(...)`` (receiver None: a bare ``method(...)``) and where its values are."""
 
     receiver: str | None

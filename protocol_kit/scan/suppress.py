@@ -7,8 +7,7 @@ starts on that line. Suppressions that cover nothing are reported (SC003).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from protocol_kit import codes
 from protocol_kit.violation import Location, Violation
@@ -17,8 +16,7 @@ MARKER = b"protocol-kit:"
 _SUPPRESSION = re.compile(rb"protocol-kit:\s*ignore\[([A-Za-z0-9,\s]*)\]")
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     line: int
     column: int
     codes: tuple[str, ...]

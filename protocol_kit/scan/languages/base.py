@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 import tree_sitter as ts
 
@@ -25,16 +24,14 @@ if TYPE_CHECKING:
 PARAMETER = "a parameter of the enclosing function"
 
 
-@dataclass(frozen=True, slots=True)
-class Arg:
+class Arg(NamedTuple):
     """One call argument: ``label`` is the keyword, label or hash key naming it, if any."""
 
     label: str | None
     node: ts.Node
 
 
-@dataclass(frozen=True, slots=True)
-class Callee:
+class Callee(NamedTuple):
     call: ts.Node
     method: str
     receiver: ts.Node | None

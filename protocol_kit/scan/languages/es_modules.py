@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import tree_sitter as ts
 
@@ -22,18 +22,21 @@ _COMMENTS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMAS = re.compile(r",(\s*[}\]])")
 
 
-@dataclass(frozen=True, slots=True)
-class Import:
+class Import(NamedTuple):
     """``local`` stands for ``name`` of the module ``specifier`` (``name`` None: the whole module)."""
 
     specifier: str
     name: str | None
 
 
-@dataclass
 class Imports:
-    names: dict[str, Import] = field(default_factory=dict)
-    star: list[str] = field(default_factory=list)  # ``export * from "x"``
+    """The names a module imports or re-exports (``names``), and the modules of its ``export * from "x"``."""
+
+    __slots__ = ("names", "star")
+
+    def __init__(self) -> None:
+        self.names: dict[str, Import] = {}
+        self.star: list[str] = []
 
 
 def external(name: str, source: SourceFile) -> Value:
