@@ -18,6 +18,10 @@ cache = false``, ``scan --no-cache``): what the first run on a plan pays. Times 
 time of each process (user + system) is printed beside the wall time, since it moves less when
 the machine is busy. Targets (wall time): ``--help`` within 1.3x the baseline, one-file
 ``validate`` and ``scan`` within 1.6x. Exits 1 when a target is missed.
+
+``--instructions`` also runs each command once under valgrind's callgrind and prints the
+instructions it executed, and their ratio to the baseline's: a count that the load on the
+machine does not move, to compare two versions of the code on a busy machine.
 """
 from __future__ import annotations
 
@@ -72,10 +76,22 @@ def seconds(command: list[str], folder: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(command: list[str], folder: Path) -> int:
+    """Instructions one run of ``command`` executes (valgrind's callgrind counts them)."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command], cwd=folder,
+                          check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    return int(next(line for line in done.stderr.splitlines() if "Collected" in line).split()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions with valgrind (load-independent)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH")
+    counted: dict[str, int] = {}
     folder = Path(tempfile.mkdtemp(prefix="protocol-kit-startup-"))
     try:
         (folder / "one.jsonl").write_bytes(EVENT)
@@ -93,6 +109,8 @@ def main() -> int:
             for name, (command, where) in runs.items():
                 wall, used = seconds(command, where)
                 best[name], cpu[name] = min(best[name], wall), min(cpu[name], used)
+        if args.instructions:
+            counted = {name: instructions(command, where) for name, (command, where) in runs.items()}
         assert not (folder / "uncached" / ".protocol-kit-cache").exists(), "the uncached runs wrote a cache"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -103,13 +121,15 @@ def main() -> int:
     for name, time_taken in best.items():
         ratio = time_taken / base
         target = TARGETS.get(name)
+        counts = (f"{counted[name] / 1e6:.0f}", f"{counted[name] / counted['baseline']:.2f}x") if counted else ()
         rows.append((name if name == "baseline" else f"protocol-kit {name}", f"{time_taken * 1000:.0f}",
-                     f"{ratio:.2f}x", f"{cpu[name] * 1000:.0f}", f"{cpu[name] / base_cpu:.2f}x",
+                     f"{ratio:.2f}x", f"{cpu[name] * 1000:.0f}", f"{cpu[name] / base_cpu:.2f}x", *counts,
                      f"<= {target}x" if target else ""))
         if target and ratio > target:
             failures.append(f"{name} {ratio:.2f}x the baseline")
-    print("\n" + tabulate(rows, headers=("", "wall ms", "ratio", "CPU ms", "CPU ratio", "target (wall)"),
-                          disable_numparse=True))
+    headers = ("", "wall ms", "ratio", "CPU ms", "CPU ratio", *(("M instructions", "ratio") if counted else ()),
+               "target (wall)")
+    print("\n" + tabulate(rows, headers=headers, disable_numparse=True))
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("\nall targets met" if not failures else "\ntargets missed: " + "; ".join(failures))
     return 1 if failures else 0
