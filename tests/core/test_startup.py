@@ -52,7 +52,7 @@ def test_one_file_validate_and_scan_leave_heavy_libraries_alone(tmp_path):
 
 def test_a_second_run_takes_the_plan_from_the_cache_and_loads_only_what_it_needs(tmp_path):
     """Run again on the same plan, validate reads the compiled plan back (no YAML parser, no plan loaders,
-    no compiler), scan the plan itself (compiling only the property schemas its calls are checked against, as
+    no compiler, no baseline), scan the plan itself (compiling only the property schemas its calls are checked against, as
     validate checks them); a valid event needs no explaining, and --pii off no detector."""
     (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n")
     (tmp_path / "one.jsonl").write_text(EVENT)
@@ -66,7 +66,7 @@ def test_a_second_run_takes_the_plan_from_the_cache_and_loads_only_what_it_needs
                "protocol_kit.compile.compiler", "pickle"}
     assert not warm & reading
     assert not warm & {"protocol_kit.validation.checks", "protocol_kit.validation.rules", "protocol_kit.pii.transform",
-                       "protocol_kit.report.baseline", "hashlib", "tempfile", "shutil"}
+                       "protocol_kit.report.baseline", "protocol_kit.baseline", "hashlib", "tempfile", "shutil"}
     assert "protocol_kit.validation.personal" not in modules_after([*validate, "--pii", "off"], tmp_path)
     modules_after(scan, tmp_path)
     assert not modules_after(scan, tmp_path) & {"yaml", "protocol_kit.plan.builder", "protocol_kit.plan.yaml_loader"}
