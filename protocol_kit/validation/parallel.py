@@ -45,6 +45,7 @@ from typing import Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.reader import CHUNK_LINES, FileSlice, LineChunk
+from protocol_kit.validation import packed
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
 from protocol_kit.validation.parts import PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
@@ -63,27 +64,28 @@ _engine: Engine | None = None
 
 @dataclass(frozen=True, slots=True)
 class PartResult:
-    """What a worker sends back for a slice: its tally, how many lines it read, and the violations its tally
-    keeps for the report, pickled apart: the parent unpickles them only while its own list has room."""
+    """What a worker sends back for a slice: how many lines it read, its tally, and the violations its tally
+    keeps for the report, pickled apart (:func:`packed.dumps`): the parent unpickles them only while its own
+    list has room."""
 
-    tally: Tally  # without its kept violations
     lines: int
+    tally: bytes  # without its kept violations
     kept: bytes
     kept_count: int
 
     @classmethod
     def of(cls, tally: Tally, lines: int) -> "PartResult":
         kept, tally.builder.kept = tally.builder.kept, []
-        return cls(tally, lines, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), len(kept))
+        return cls(lines, packed.dumps(tally), packed.dumps(kept), len(kept))
 
     def tally_for(self, room: int) -> Tally:
         """The tally, with its kept violations when there is ``room`` for any."""
-        builder = self.tally.builder
+        tally: Tally = pickle.loads(self.tally)
         if room and self.kept_count:
-            builder.kept = pickle.loads(self.kept)
+            tally.builder.kept = pickle.loads(self.kept)
         else:
-            builder.not_kept += self.kept_count
-        return self.tally
+            tally.builder.not_kept += self.kept_count
+        return tally
 
 
 def _start_pool(engine: Engine, jobs: int) -> ProcessPoolExecutor:
