@@ -47,6 +47,7 @@ from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.reader import CHUNK_LINES, FileSlice, LineChunk
 from protocol_kit.validation import packed
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
+from protocol_kit.validation.numbering import IN_FLIGHT_PER_JOB, Anchor, LineCounts
 from protocol_kit.validation.parts import PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
@@ -60,6 +61,7 @@ WARM_UP_LINES = 5000
 WARM_UP_LINES_WITHOUT_PII = CHUNK_LINES
 
 _engine: Engine | None = None
+_counts: LineCounts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +70,16 @@ class PartResult:
     keeps for the report, pickled apart (:func:`packed.dumps`): the parent unpickles them only while its own
     list has room."""
 
+    first_line: int  # the number its lines were read from
     lines: int
     tally: bytes  # without its kept violations
     kept: bytes
     kept_count: int
 
     @classmethod
-    def of(cls, tally: Tally, lines: int) -> "PartResult":
+    def of(cls, tally: Tally, lines: int, *, first_line: int) -> "PartResult":
         kept, tally.builder.kept = tally.builder.kept, []
-        return cls(lines, packed.dumps(tally), packed.dumps(kept), len(kept))
+        return cls(first_line, lines, packed.dumps(tally), packed.dumps(kept), len(kept))
 
     def tally_for(self, room: int) -> Tally:
         """The tally, with its kept violations when there is ``room`` for any."""
@@ -88,20 +91,26 @@ class PartResult:
         return tally
 
 
-def _start_pool(engine: Engine, jobs: int) -> ProcessPoolExecutor:
-    """Workers forked with ``engine`` as it is (where processes can be forked), else started with its plan."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
-                                   initargs=(engine, None, None, os.getpid()))
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                               initargs=(None, engine.plan, engine.options, os.getpid()))
+def _context() -> multiprocessing.context.BaseContext:
+    """Forked workers (where processes can be forked) start with the engine as it is; others with its plan."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None, parent: int) -> None:
-    global _engine
+def _start_pool(engine: Engine, jobs: int, counts: LineCounts | None) -> ProcessPoolExecutor:
+    context = _context()
+    forked = context.get_start_method() == "fork"
+    engine_args = (engine, None, None) if forked else (None, engine.plan, engine.options)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(*engine_args, counts, os.getpid()))
+
+
+def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None,
+                  counts: LineCounts | None, parent: int) -> None:
+    global _engine, _counts
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent(parent)
     _engine = engine if engine is not None else Engine(plan, options)
+    _counts = counts
 
 
 def _end_with_parent(parent: int) -> None:
@@ -127,16 +136,22 @@ def _process(batch: LineChunk | RecordBatch) -> BatchResult:
     return _engine.process(batch)
 
 
-def _count_lines(piece: FileSlice) -> int:
-    return piece.count_lines()
-
-
-def _process_slice(piece: FileSlice, parts: Parts, max_violations: int) -> PartResult:
+def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, numbered: tuple[int, Anchor] | None
+                   ) -> PartResult:
+    """Validate the lines of ``piece``, numbered from its ``first_line``, or, when ``numbered`` gives the
+    slice's number and its anchor (see :mod:`~protocol_kit.validation.numbering`), from its real first line."""
     assert _engine is not None
+    work: list[FileSlice | LineChunk] = [piece]
+    if numbered is not None:
+        assert _counts is not None
+        number, anchor = numbered
+        lines = piece.read()
+        _counts.publish(number, len(lines.lines))
+        work = list(lines.chunks(CHUNK_LINES, first_line=_counts.first_line(number, anchor)))
     tally = Tally.empty(max_violations=max_violations)
     with writing(parts) as outputs:
-        lines = tally_batches(_engine, [piece], tally, outputs)
-    return PartResult.of(tally, lines)
+        lines_read = tally_batches(_engine, work, tally, outputs)
+    return PartResult.of(tally, lines_read, first_line=work[0].first_line if work else piece.first_line)
 
 
 def slice_count(size: int, jobs: int) -> int:
@@ -148,8 +163,10 @@ def slice_count(size: int, jobs: int) -> int:
 class _Task:
     future: Future
     parts: Parts | None = None  # a slice's output parts
-    first_line: int = 0  # a slice: the number its lines were read from
+    number: int = 0  # a slice: its number over the run
+    first_line: int = 0  # the first slice of a file: the number of its first line
     starts_file: bool = False  # a slice: the first of its file
+    ends_file: bool = False  # a slice: the last of its file
 
 
 class _ParallelRun:
@@ -159,6 +176,9 @@ class _ParallelRun:
         self.parts = PartFiles(outputs)
         self.counted = engine.options.keep_quarantined  # quarantine records are written with their line numbers
         self.next_line = 1  # the number of the next line of the file being put together
+        self.slices = itertools.count()  # numbers the slices of the run
+        self.anchor = Anchor(-1, 1)  # the first slice not put together of the file being put together, when known
+        self.counts = LineCounts(jobs, _context()) if self.counted else None
         self.pool: ProcessPoolExecutor
 
     def run(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> None:
@@ -170,12 +190,12 @@ class _ParallelRun:
         following = next(work, None) if rest is None else rest
         if following is None:
             return  # all done while warming up: no workers needed
-        self.pool = _start_pool(self.engine, self.jobs)
+        self.pool = _start_pool(self.engine, self.jobs, self.counts)
         try:
             pending: deque[_Task] = deque()
             for task in self._tasks(itertools.chain([following], work)):
                 pending.append(task)
-                if len(pending) >= 2 * self.jobs:
+                if len(pending) >= IN_FLIGHT_PER_JOB * self.jobs:
                     self._take(pending.popleft())
             while pending:
                 self._take(pending.popleft())
@@ -205,16 +225,22 @@ class _ParallelRun:
                 yield _Task(self.pool.submit(_process, item))
 
     def _slice_tasks(self, whole: FileSlice) -> Iterator[_Task]:
+        """The tasks of the slices of a file. Where quarantine records are written, the workers number the
+        lines of each slice from its real first line (:mod:`~protocol_kit.validation.numbering`), counted
+        from the first slice whose first line is known when the slice is handed out."""
         pieces = whole.split(slice_count(whole.end - whole.start, self.jobs))
         pieces[0] = replace(pieces[0], first_line=whole.first_line)
-        if self.counted and len(pieces) > 1:
-            firsts = itertools.accumulate(self.pool.map(_count_lines, pieces[:-1]), initial=whole.first_line)
-            pieces = [replace(piece, first_line=first) for piece, first in zip(pieces, firsts)]
+        first = None
         for index, piece in enumerate(pieces):
+            number = next(self.slices)
+            if first is None:
+                first = Anchor(number, whole.first_line)
+            anchor = self.anchor if self.anchor.number >= first.number else first
+            numbered = (number, anchor) if self.counted and len(pieces) > 1 else None
             parts = self.parts.new()
             room = max(self.tally.builder.max_violations - len(self.tally.builder.kept), 0)
-            yield _Task(self.pool.submit(_process_slice, piece, parts, room), parts=parts,
-                        first_line=piece.first_line, starts_file=index == 0)
+            yield _Task(self.pool.submit(_process_slice, piece, parts, room, numbered), parts=parts, number=number,
+                        first_line=whole.first_line, starts_file=index == 0, ends_file=index == len(pieces) - 1)
 
     def _take(self, task: _Task) -> None:
         result = task.future.result()
@@ -226,8 +252,10 @@ class _ParallelRun:
             if task.starts_file:
                 self.next_line = task.first_line
             room = self.tally.builder.max_violations - len(self.tally.builder.kept)
-            self.tally.merge(result.tally_for(room), line_shift=self.next_line - task.first_line)
+            self.tally.merge(result.tally_for(room), line_shift=self.next_line - result.first_line)
             self.next_line += result.lines
+            if not task.ends_file:
+                self.anchor = Anchor(task.number + 1, self.next_line)
         if self.progress is not None:
             self.progress(self.tally.read)
 

@@ -132,3 +132,13 @@ def test_slices_of_the_real_size(tmp_path):
     assert events.stat().st_size > 8 * parallel.MIN_SLICE_BYTES
     code, out, *_ = assert_same_for_every_job_count(tmp_path, [events], "--fail-on", "never")
     assert code == 0 and json.loads(out)["summary"]["events"] > 30_000
+
+
+def test_workers_started_without_fork_give_the_same_outputs(tmp_path, small_slices, monkeypatch):
+    """Where processes cannot be forked, workers start with the plan and share the line counts as well."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    events = corpus(tmp_path / "events.jsonl", 200, seed=9, crlf=True)
+    one = outputs_of(tmp_path, [events], "--fail-on", "never", jobs=1)
+    assert outputs_of(tmp_path, [events], "--fail-on", "never", jobs=2) == one
