@@ -86,8 +86,9 @@ def _card_free_numbers() -> list[dict[str, Any]]:
 _MAX_KEYS = 4096
 def _rebuild_after(builds: int) -> int:
     """Events learnt from before the schema is built again with what they taught: soon at first, then
-    seldom (a build compiles the pattern of signs again: some milliseconds)."""
-    return (4, 16, 64, 256)[builds] if builds < 4 else 1024
+    seldom (a build takes a millisecond or two). What is learnt is shared by the schemas of a call type,
+    so even the first build waits for a few events of the others: a schema built on less rejects most."""
+    return (16, 64, 256)[builds] if builds < 3 else 1024
 
 
 def value_signs(classifier: NameClassifier, *, base: str = _SIGNS) -> str:
