@@ -12,9 +12,11 @@ outputs, digest and report are the ones a single process makes.
 Line numbers: a worker numbers the lines of its slice from 1, and the parent
 shifts the locations of what it keeps by the number of lines of the slices
 before it, known by then. Quarantine records carry their line numbers and are
-written by the workers, so when there is a quarantine output the workers first
-count the lines of every slice (a fast pass over the bytes) and each slice is
-read with its real numbers.
+written by the workers, so when there is a quarantine output a worker reads
+the lines of its slice at once (at most :data:`MAX_SLICE_BYTES`), shares how
+many there are with the other workers and numbers them from the real first
+line, the sum of the counts ahead (:mod:`protocol_kit.validation.numbering`):
+no line is counted twice.
 
 Compressed files, stdin and JSON documents have no byte ranges to seek to: the
 parent reads them and sends their lines or records to the workers in batches,
@@ -23,7 +25,8 @@ whose whole results (violations, output lines) come back.
 The parent validates the first lines itself before it starts the workers
 (:data:`WARM_UP_LINES`): forked workers begin with the schemas it compiled and
 what the personal-data fast pass learnt, instead of each doing that work again.
-At most ``2 * jobs`` tasks are in flight, so memory does not grow with the input.
+At most ``2 * jobs`` tasks are in flight (:data:`~protocol_kit.validation.numbering.IN_FLIGHT_PER_JOB`),
+so memory does not grow with the input.
 Workers never outlive the run: they ignore ctrl-C (the parent decides), ask
 the kernel to end them when the parent dies (Linux), and watch the parent
 themselves elsewhere; when the run stops early (an error, ctrl-C, SIGTERM)
