@@ -51,7 +51,7 @@ from protocol_kit.events.reader import CHUNK_LINES, FileSlice, LineChunk
 from protocol_kit.validation import packed
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
 from protocol_kit.validation.numbering import IN_FLIGHT_PER_JOB, Anchor, LineCounts
-from protocol_kit.validation.parts import PartFiles, Parts, writing
+from protocol_kit.validation.parts import Head, PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
 PARENT_POLL_SECONDS = 0.5
@@ -65,6 +65,7 @@ WARM_UP_LINES = 3000
 WARM_UP_LINES_WITHOUT_PII = CHUNK_LINES
 
 _engine: Engine | None = None
+_head: Head | None = None
 _counts: LineCounts | None = None
 
 
@@ -100,21 +101,21 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def _start_pool(engine: Engine, jobs: int, counts: LineCounts | None) -> ProcessPoolExecutor:
+def _start_pool(engine: Engine, jobs: int, shared: tuple[Head, LineCounts | None]) -> ProcessPoolExecutor:
     context = _context()
     forked = context.get_start_method() == "fork"
     engine_args = (engine, None, None) if forked else (None, engine.plan, engine.options)
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(*engine_args, counts, os.getpid()))
+                               initargs=(*engine_args, shared, os.getpid()))
 
 
 def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None,
-                  counts: LineCounts | None, parent: int) -> None:
-    global _engine, _counts
+                  shared: tuple[Head, LineCounts | None], parent: int) -> None:
+    global _engine, _head, _counts
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent(parent)
     _engine = engine if engine is not None else Engine(plan, options)
-    _counts = counts
+    _head, _counts = shared
 
 
 def _end_with_parent(parent: int) -> None:
@@ -140,20 +141,20 @@ def _process(batch: LineChunk | RecordBatch) -> BatchResult:
     return _engine.process(batch)
 
 
-def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, numbered: tuple[int, Anchor] | None
+def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, number: int, anchor: Anchor | None
                    ) -> PartResult:
-    """Validate the lines of ``piece``, numbered from its ``first_line``, or, when ``numbered`` gives the
-    slice's number and its anchor (see :mod:`~protocol_kit.validation.numbering`), from its real first line."""
-    assert _engine is not None
+    """Validate the lines of slice ``number``, numbered from its ``first_line``, or, given an ``anchor``
+    (see :mod:`~protocol_kit.validation.numbering`), from its real first line."""
+    assert _engine is not None and _head is not None
+    head = _head
     work: list[FileSlice | LineChunk] = [piece]
-    if numbered is not None:
+    if anchor is not None:
         assert _counts is not None
-        number, anchor = numbered
         lines = piece.read()
         _counts.publish(number, len(lines.lines))
         work = list(lines.chunks(CHUNK_LINES, first_line=_counts.first_line(number, anchor)))
     tally = Tally.empty(max_violations=max_violations)
-    with writing(parts) as outputs:
+    with writing(parts, lambda: head.held_by(number)) as outputs:
         lines_read = tally_batches(_engine, work, tally, outputs)
     return PartResult.of(tally, lines_read, first_line=work[0].first_line if work else piece.first_line)
 
@@ -182,7 +183,9 @@ class _ParallelRun:
         self.next_line = 1  # the number of the next line of the file being put together
         self.slices = itertools.count()  # numbers the slices of the run
         self.anchor = Anchor(-1, 1)  # the first slice not put together of the file being put together, when known
+        self.head = Head(_context())
         self.counts = LineCounts(jobs, _context()) if self.counted else None
+        self.pending: deque[_Task] = deque()  # handed out, not yet put together
         self.pool: ProcessPoolExecutor
 
     def run(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> None:
@@ -194,9 +197,9 @@ class _ParallelRun:
         following = next(work, None) if rest is None else rest
         if following is None:
             return  # all done while warming up: no workers needed
-        self.pool = _start_pool(self.engine, self.jobs, self.counts)
+        self.pool = _start_pool(self.engine, self.jobs, (self.head, self.counts))
         try:
-            pending: deque[_Task] = deque()
+            pending = self.pending
             for task in self._tasks(itertools.chain([following], work)):
                 pending.append(task)
                 if len(pending) >= IN_FLIGHT_PER_JOB * self.jobs:
@@ -240,11 +243,14 @@ class _ParallelRun:
             if first is None:
                 first = Anchor(number, whole.first_line)
             anchor = self.anchor if self.anchor.number >= first.number else first
-            numbered = (number, anchor) if self.counted and len(pieces) > 1 else None
             parts = self.parts.new()
             room = max(self.tally.builder.max_violations - len(self.tally.builder.kept), 0)
-            yield _Task(self.pool.submit(_process_slice, piece, parts, room, numbered), parts=parts, number=number,
-                        first_line=whole.first_line, starts_file=index == 0, ends_file=index == len(pieces) - 1)
+            if not self.pending:  # everything before it is in the outputs
+                self.parts.hand_over(self.head, number)
+            yield _Task(self.pool.submit(_process_slice, piece, parts, room, number,
+                                         anchor if self.counted and len(pieces) > 1 else None),
+                        parts=parts, number=number, first_line=whole.first_line, starts_file=index == 0,
+                        ends_file=index == len(pieces) - 1)
 
     def _take(self, task: _Task) -> None:
         result = task.future.result()
@@ -260,6 +266,11 @@ class _ParallelRun:
             self.next_line += result.lines
             if not task.ends_file:
                 self.anchor = Anchor(task.number + 1, self.next_line)
+        following = self.pending[0] if self.pending else None
+        if following is not None and following.parts is not None:
+            self.parts.hand_over(self.head, following.number)
+        else:
+            self.head.give(-1)  # the parent writes next (or hands the head out with the next slice)
         if self.progress is not None:
             self.progress(self.tally.read)
 

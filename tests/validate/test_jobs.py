@@ -142,3 +142,20 @@ def test_workers_started_without_fork_give_the_same_outputs(tmp_path, small_slic
     events = corpus(tmp_path / "events.jsonl", 200, seed=9, crlf=True)
     one = outputs_of(tmp_path, [events], "--fail-on", "never", jobs=1)
     assert outputs_of(tmp_path, [events], "--fail-on", "never", jobs=2) == one
+
+
+def test_streams_without_a_file_get_the_parts_in_order(tmp_path, small_slices):
+    """Workers append straight to outputs that are files; a stream of the library's caller gets parts."""
+    import io
+
+    from protocol_kit.events import read_chunks
+    from protocol_kit.validation.api import Validator
+
+    events = corpus(tmp_path / "events.jsonl", 300, seed=12, crlf=True)
+    written = []
+    for jobs in (1, 2):
+        valid, quarantine = io.BytesIO(), io.BytesIO()
+        report = Validator(EXAMPLE_PLAN, mode="quarantine", jobs=jobs).run(
+            read_chunks([events], slices=jobs > 1), valid_out=valid, quarantine_out=quarantine)
+        written.append((valid.getvalue(), quarantine.getvalue(), report))
+    assert written[0] == written[1] and written[0][0] and written[0][1]
