@@ -32,6 +32,7 @@ from protocol_kit.outputs import PARTIAL_SUFFIX
 from protocol_kit.validation.tally import Outputs
 
 COPY_BLOCK = 1 << 20
+HELD_BYTES = 32 << 20  # per output of a worker: what waits in memory for the slice's turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,18 +123,30 @@ def writing(parts: Parts, holds_head: Callable[[], bool] = lambda: False) -> Ite
 
 
 class _PartStream:
+    """A worker's part of one output. Where the output is a file, what is written waits in memory (up to
+    :data:`HELD_BYTES`) for the head: then it goes to the output once, not to the part and again to the
+    output; what is still held when the slice ends becomes the part."""
+
     def __init__(self, part: Part, holds_head: Callable[[], bool]):
         self.part = part
         self._holds_head = holds_head if part.direct is not None else lambda: False
         self._file: BinaryIO | None = None
+        self._held: list[bytes] = []
+        self._room = HELD_BYTES if part.direct is not None else 0
         self._direct = False
 
     def write(self, data: bytes) -> int:
         try:
             if not self._direct and self._holds_head():
                 self._go_direct()
+            if self._file is None and len(data) <= self._room:
+                self._held.append(data)
+                self._room -= len(data)
+                return len(data)
             if self._file is None:
                 self._file = open(self.part.path, "xb")
+                self._file.writelines(self._held)
+                self._held, self._room = [], 0
             return self._file.write(data)
         except OSError as error:
             raise _error(self.part, error) from None
@@ -147,14 +160,19 @@ class _PartStream:
             with open(self.part.path, "rb") as written:
                 shutil.copyfileobj(written, output, COPY_BLOCK)
             os.unlink(self.part.path)
-        self._file, self._direct = output, True
+        output.writelines(self._held)
+        self._file, self._held, self._room, self._direct = output, [], 0, True
 
     def close(self) -> None:
-        if self._file is not None:
-            try:
+        try:
+            if self._held:
+                with open(self.part.path, "xb") as part:
+                    part.writelines(self._held)
+                self._held = []
+            if self._file is not None:
                 self._file.close()
-            except OSError as error:
-                raise _error(self.part, error) from None
+        except OSError as error:
+            raise _error(self.part, error) from None
 
 
 def _error(part: Part, error: OSError) -> OutputError:

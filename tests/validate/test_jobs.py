@@ -159,3 +159,13 @@ def test_streams_without_a_file_get_the_parts_in_order(tmp_path, small_slices):
             read_chunks([events], slices=jobs > 1), valid_out=valid, quarantine_out=quarantine)
         written.append((valid.getvalue(), quarantine.getvalue(), report))
     assert written[0] == written[1] and written[0][0] and written[0][1]
+
+
+@pytest.mark.parametrize("held", [0, 120])
+def test_output_waiting_for_its_turn_past_the_memory_limit_goes_to_the_part(tmp_path, small_slices, monkeypatch,
+                                                                            held):
+    from protocol_kit.validation import parts
+
+    monkeypatch.setattr(parts, "HELD_BYTES", held)
+    events = corpus(tmp_path / "events.jsonl", 300, seed=13, crlf=True)
+    assert_same_for_every_job_count(tmp_path, [events], "--fail-on", "never")
