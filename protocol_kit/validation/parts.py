@@ -10,8 +10,9 @@ the outputs are left as they were.
 
 Most bytes need no part: the slice whose turn it is (everything before it is in
 the outputs) holds the :class:`Head`, and its worker appends straight to the
-outputs' temporary files, first what its parts hold so far, then the rest as it
-goes. The parent hands the head on in input order, once it has put everything
+outputs' temporary files, first what it wrote while waiting for its turn (held in
+memory up to :data:`HELD_BYTES`, in its part beyond), then the rest as it goes;
+what is still held when a slice ends becomes its part. The parent hands the head on in input order, once it has put everything
 before a slice in place and flushed what it wrote itself; until a run commits,
 the outputs are still temporary files, so a failed run replaces nothing.
 """
