@@ -53,7 +53,7 @@ def measure(corpus: Path, options: ValidateOptions) -> tuple[float, float]:
         options = replace(options, jobs=2)
     cpu, wall = cpu_seconds(), time.perf_counter()
     if one_worker:
-        with patched(parallel, "_start_pool", lambda engine, jobs, start=parallel._start_pool: start(engine, 1)):
+        with patched(parallel, "_start_pool", lambda engine, jobs, *rest, start=parallel._start_pool: start(engine, 1, *rest)):
             validate_stream([corpus], options)
     else:
         validate_stream([corpus], options)

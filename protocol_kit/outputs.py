@@ -87,6 +87,11 @@ class SafeOutput:
         """The folder of the temporary file (where other temporary parts of the output belong); None for a device."""
         return self._temp.parent if self._temp is not None else None
 
+    @property
+    def temporary(self) -> Path | None:
+        """The temporary file (None for a device): worker processes of the run append to it in turn."""
+        return self._temp
+
     def write(self, data: bytes) -> int:
         try:
             return self._stream.write(data)

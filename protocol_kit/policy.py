@@ -16,7 +16,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from protocol_kit import codes
 from protocol_kit.violation import Violation
@@ -68,6 +68,9 @@ class CodePolicy:
     def is_default(self) -> bool:
         return not (self.select or self.ignore or self.severity or self.per_file_ignores)  # actions: not a filter
 
+    def __reduce__(self) -> tuple[Any, ...]:  # its read-only mappings do not pickle (worker processes started without fork)
+        return _policy, (self.select, self.ignore, dict(self.severity), dict(self.per_file_ignores), dict(self.actions))
+
     def _ignored_in_file(self, violation: Violation) -> bool:
         file = violation.source.file
         if file is None or not self.per_file_ignores:
@@ -75,3 +78,9 @@ class CodePolicy:
         name, posix = PurePath(file).name, PurePath(file).as_posix()
         return any(codes.matches(violation.code, ignored) for pattern, ignored in self.per_file_ignores.items()
                    if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern))
+
+
+def _policy(select: tuple[str, ...], ignore: tuple[str, ...], severity: dict[str, str],
+            per_file_ignores: dict[str, tuple[str, ...]], actions: dict[str, str]) -> CodePolicy:
+    return CodePolicy(select=select, ignore=ignore, severity=MappingProxyType(severity),
+                      per_file_ignores=MappingProxyType(per_file_ignores), actions=MappingProxyType(actions))

@@ -48,7 +48,6 @@ JSON_SUFFIXES = (".json",)
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 1000
 SLICE_BYTES_PER_LINE = 512
-COUNT_BLOCK = 1 << 20
 LINE_SCAN_BLOCK = 1 << 12
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
@@ -74,8 +73,7 @@ class FileSlice:
     def split(self, parts: int) -> list["FileSlice"]:
         """``parts`` consecutive slices of about equal size, each numbering its lines from 1.
 
-        Their real first line numbers are known once the lines of the slices before
-        them are counted (:meth:`count_lines`), or when those slices have been read.
+        Their real first line numbers are known once the slices before them have been read.
         """
         size = self.end - self.start
         bounds = [self.start + size * k // parts for k in range(parts + 1)]
@@ -113,17 +111,6 @@ class FileSlice:
         """All the lines as one chunk."""
         return LineChunk(self.file, self.first_line, [line for chunk in self.chunks() for line in chunk.lines])
 
-    def count_lines(self) -> int:
-        """How many lines the slice holds, counted without splitting them: newlines, and an unended last line."""
-        with open(self.file, "rb", buffering=0) as stream:
-            start, end = line_start(stream, self.start), line_start(stream, self.end)
-            stream.seek(start)
-            count, left, last = 0, end - start, b"\n"
-            while left > 0 and (block := stream.read(min(COUNT_BLOCK, left))):
-                count += block.count(b"\n")
-                left, last = left - len(block), block[-1:]
-        return count + (last != b"\n")
-
 
 def line_start(stream: BinaryIO, offset: int) -> int:
     """The position of the first line that starts at or after ``offset``; the end of the file when none does."""
@@ -146,6 +133,12 @@ class LineChunk:
     file: str
     first_line: int
     lines: list[bytes]
+
+    def chunks(self, size: int = CHUNK_LINES, *, first_line: int | None = None) -> Iterator["LineChunk"]:
+        """The lines ``size`` at a time, numbered from ``first_line`` (default: this chunk's)."""
+        first = self.first_line if first_line is None else first_line
+        for start in range(0, len(self.lines), size):
+            yield LineChunk(self.file, first + start, self.lines[start:start + size])
 
 
 def read_events(paths: Iterable[str | Path]) -> Iterator[EventRecord]:

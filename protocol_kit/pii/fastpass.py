@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import jsonschema_rs
 
@@ -86,8 +86,9 @@ def _card_free_numbers() -> list[dict[str, Any]]:
 _MAX_KEYS = 4096
 def _rebuild_after(builds: int) -> int:
     """Events learnt from before the schema is built again with what they taught: soon at first, then
-    seldom (a build compiles the pattern of signs again: some milliseconds)."""
-    return (4, 16, 64, 256)[builds] if builds < 4 else 1024
+    seldom (a build takes a millisecond or two). What is learnt is shared by the schemas of a call type,
+    so even the first build waits for a few events of the others: a schema built on less rejects most."""
+    return (16, 64, 256)[builds] if builds < 3 else 1024
 
 
 def value_signs(classifier: NameClassifier, *, base: str = _SIGNS) -> str:
@@ -99,7 +100,22 @@ def value_signs(classifier: NameClassifier, *, base: str = _SIGNS) -> str:
     return f"{base}|{_url_parameter_signs(classifier)}"
 
 
+# Every alternative of the URL-parameter signs starts with one of ``?&#;`` and ends in ``=``: a string
+# without such a pair has none, and only the strings that have one go to the whole pattern.
+_URL_PARAMETER_SHAPE = r"[?&#;](?s:.)*="
+_URL_PARAMETER_FORMAT = "protocol-kit-url-parameter-signs"
+# the shape first: ``allOf`` stops at the first that fails, and the format is a call into Python
+_URL_PARAMETERS = {"allOf": [{"pattern": _URL_PARAMETER_SHAPE}, {"format": _URL_PARAMETER_FORMAT}]}
+
+
 @lru_cache(maxsize=16)  # one per classifier: every fast pass of a run shares it
+def _url_parameter_check(classifier: NameClassifier) -> Callable[[str], bool]:
+    """Whether a string holds URL-parameter signs: the pattern of thousands of words compiled once here,
+    not in every build of a schema (most of a build's time), and run in linear time by the Rust engine."""
+    return jsonschema_rs.validator_for({"pattern": _url_parameter_signs(classifier)}).is_valid
+
+
+@lru_cache(maxsize=16)
 def _url_parameter_signs(classifier: NameClassifier) -> str:
     words = {w for phrase in classifier.rules for w in phrase} | HINT_WORDS | set(GLUED)
     long = "|".join(sorted((re.escape(w) for w in words if len(w) > 3), key=len, reverse=True))
@@ -157,7 +173,9 @@ class FastPass:
             return False
         version, learnt = self._built
         if self.known.version != version and self.known.learnt - learnt >= _rebuild_after(self._builds):
-            self._validator = jsonschema_rs.validator_for(self.schema())
+            self._validator = jsonschema_rs.validator_for(
+                self.schema(), formats={_URL_PARAMETER_FORMAT: _url_parameter_check(self.classifier)},
+                validate_formats=True)
             self._built = (self.known.version, self.known.learnt)
             self._builds += 1
         return self._validator is not None and self._validator.is_valid(payload)
@@ -246,8 +264,9 @@ class FastPass:
             _insert(tree, steps, "any")
         for steps, place in (*self.known.places.items(), *self.scalars.items()):
             _insert(tree, steps, place)
-        # the URL-parameter signs (thousands of name-table words) are one definition, compiled once per build;
-        # not matching ``base|url`` is matching neither
+        # the URL-parameter signs (thousands of name-table words) are a format checked by a pattern compiled
+        # once (see _url_parameter_check), for the strings shaped like a URL parameter; not matching
+        # ``base|url`` is matching neither
         url = {"$ref": "#/$defs/url-parameters"}
         strings = {"type": "string", "anyOf": [{"not": {"anyOf": [{"pattern": _SIGNS}, url]}}, {"pattern": _UUID},
                                                {"pattern": _DATE_TIME}]}
@@ -267,7 +286,7 @@ class FastPass:
                                 {"type": "string", "not": {"anyOf": [{"pattern": _ID_SIGNS}, url]}},
                                 {"type": "string", "pattern": _DATE_TIME}, *_card_free_numbers()]}
         return {"$defs": {"generic": generic, "scalar": scalar, "id": identifier, "string": strings,
-                          "url-parameters": {"pattern": _url_parameter_signs(self.classifier)}},
+                          "url-parameters": _URL_PARAMETERS},
                 **_node_schema(tree, sorted(self.known.innocent))}
 
     def _anything_places(self) -> list[tuple[str, ...]]:

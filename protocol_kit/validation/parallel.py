@@ -12,9 +12,11 @@ outputs, digest and report are the ones a single process makes.
 Line numbers: a worker numbers the lines of its slice from 1, and the parent
 shifts the locations of what it keeps by the number of lines of the slices
 before it, known by then. Quarantine records carry their line numbers and are
-written by the workers, so when there is a quarantine output the workers first
-count the lines of every slice (a fast pass over the bytes) and each slice is
-read with its real numbers.
+written by the workers, so when there is a quarantine output a worker reads
+the lines of its slice at once (at most :data:`MAX_SLICE_BYTES`), shares how
+many there are with the other workers and numbers them from the real first
+line, the sum of the counts ahead (:mod:`protocol_kit.validation.numbering`):
+no line is counted twice.
 
 Compressed files, stdin and JSON documents have no byte ranges to seek to: the
 parent reads them and sends their lines or records to the workers in batches,
@@ -23,7 +25,8 @@ whose whole results (violations, output lines) come back.
 The parent validates the first lines itself before it starts the workers
 (:data:`WARM_UP_LINES`): forked workers begin with the schemas it compiled and
 what the personal-data fast pass learnt, instead of each doing that work again.
-At most ``2 * jobs`` tasks are in flight, so memory does not grow with the input.
+At most ``2 * jobs`` tasks are in flight (:data:`~protocol_kit.validation.numbering.IN_FLIGHT_PER_JOB`),
+so memory does not grow with the input.
 Workers never outlive the run: they ignore ctrl-C (the parent decides), ask
 the kernel to end them when the parent dies (Linux), and watch the parent
 themselves elsewhere; when the run stops early (an error, ctrl-C, SIGTERM)
@@ -45,8 +48,10 @@ from typing import Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
 from protocol_kit.events.reader import CHUNK_LINES, FileSlice, LineChunk
+from protocol_kit.validation import packed
 from protocol_kit.validation.engine import BatchResult, Engine, Options, RecordBatch
-from protocol_kit.validation.parts import PartFiles, Parts, writing
+from protocol_kit.validation.numbering import IN_FLIGHT_PER_JOB, Anchor, LineCounts
+from protocol_kit.validation.parts import Head, PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
 PARENT_POLL_SECONDS = 0.5
@@ -54,52 +59,63 @@ SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
 # lines the parent processes before the workers start (see _ParallelRun._warm_up): the personal-data fast
-# pass learns from the first few thousand events; without it, the first chunk compiles what the workers use
-WARM_UP_LINES = 5000
+# pass learns most from the first events (bench corpus: 64 of the 65 schema builds of its first 40,000 events
+# come in the first 3,000); without it, the first chunk compiles what the workers use
+WARM_UP_LINES = 3000
 WARM_UP_LINES_WITHOUT_PII = CHUNK_LINES
 
 _engine: Engine | None = None
+_head: Head | None = None
+_counts: LineCounts | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PartResult:
-    """What a worker sends back for a slice: its tally, how many lines it read, and the violations its tally
-    keeps for the report, pickled apart: the parent unpickles them only while its own list has room."""
+    """What a worker sends back for a slice: how many lines it read, its tally, and the violations its tally
+    keeps for the report, pickled apart (:func:`packed.dumps`): the parent unpickles them only while its own
+    list has room."""
 
-    tally: Tally  # without its kept violations
+    first_line: int  # the number its lines were read from
     lines: int
+    tally: bytes  # without its kept violations
     kept: bytes
     kept_count: int
 
     @classmethod
-    def of(cls, tally: Tally, lines: int) -> "PartResult":
+    def of(cls, tally: Tally, lines: int, *, first_line: int) -> "PartResult":
         kept, tally.builder.kept = tally.builder.kept, []
-        return cls(tally, lines, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), len(kept))
+        return cls(first_line, lines, packed.dumps(tally), packed.dumps(kept), len(kept))
 
     def tally_for(self, room: int) -> Tally:
         """The tally, with its kept violations when there is ``room`` for any."""
-        builder = self.tally.builder
+        tally: Tally = pickle.loads(self.tally)
         if room and self.kept_count:
-            builder.kept = pickle.loads(self.kept)
+            tally.builder.kept = pickle.loads(self.kept)
         else:
-            builder.not_kept += self.kept_count
-        return self.tally
+            tally.builder.not_kept += self.kept_count
+        return tally
 
 
-def _start_pool(engine: Engine, jobs: int) -> ProcessPoolExecutor:
-    """Workers forked with ``engine`` as it is (where processes can be forked), else started with its plan."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
-                                   initargs=(engine, None, None, os.getpid()))
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                               initargs=(None, engine.plan, engine.options, os.getpid()))
+def _context() -> multiprocessing.context.BaseContext:
+    """Forked workers (where processes can be forked) start with the engine as it is; others with its plan."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None, parent: int) -> None:
-    global _engine
+def _start_pool(engine: Engine, jobs: int, shared: tuple[Head, LineCounts | None]) -> ProcessPoolExecutor:
+    context = _context()
+    forked = context.get_start_method() == "fork"
+    engine_args = (engine, None, None) if forked else (None, engine.plan, engine.options)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(*engine_args, shared, os.getpid()))
+
+
+def _start_worker(engine: Engine | None, plan: CompiledPlan | None, options: Options | None,
+                  shared: tuple[Head, LineCounts | None], parent: int) -> None:
+    global _engine, _head, _counts
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent(parent)
     _engine = engine if engine is not None else Engine(plan, options)
+    _head, _counts = shared
 
 
 def _end_with_parent(parent: int) -> None:
@@ -125,16 +141,22 @@ def _process(batch: LineChunk | RecordBatch) -> BatchResult:
     return _engine.process(batch)
 
 
-def _count_lines(piece: FileSlice) -> int:
-    return piece.count_lines()
-
-
-def _process_slice(piece: FileSlice, parts: Parts, max_violations: int) -> PartResult:
-    assert _engine is not None
+def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, number: int, anchor: Anchor | None
+                   ) -> PartResult:
+    """Validate the lines of slice ``number``, numbered from its ``first_line``, or, given an ``anchor``
+    (see :mod:`~protocol_kit.validation.numbering`), from its real first line."""
+    assert _engine is not None and _head is not None
+    head = _head
+    work: list[FileSlice | LineChunk] = [piece]
+    if anchor is not None:
+        assert _counts is not None
+        lines = piece.read()
+        _counts.publish(number, len(lines.lines))
+        work = list(lines.chunks(CHUNK_LINES, first_line=_counts.first_line(number, anchor)))
     tally = Tally.empty(max_violations=max_violations)
-    with writing(parts) as outputs:
-        lines = tally_batches(_engine, [piece], tally, outputs)
-    return PartResult.of(tally, lines)
+    with writing(parts, lambda: head.held_by(number)) as outputs:
+        lines_read = tally_batches(_engine, work, tally, outputs)
+    return PartResult.of(tally, lines_read, first_line=work[0].first_line if work else piece.first_line)
 
 
 def slice_count(size: int, jobs: int) -> int:
@@ -146,8 +168,10 @@ def slice_count(size: int, jobs: int) -> int:
 class _Task:
     future: Future
     parts: Parts | None = None  # a slice's output parts
-    first_line: int = 0  # a slice: the number its lines were read from
+    number: int = 0  # a slice: its number over the run
+    first_line: int = 0  # the first slice of a file: the number of its first line
     starts_file: bool = False  # a slice: the first of its file
+    ends_file: bool = False  # a slice: the last of its file
 
 
 class _ParallelRun:
@@ -157,6 +181,11 @@ class _ParallelRun:
         self.parts = PartFiles(outputs)
         self.counted = engine.options.keep_quarantined  # quarantine records are written with their line numbers
         self.next_line = 1  # the number of the next line of the file being put together
+        self.slices = itertools.count()  # numbers the slices of the run
+        self.anchor = Anchor(-1, 1)  # the first slice not put together of the file being put together, when known
+        self.head = Head(_context())
+        self.counts = LineCounts(jobs, _context()) if self.counted else None
+        self.pending: deque[_Task] = deque()  # handed out, not yet put together
         self.pool: ProcessPoolExecutor
 
     def run(self, work: Iterable[LineChunk | FileSlice | RecordBatch]) -> None:
@@ -168,12 +197,12 @@ class _ParallelRun:
         following = next(work, None) if rest is None else rest
         if following is None:
             return  # all done while warming up: no workers needed
-        self.pool = _start_pool(self.engine, self.jobs)
+        self.pool = _start_pool(self.engine, self.jobs, (self.head, self.counts))
         try:
-            pending: deque[_Task] = deque()
+            pending = self.pending
             for task in self._tasks(itertools.chain([following], work)):
                 pending.append(task)
-                if len(pending) >= 2 * self.jobs:
+                if len(pending) >= IN_FLIGHT_PER_JOB * self.jobs:
                     self._take(pending.popleft())
             while pending:
                 self._take(pending.popleft())
@@ -203,16 +232,25 @@ class _ParallelRun:
                 yield _Task(self.pool.submit(_process, item))
 
     def _slice_tasks(self, whole: FileSlice) -> Iterator[_Task]:
+        """The tasks of the slices of a file. Where quarantine records are written, the workers number the
+        lines of each slice from its real first line (:mod:`~protocol_kit.validation.numbering`), counted
+        from the first slice whose first line is known when the slice is handed out."""
         pieces = whole.split(slice_count(whole.end - whole.start, self.jobs))
         pieces[0] = replace(pieces[0], first_line=whole.first_line)
-        if self.counted and len(pieces) > 1:
-            firsts = itertools.accumulate(self.pool.map(_count_lines, pieces[:-1]), initial=whole.first_line)
-            pieces = [replace(piece, first_line=first) for piece, first in zip(pieces, firsts)]
+        first = None
         for index, piece in enumerate(pieces):
+            number = next(self.slices)
+            if first is None:
+                first = Anchor(number, whole.first_line)
+            anchor = self.anchor if self.anchor.number >= first.number else first
             parts = self.parts.new()
             room = max(self.tally.builder.max_violations - len(self.tally.builder.kept), 0)
-            yield _Task(self.pool.submit(_process_slice, piece, parts, room), parts=parts,
-                        first_line=piece.first_line, starts_file=index == 0)
+            if not self.pending:  # everything before it is in the outputs
+                self.parts.hand_over(self.head, number)
+            yield _Task(self.pool.submit(_process_slice, piece, parts, room, number,
+                                         anchor if self.counted and len(pieces) > 1 else None),
+                        parts=parts, number=number, first_line=whole.first_line, starts_file=index == 0,
+                        ends_file=index == len(pieces) - 1)
 
     def _take(self, task: _Task) -> None:
         result = task.future.result()
@@ -224,8 +262,15 @@ class _ParallelRun:
             if task.starts_file:
                 self.next_line = task.first_line
             room = self.tally.builder.max_violations - len(self.tally.builder.kept)
-            self.tally.merge(result.tally_for(room), line_shift=self.next_line - task.first_line)
+            self.tally.merge(result.tally_for(room), line_shift=self.next_line - result.first_line)
             self.next_line += result.lines
+            if not task.ends_file:
+                self.anchor = Anchor(task.number + 1, self.next_line)
+        following = self.pending[0] if self.pending else None
+        if following is not None and following.parts is not None:
+            self.parts.hand_over(self.head, following.number)
+        else:
+            self.head.give(-1)  # the parent writes next (or hands the head out with the next slice)
         if self.progress is not None:
             self.progress(self.tally.read)
 

@@ -7,6 +7,14 @@ device or a stream without a file). The parent copies the parts into the outputs
 in input order, so that they are byte for byte what one process writes, and
 deletes them; the parts of a failed or interrupted run are deleted with it, and
 the outputs are left as they were.
+
+Most bytes need no part: the slice whose turn it is (everything before it is in
+the outputs) holds the :class:`Head`, and its worker appends straight to the
+outputs' temporary files, first what it wrote while waiting for its turn (held in
+memory up to :data:`HELD_BYTES`, in its part beyond), then the rest as it goes;
+what is still held when a slice ends becomes its part. The parent hands the head on in input order, once it has put everything
+before a slice in place and flushed what it wrote itself; until a run commits,
+the outputs are still temporary files, so a failed run replaces nothing.
 """
 from __future__ import annotations
 
@@ -18,22 +26,37 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from protocol_kit.errors import OutputError
 from protocol_kit.outputs import PARTIAL_SUFFIX
 from protocol_kit.validation.tally import Outputs
 
 COPY_BLOCK = 1 << 20
+HELD_BYTES = 32 << 20  # per output of a worker: what waits in memory for the slice's turn
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
     path: str  # the temporary file
     output: str  # the output it is a part of, as errors name it
+    direct: str | None = None  # the output's own temporary file, which the slice holding the head appends to
 
 
 Parts = dict[str, Part]  # by output: "valid", "quarantine"
+
+
+class Head:
+    """Which slice may write straight into the outputs, shared by the parent and its workers."""
+
+    def __init__(self, context) -> None:
+        self._number = context.Value("q", -1)
+
+    def give(self, number: int) -> None:
+        self._number.value = number
+
+    def held_by(self, number: int) -> bool:
+        return self._number.value == number
 
 
 class PartFiles:
@@ -43,6 +66,8 @@ class PartFiles:
         self._targets = {name: stream for name, stream in (("valid", outputs.valid),
                                                            ("quarantine", outputs.quarantine)) if stream is not None}
         self._folders = {name: _folder_of(stream) for name, stream in self._targets.items()}
+        self._direct = {name: str(path) for name, stream in self._targets.items()
+                        if (path := getattr(stream, "temporary", None)) is not None}
         self._run = secrets.token_hex(6)
         self._numbers = itertools.count()
         self._named: set[str] = set()
@@ -51,7 +76,8 @@ class PartFiles:
         """Names for one more part of each output; the worker creates the files (only when it writes)."""
         number = next(self._numbers)
         parts = {name: Part(os.path.join(self._folders[name], f".{_shown(stream)}.{self._run}-{name}-{number}{PARTIAL_SUFFIX}"),
-                            str(getattr(stream, "path", None) or getattr(stream, "name", "<output>")))
+                            str(getattr(stream, "path", None) or getattr(stream, "name", "<output>")),
+                            self._direct.get(name))
                  for name, stream in self._targets.items()}
         self._named.update(part.path for part in parts.values())
         return parts
@@ -59,12 +85,21 @@ class PartFiles:
     def put(self, parts: Parts) -> None:
         """Copy each part to the end of its output, then delete it."""
         for name, part in parts.items():
+            target = self._targets[name]
+            if name in self._direct:
+                target.seek(0, os.SEEK_END)  # a worker may have written to it
             try:
                 with open(part.path, "rb") as source:
-                    shutil.copyfileobj(source, self._targets[name], COPY_BLOCK)
+                    shutil.copyfileobj(source, target, COPY_BLOCK)
             except FileNotFoundError:
-                pass  # nothing was written to it
+                pass  # nothing was written to it, or it went to the output directly
             self._delete(part.path)
+
+    def hand_over(self, head: Head, number: int) -> None:
+        """Let slice ``number`` write straight into the outputs: everything before it is in them."""
+        for name in self._direct:
+            self._targets[name].flush()
+        head.give(number)
 
     def discard(self) -> None:
         """Delete every part not put in place (the run failed or was interrupted)."""
@@ -77,9 +112,10 @@ class PartFiles:
 
 
 @contextmanager
-def writing(parts: Parts) -> Iterator[Outputs]:
-    """The outputs a worker writes: its parts, each created on its first write."""
-    streams = {name: _PartStream(part) for name, part in parts.items()}
+def writing(parts: Parts, holds_head: Callable[[], bool] = lambda: False) -> Iterator[Outputs]:
+    """The outputs a worker writes: its parts, each created on its first write, or, once ``holds_head``,
+    the outputs themselves (where they are files)."""
+    streams = {name: _PartStream(part, holds_head) for name, part in parts.items()}
     try:
         yield Outputs(valid=streams.get("valid"), quarantine=streams.get("quarantine"))
     finally:
@@ -88,24 +124,56 @@ def writing(parts: Parts) -> Iterator[Outputs]:
 
 
 class _PartStream:
-    def __init__(self, part: Part):
+    """A worker's part of one output. Where the output is a file, what is written waits in memory (up to
+    :data:`HELD_BYTES`) for the head: then it goes to the output once, not to the part and again to the
+    output; what is still held when the slice ends becomes the part."""
+
+    def __init__(self, part: Part, holds_head: Callable[[], bool]):
         self.part = part
+        self._holds_head = holds_head if part.direct is not None else lambda: False
         self._file: BinaryIO | None = None
+        self._held: list[bytes] = []
+        self._room = HELD_BYTES if part.direct is not None else 0
+        self._direct = False
 
     def write(self, data: bytes) -> int:
         try:
+            if not self._direct and self._holds_head():
+                self._go_direct()
+            if self._file is None and len(data) <= self._room:
+                self._held.append(data)
+                self._room -= len(data)
+                return len(data)
             if self._file is None:
                 self._file = open(self.part.path, "xb")
+                self._file.writelines(self._held)
+                self._held, self._room = [], 0
             return self._file.write(data)
         except OSError as error:
             raise _error(self.part, error) from None
 
-    def close(self) -> None:
+    def _go_direct(self) -> None:
+        """Append what the part holds to the output, delete the part, and write to the output from now on."""
+        assert self.part.direct is not None
+        output = open(self.part.direct, "ab")
         if self._file is not None:
-            try:
+            self._file.close()
+            with open(self.part.path, "rb") as written:
+                shutil.copyfileobj(written, output, COPY_BLOCK)
+            os.unlink(self.part.path)
+        output.writelines(self._held)
+        self._file, self._held, self._room, self._direct = output, [], 0, True
+
+    def close(self) -> None:
+        try:
+            if self._held:
+                with open(self.part.path, "xb") as part:
+                    part.writelines(self._held)
+                self._held = []
+            if self._file is not None:
                 self._file.close()
-            except OSError as error:
-                raise _error(self.part, error) from None
+        except OSError as error:
+            raise _error(self.part, error) from None
 
 
 def _error(part: Part, error: OSError) -> OutputError:

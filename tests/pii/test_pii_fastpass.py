@@ -183,3 +183,23 @@ def test_the_fast_pass_accepts_the_times_python_sdks_write_once_it_has_learnt():
         assert fast.accepts({**event, "timestamp": time}), time
     for phone in ("+14155552671", "2026-12-01T11:32:33+00:00 +14155552671", "+2026-12-01T11:32:33"):
         assert not fast.accepts({**event, "timestamp": phone}), phone
+
+
+URL_PARTS = st.sampled_from(list("?&#;=/:%+ .\n\taZ9é")) | st.sampled_from(
+    ["email", "Email", "EMAIL", "page", "age", "Age", "utm_source", "phone", "q", "name", "first+name", "zip",
+     "https://x.com/p", "token", "ssn"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(URL_PARTS, max_size=12).map("".join))
+def test_the_url_parameter_check_of_a_build_decides_as_the_whole_pattern(text):
+    """Builds hand strings to the URL-parameter pattern (compiled once) only when they have its shape."""
+    import re
+
+    from protocol_kit.pii.fastpass import _URL_PARAMETER_SHAPE, _url_parameter_check, _url_parameter_signs
+    from protocol_kit.pii.names import classifier_for
+    from protocol_kit.pii.rules import DEFAULT_RULES
+
+    classifier = classifier_for(DEFAULT_RULES.name_rules)
+    whole = bool(re.search(_url_parameter_signs(classifier), text))
+    assert (bool(re.search(_URL_PARAMETER_SHAPE, text)) and _url_parameter_check(classifier)(text)) == whole

@@ -132,3 +132,40 @@ def test_slices_of_the_real_size(tmp_path):
     assert events.stat().st_size > 8 * parallel.MIN_SLICE_BYTES
     code, out, *_ = assert_same_for_every_job_count(tmp_path, [events], "--fail-on", "never")
     assert code == 0 and json.loads(out)["summary"]["events"] > 30_000
+
+
+def test_workers_started_without_fork_give_the_same_outputs(tmp_path, small_slices, monkeypatch):
+    """Where processes cannot be forked, workers start with the plan and share the line counts as well."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    events = corpus(tmp_path / "events.jsonl", 200, seed=9, crlf=True)
+    one = outputs_of(tmp_path, [events], "--fail-on", "never", jobs=1)
+    assert outputs_of(tmp_path, [events], "--fail-on", "never", jobs=2) == one
+
+
+def test_streams_without_a_file_get_the_parts_in_order(tmp_path, small_slices):
+    """Workers append straight to outputs that are files; a stream of the library's caller gets parts."""
+    import io
+
+    from protocol_kit.events import read_chunks
+    from protocol_kit.validation.api import Validator
+
+    events = corpus(tmp_path / "events.jsonl", 300, seed=12, crlf=True)
+    written = []
+    for jobs in (1, 2):
+        valid, quarantine = io.BytesIO(), io.BytesIO()
+        report = Validator(EXAMPLE_PLAN, mode="quarantine", jobs=jobs).run(
+            read_chunks([events], slices=jobs > 1), valid_out=valid, quarantine_out=quarantine)
+        written.append((valid.getvalue(), quarantine.getvalue(), report))
+    assert written[0] == written[1] and written[0][0] and written[0][1]
+
+
+@pytest.mark.parametrize("held", [0, 120])
+def test_output_waiting_for_its_turn_past_the_memory_limit_goes_to_the_part(tmp_path, small_slices, monkeypatch,
+                                                                            held):
+    from protocol_kit.validation import parts
+
+    monkeypatch.setattr(parts, "HELD_BYTES", held)
+    events = corpus(tmp_path / "events.jsonl", 300, seed=13, crlf=True)
+    assert_same_for_every_job_count(tmp_path, [events], "--fail-on", "never")
