@@ -31,9 +31,8 @@ import itertools
 import os
 import sys
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
 import orjson
 
@@ -53,8 +52,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
-@dataclass(frozen=True, slots=True)
-class FileSlice:
+class FileSlice(NamedTuple):
     """The lines of a plain JSON Lines file that start in the byte range ``[start, end)``.
 
     A line starts at byte 0 or right after a newline, so consecutive slices
@@ -126,8 +124,7 @@ def line_start(stream: BinaryIO, offset: int) -> int:
     return position
 
 
-@dataclass(frozen=True, slots=True)
-class LineChunk:
+class LineChunk(NamedTuple):
     """Consecutive raw lines of one JSON Lines source; ``first_line`` is the 1-based number of ``lines[0]``."""
 
     file: str

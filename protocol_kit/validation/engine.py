@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 import orjson
 
@@ -60,8 +60,7 @@ class Options:
             raise ValueError(f"event_version must be one of {', '.join(VERSION_FALLBACKS)}, not {self.event_version!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class RecordBatch:
+class RecordBatch(NamedTuple):
     """Events given as records or as parsed payloads; ``first_index`` numbers the payloads."""
 
     first_index: int

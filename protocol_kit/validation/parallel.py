@@ -43,7 +43,7 @@ import sys
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from protocol_kit.compile import CompiledPlan
@@ -236,7 +236,7 @@ class _ParallelRun:
         lines of each slice from its real first line (:mod:`~protocol_kit.validation.numbering`), counted
         from the first slice whose first line is known when the slice is handed out."""
         pieces = whole.split(slice_count(whole.end - whole.start, self.jobs))
-        pieces[0] = replace(pieces[0], first_line=whole.first_line)
+        pieces[0] = pieces[0]._replace(first_line=whole.first_line)
         first = None
         for index, piece in enumerate(pieces):
             number = next(self.slices)

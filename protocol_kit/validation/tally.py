@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, NamedTuple
 
 from protocol_kit.events.reader import FileSlice, LineChunk
 from protocol_kit.validation.digest import ReportBuilder
@@ -24,8 +24,7 @@ if TYPE_CHECKING:  # the detector loads only when a run looks for personal data
 _COUNTS = ("read", "passed", "omitted", "dropped", "quarantined", "reported")
 
 
-@dataclass(frozen=True, slots=True)
-class Outputs:
+class Outputs(NamedTuple):
     """Where passed events and quarantine records go (binary streams, JSON Lines); None: not kept."""
 
     valid: BinaryIO | None = None
