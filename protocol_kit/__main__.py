@@ -1,3 +1,3 @@
-from protocol_kit.cli.main import main
+from protocol_kit.cli import main
 
 main()
