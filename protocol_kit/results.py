@@ -124,21 +124,27 @@ class DigestBuilder:
 
     def add_row(self, row: DigestRow) -> None:
         """Combine a row of a later run (or partition): counts add up, the later severity and last place win."""
-        entry = self._entry(row.event, row.event_type, row.code, row.path)
-        if entry is None:
-            entry = self._new(row)
-        else:
-            entry.row = replace(entry.row, severity=row.severity)
-        entry.count += row.count
-        entry.last = row.last
-        entry.add_ids(row.message_ids)
+        self._combine(row, row.count, row.last, row.message_ids)
 
     def merge(self, other: "DigestBuilder", *, line_shift: int = 0) -> None:
         """Add every row of ``other`` (a later partition, window or run); ``line_shift`` is added to its line
         numbers (a part of a file numbered from 1)."""
-        for row in other.rows(ordered=False):
-            self.add_row(replace(row, first=row.first.shifted(line_shift), last=row.last.shifted(line_shift))
-                         if line_shift else row)
+        for entry in other._rows.values():
+            self._combine(entry.row, entry.count, entry.last.shifted(line_shift), entry.message_ids,
+                          line_shift=line_shift)
+
+    def _combine(self, row: DigestRow, count: int, last: Location, message_ids: Iterable[str], *,
+                 line_shift: int = 0) -> None:
+        """Add ``count`` occurrences of ``row``'s problem, the last at ``last`` (``row.first`` shifted by
+        ``line_shift`` where the row is new here)."""
+        entry = self._entry(row.event, row.event_type, row.code, row.path)
+        if entry is None:
+            entry = self._new(replace(row, first=row.first.shifted(line_shift)) if line_shift else row)
+        elif entry.row.severity != row.severity:
+            entry.row = replace(entry.row, severity=row.severity)
+        entry.count += count
+        entry.last = last
+        entry.add_ids(message_ids)
 
     def rows(self, *, ordered: bool = True) -> tuple[DigestRow, ...]:
         built = [DigestRow(event=e.row.event, event_type=e.row.event_type, kind=e.row.kind, code=e.row.code,

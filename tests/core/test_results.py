@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from hypothesis import given, settings, strategies as st
 
@@ -36,6 +37,19 @@ def test_merging_partitions_gives_the_digest_of_the_whole(items, cut):
     whole = built(items).rows()
     merged = built(items[:cut])
     merged.merge(built(items[cut:]))
+    assert merged.rows() == whole
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(violations(), max_size=40), st.integers(0, 40))
+def test_a_part_numbered_from_one_merges_with_its_lines_shifted(items, cut):
+    """A later part of a file, its lines numbered from 1 (a worker's slice), merges into the digest of the
+    whole file once its lines are shifted by the lines before it."""
+    on_lines = [replace(v, source=Location(file="events.jsonl", line=n + 1)) for n, v in enumerate(items)]
+    whole = built(on_lines).rows()
+    later = [replace(v, source=v.source.shifted(-cut)) for v in on_lines[cut:]]
+    merged = built(on_lines[:cut])
+    merged.merge(built(later), line_shift=cut)
     assert merged.rows() == whole
 
 
