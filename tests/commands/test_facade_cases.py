@@ -6,7 +6,6 @@ and once through ``protocol-kit ... --format json``; the JSON of the two must be
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,18 +14,6 @@ from protocol_kit.commands import (LintOptions, ScanOptions, ValidateOptions, li
                                    validate_stream)
 from protocol_kit.config import load_config
 from tests.commands.cases import CASES, EXAMPLE_PLAN, SCAN_NOT_SOURCES, folders, as_json
-
-
-@pytest.fixture
-def inside(tmp_path, monkeypatch):
-    """A copy of a case folder as the working directory."""
-    def enter(case: Path) -> Path:
-        shutil.copytree(case, tmp_path, dirs_exist_ok=True)
-        if not (tmp_path / "pyproject.toml").exists():
-            (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n", "utf-8")
-        monkeypatch.chdir(tmp_path)
-        return tmp_path
-    return enter
 
 
 @pytest.mark.parametrize("case", folders("lint"), ids=lambda p: p.name)

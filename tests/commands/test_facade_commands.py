@@ -28,19 +28,6 @@ sys.path.insert(0, str(CASES.parent / "vendors"))
 from vendor_support import CASES as VENDOR_CASES, VENDOR  # noqa: E402
 
 
-@pytest.fixture
-def inside(tmp_path, monkeypatch):
-    """A copy of a case folder as the working directory, with a pyproject.toml of its own."""
-    def enter(case: Path | None = None) -> Path:
-        if case is not None:
-            shutil.copytree(case, tmp_path, dirs_exist_ok=True)
-        if not (tmp_path / "pyproject.toml").exists():
-            (tmp_path / "pyproject.toml").write_text("[tool.protocol-kit]\n", "utf-8")
-        monkeypatch.chdir(tmp_path)
-        return tmp_path
-    return enter
-
-
 def diff_plans_of(case: Path) -> list[str]:
     return [label if (case / label).is_dir() else next(case.glob(f"{label}.*")).name for label in ("old", "new")]
 
