@@ -5,7 +5,10 @@ input (the same path, a hard link or a symlink to it) or another output is
 refused. :class:`SafeOutput` writes to a temporary file in the target folder
 and renames it into place when the run completes, so an interrupted or
 failed run leaves earlier outputs as they were; ``append`` starts the
-temporary file with the target's content. Devices (``/dev/stdout``,
+temporary file with the target's content. What is written goes back to the
+disk as the run goes (:meth:`SafeOutput.write_back`, every
+:data:`WRITE_BACK_BYTES`), so the sync before the rename waits only for the
+last of it. Devices (``/dev/stdout``,
 ``/dev/full``) are written directly. Every write error becomes an
 :class:`~protocol_kit.errors.OutputError` naming the file.
 """
@@ -13,12 +16,14 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from protocol_kit.errors import OutputError
 
 PARTIAL_SUFFIX = ".partial"
+WRITE_BACK_BYTES = 16 << 20
 
 
 def _identity(path: Path) -> tuple[int, int] | str:
@@ -60,6 +65,9 @@ class SafeOutput:
         self.append = append
         self._temp: Path | None = None
         self._stream = None
+        self._unsynced = 0  # bytes written since the last write-back started
+        self._syncing: threading.Thread | None = None
+        self._sync_error: OSError | None = None
 
     def __enter__(self) -> "SafeOutput":
         try:
@@ -94,9 +102,38 @@ class SafeOutput:
 
     def write(self, data: bytes) -> int:
         try:
-            return self._stream.write(data)
+            written = self._stream.write(data)
         except OSError as error:
             raise self._error(error) from None
+        self._unsynced += written
+        if self._unsynced >= WRITE_BACK_BYTES:
+            self.write_back()
+        return written
+
+    def write_back(self) -> None:
+        """Start writing what the file holds to the disk, in the background (once at a time): the sync at
+        :meth:`commit` then has only what came after to wait for. Its error, if any, is raised there."""
+        if self._temp is None or (self._syncing is not None and self._syncing.is_alive()):
+            return
+        self.flush()
+        self._unsynced = 0
+        self._syncing = threading.Thread(target=self._sync, args=(self._stream.fileno(),), daemon=True)
+        self._syncing.start()
+
+    def _sync(self, descriptor: int) -> None:
+        try:
+            os.fdatasync(descriptor)
+        except OSError as error:  # the kernel reports a write-back error once per open file: keep it for commit
+            self._sync_error = error
+
+    def _synced(self) -> None:
+        """Wait for the write-back in progress; raise the error one met."""
+        if self._syncing is not None:
+            self._syncing.join()
+            self._syncing = None
+        if self._sync_error is not None:
+            error, self._sync_error = self._sync_error, None
+            raise error
 
     def tell(self) -> int:
         return self._stream.tell()
@@ -114,6 +151,7 @@ class SafeOutput:
         try:
             self._stream.flush()
             if self._temp is not None:
+                self._synced()
                 os.fsync(self._stream.fileno())
             self._stream.close()
             if self._temp is not None:
@@ -125,6 +163,10 @@ class SafeOutput:
             raise self._error(error) from None
 
     def discard(self) -> None:
+        try:
+            self._synced()
+        except OSError:
+            pass  # the file is deleted anyway
         if self._stream is not None:
             try:
                 self._stream.close()

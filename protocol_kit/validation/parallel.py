@@ -271,6 +271,8 @@ class _ParallelRun:
             self.parts.hand_over(self.head, following.number)
         else:
             self.head.give(-1)  # the parent writes next (or hands the head out with the next slice)
+        if task.parts is not None:
+            self.parts.write_back()
         if self.progress is not None:
             self.progress(self.tally.read)
 

@@ -101,6 +101,13 @@ class PartFiles:
             self._targets[name].flush()
         head.give(number)
 
+    def write_back(self) -> None:
+        """Start writing the outputs back to the disk (see :meth:`~protocol_kit.outputs.SafeOutput.write_back`),
+        while the workers go on: committing them then waits for little."""
+        for stream in self._targets.values():
+            if (start := getattr(stream, "write_back", None)) is not None:
+                start()
+
     def discard(self) -> None:
         """Delete every part not put in place (the run failed or was interrupted)."""
         for path in list(self._named):
