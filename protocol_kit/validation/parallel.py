@@ -56,6 +56,7 @@ from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
 PARENT_POLL_SECONDS = 0.5
 SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
+TAIL_DIVISION = 4
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
 # lines the parent processes before the workers start (see _ParallelRun._warm_up): the personal-data fast
@@ -160,8 +161,23 @@ def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, number: 
 
 
 def slice_count(size: int, jobs: int) -> int:
-    """How many slices a file of ``size`` bytes is cut into for ``jobs`` workers."""
+    """How many equal slices a file of ``size`` bytes is cut into for ``jobs`` workers (before :func:`cut`
+    divides the last ones)."""
     return max(1, min(jobs * SLICES_PER_JOB, size // MIN_SLICE_BYTES), -(-size // MAX_SLICE_BYTES))
+
+
+def cut(whole: FileSlice, jobs: int) -> list[FileSlice]:
+    """The slices of a file for ``jobs`` workers: equal ones, then the last ``jobs`` of them cut into
+    :data:`TAIL_DIVISION` each (never below :data:`MIN_SLICE_BYTES`). The worker that takes the last slice
+    then keeps the others waiting for a fraction of a slice's time, not for up to a whole one."""
+    pieces = whole.split(slice_count(whole.end - whole.start, jobs))
+    tail = min(jobs, len(pieces) - 1)
+    if tail > 0:
+        start, end = pieces[-tail].start, pieces[-1].end
+        division = max(1, min(tail * TAIL_DIVISION, (end - start) // MIN_SLICE_BYTES))
+        pieces[-tail:] = FileSlice(whole.file, 1, start, end).split(division)
+    pieces[0] = pieces[0]._replace(first_line=whole.first_line)
+    return pieces
 
 
 @dataclass(slots=True)
@@ -235,8 +251,7 @@ class _ParallelRun:
         """The tasks of the slices of a file. Where quarantine records are written, the workers number the
         lines of each slice from its real first line (:mod:`~protocol_kit.validation.numbering`), counted
         from the first slice whose first line is known when the slice is handed out."""
-        pieces = whole.split(slice_count(whole.end - whole.start, self.jobs))
-        pieces[0] = pieces[0]._replace(first_line=whole.first_line)
+        pieces = cut(whole, self.jobs)
         first = None
         for index, piece in enumerate(pieces):
             number = next(self.slices)
