@@ -19,6 +19,7 @@ the outputs are still temporary files, so a failed run replaces nothing.
 from __future__ import annotations
 
 import itertools
+import mmap
 import os
 import secrets
 import shutil
@@ -122,7 +123,7 @@ class PartFiles:
 def writing(parts: Parts, holds_head: Callable[[], bool] = lambda: False) -> Iterator[Outputs]:
     """The outputs a worker writes: its parts, each created on its first write, or, once ``holds_head``,
     the outputs themselves (where they are files)."""
-    streams = {name: _PartStream(part, holds_head) for name, part in parts.items()}
+    streams = {name: _PartStream(name, part, holds_head) for name, part in parts.items()}
     try:
         yield Outputs(valid=streams.get("valid"), quarantine=streams.get("quarantine"))
     finally:
@@ -135,29 +136,36 @@ class _PartStream:
     :data:`HELD_BYTES`) for the head: then it goes to the output once, not to the part and again to the
     output; what is still held when the slice ends becomes the part."""
 
-    def __init__(self, part: Part, holds_head: Callable[[], bool]):
+    def __init__(self, name: str, part: Part, holds_head: Callable[[], bool]):
         self.part = part
         self._holds_head = holds_head if part.direct is not None else lambda: False
         self._file: BinaryIO | None = None
-        self._held: list[bytes] = []
-        self._room = HELD_BYTES if part.direct is not None else 0
+        self._held = _held_for(name) if part.direct is not None and HELD_BYTES else None
+        self._size = 0  # bytes held
         self._direct = False
 
     def write(self, data: bytes) -> int:
         try:
             if not self._direct and self._holds_head():
                 self._go_direct()
-            if self._file is None and len(data) <= self._room:
-                self._held.append(data)
-                self._room -= len(data)
+            held = self._held
+            if self._file is None and held is not None and self._size + len(data) <= len(held):
+                held[self._size:self._size + len(data)] = data
+                self._size += len(data)
                 return len(data)
             if self._file is None:
                 self._file = open(self.part.path, "xb")
-                self._file.writelines(self._held)
-                self._held, self._room = [], 0
+                self._write_held(self._file)
             return self._file.write(data)
         except OSError as error:
             raise _error(self.part, error) from None
+
+    def _write_held(self, stream: BinaryIO) -> None:
+        if self._size:
+            assert self._held is not None
+            with memoryview(self._held) as held:
+                stream.write(held[:self._size])
+        self._size, self._held = 0, None
 
     def _go_direct(self) -> None:
         """Append what the part holds to the output, delete the part, and write to the output from now on."""
@@ -168,19 +176,30 @@ class _PartStream:
             with open(self.part.path, "rb") as written:
                 shutil.copyfileobj(written, output, COPY_BLOCK)
             os.unlink(self.part.path)
-        output.writelines(self._held)
-        self._file, self._held, self._room, self._direct = output, [], 0, True
+        self._write_held(output)
+        self._file, self._direct = output, True
 
     def close(self) -> None:
         try:
-            if self._held:
+            if self._size:
                 with open(self.part.path, "xb") as part:
-                    part.writelines(self._held)
-                self._held = []
+                    self._write_held(part)
             if self._file is not None:
                 self._file.close()
         except OSError as error:
             raise _error(self.part, error) from None
+
+
+_buffers: dict[str, mmap.mmap] = {}  # by output, in a worker process
+
+
+def _held_for(name: str) -> mmap.mmap:
+    """The memory a worker holds its part of output ``name`` in, kept from slice to slice: its pages are
+    faulted in once in the worker's life, not again for every slice that waits for its turn."""
+    buffer = _buffers.get(name)
+    if buffer is None or len(buffer) != HELD_BYTES:
+        buffer = _buffers[name] = mmap.mmap(-1, HELD_BYTES)  # anonymous: a page is taken when first written
+    return buffer
 
 
 def _error(part: Part, error: OSError) -> OutputError:
