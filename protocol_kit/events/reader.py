@@ -48,7 +48,6 @@ STREAM_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 1000
 SLICE_BYTES_PER_LINE = 512
 LINE_SCAN_BLOCK = 1 << 12
-COUNT_BLOCK = 1 << 20
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
@@ -109,19 +108,6 @@ class FileSlice(NamedTuple):
     def read(self) -> "LineChunk":
         """All the lines as one chunk."""
         return LineChunk(self.file, self.first_line, [line for chunk in self.chunks() for line in chunk.lines])
-
-    def count_lines(self) -> int:
-        """How many lines :meth:`chunks` gives, counted without splitting them: their newlines, and a last
-        line without one at the end of the file."""
-        with open(self.file, "rb", buffering=0) as stream:
-            start, end = line_start(stream, self.start), line_start(stream, self.end)
-            stream.seek(start)
-            count, position, block, last = 0, start, bytearray(COUNT_BLOCK), b"\n"
-            view = memoryview(block)
-            while position < end and (size := stream.readinto(view[:min(COUNT_BLOCK, end - position)])):
-                count += block.count(b"\n", 0, size)
-                last, position = block[size - 1:size], position + size
-        return count + (last != b"\n")
 
 
 def line_start(stream: BinaryIO, offset: int) -> int:

@@ -1,14 +1,14 @@
 """Line numbers of slices read in other processes, without counting any line twice.
 
 Quarantine records carry the line number of their event, so a worker must
-know where its slice starts before it writes one. Each worker counts the lines
-of its slice (a pass over its bytes, much faster than validating them), puts
-the count in :class:`LineCounts`, memory shared by the workers, and adds up the counts of
+know where its slice starts before it writes one. Each worker reads the lines
+of its slice (it splits them into lines anyway), puts how many there are in
+:class:`LineCounts`, memory shared by the workers, and adds up the counts of
 the slices between its own and an :class:`Anchor`: a slice whose first line the
 parent knew when it handed the slice out (the first of the file, or the first
 it had not put together yet). A worker waits only for the slices ahead of it
-to be counted, never for them to be validated; those were handed out before its
-own, so they are counted by then or being counted.
+to be read, never for them to be validated; those were handed out before its
+own, so they are read by then or being read.
 
 Counts live in a ring of slots, one per slice in flight: the parent hands out
 a slice only while at most :data:`IN_FLIGHT_PER_JOB` per worker are unfinished,
@@ -45,7 +45,7 @@ class LineCounts:
             self._shared[slot] = number + 1
 
     def first_line(self, number: int, anchor: Anchor) -> int:
-        """The number of the first line of slice ``number``, once every slice from ``anchor`` to it is counted."""
+        """The number of the first line of slice ``number``, once every slice from ``anchor`` to it is read."""
         line = anchor.line
         for ahead in range(anchor.number, number):
             line += self._wait_for(ahead)

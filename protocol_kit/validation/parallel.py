@@ -12,11 +12,11 @@ outputs, digest and report are the ones a single process makes.
 Line numbers: a worker numbers the lines of its slice from 1, and the parent
 shifts the locations of what it keeps by the number of lines of the slices
 before it, known by then. Quarantine records carry their line numbers and are
-written by the workers, so when there is a quarantine output a worker first
-counts the lines of its slice (:meth:`FileSlice.count_lines`: its newlines,
-without splitting them), shares the count with the other workers and numbers
-its lines from the real first line, the sum of the counts ahead
-(:mod:`protocol_kit.validation.numbering`): no line is counted twice.
+written by the workers, so when there is a quarantine output a worker reads
+the lines of its slice at once (at most :data:`MAX_SLICE_BYTES`), shares how
+many there are with the other workers and numbers them from the real first
+line, the sum of the counts ahead (:mod:`protocol_kit.validation.numbering`):
+no line is counted twice.
 
 Compressed files, stdin and JSON documents have no byte ranges to seek to: the
 parent reads them and sends their lines or records to the workers in batches,
@@ -148,14 +148,16 @@ def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, number: 
     (see :mod:`~protocol_kit.validation.numbering`), from its real first line."""
     assert _engine is not None and _head is not None
     head = _head
+    work: list[FileSlice | LineChunk] = [piece]
     if anchor is not None:
         assert _counts is not None
-        _counts.publish(number, piece.count_lines())
-        piece = piece._replace(first_line=_counts.first_line(number, anchor))
+        lines = piece.read()
+        _counts.publish(number, len(lines.lines))
+        work = list(lines.chunks(CHUNK_LINES, first_line=_counts.first_line(number, anchor)))
     tally = Tally.empty(max_violations=max_violations)
     with writing(parts, lambda: head.held_by(number)) as outputs:
-        lines_read = tally_batches(_engine, [piece], tally, outputs)
-    return PartResult.of(tally, lines_read, first_line=piece.first_line)
+        lines_read = tally_batches(_engine, work, tally, outputs)
+    return PartResult.of(tally, lines_read, first_line=work[0].first_line if work else piece.first_line)
 
 
 def slice_count(size: int, jobs: int) -> int:

@@ -1,11 +1,10 @@
 """Reading events: chunks and slices of JSON Lines give the same lines with the same numbers."""
 import gzip
 import io
-from unittest import mock
 
 from hypothesis import given, settings, strategies as st
 
-from protocol_kit.events import FileSlice, LineChunk, read_chunks, reader
+from protocol_kit.events import FileSlice, LineChunk, read_chunks
 
 LINES = st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")).map(lambda b: b + b"\n"), max_size=30)
 
@@ -52,7 +51,6 @@ def test_split_slices_hold_every_line_once_with_its_number(tmp_path_factory, lin
         lines_read = [line for chunk in piece.chunks(chunk_lines=2) for line in chunk.lines]
         whole = piece.read()
         assert whole.lines == lines_read
-        assert piece.count_lines() == len(whole.lines)
         numbered_pieces.extend(pair for chunk in whole.chunks(2, first_line=first)
                                for pair in enumerate(chunk.lines, chunk.first_line))
         first += len(whole.lines)
@@ -70,18 +68,6 @@ def test_head_and_rest_hold_the_lines_of_the_slice(tmp_path_factory, lines, coun
     expected = piece.read().lines
     assert (head.lines if head else []) == expected[:count]
     assert rest.read().lines == expected[count:] and rest.first_line == 1 + min(count, len(expected))
-
-
-@settings(max_examples=100, deadline=None)
-@given(lines=RAW_LINES, last=st.sampled_from([b"", b"{}", "é".encode()]), low=st.integers(0, 400),
-       high=st.integers(0, 400), block=st.integers(1, 9))
-def test_counted_lines_are_the_lines_read_whatever_the_block_size(tmp_path_factory, lines, last, low, high, block):
-    path = tmp_path_factory.mktemp("count") / "events.jsonl"
-    data = b"".join(lines) + last
-    path.write_bytes(data)
-    piece = FileSlice(str(path), 1, min(low, high, len(data)), min(max(low, high), len(data)))
-    with mock.patch.object(reader, "COUNT_BLOCK", block):
-        assert piece.count_lines() == len(piece.read().lines)
 
 
 @given(parts=st.integers(1, 9), size=st.integers(0, 50))
