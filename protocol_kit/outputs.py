@@ -122,7 +122,7 @@ class SafeOutput:
 
     def _sync(self, descriptor: int) -> None:
         try:
-            os.fdatasync(descriptor)
+            getattr(os, "fdatasync", os.fsync)(descriptor)  # macOS has no fdatasync
         except OSError as error:  # the kernel reports a write-back error once per open file: keep it for commit
             self._sync_error = error
 

@@ -104,3 +104,22 @@ def test_a_device_is_not_written_back(tmp_path, synced):
         for _ in range(40):
             output.write(GOOD)
     assert synced == []
+
+
+def test_without_fdatasync_the_write_back_uses_fsync(tmp_path, monkeypatch):
+    """As on macOS, where ``os.fdatasync`` does not exist."""
+    synced: list[int] = []
+    real = os.fsync
+
+    def counted(descriptor: int) -> None:
+        synced.append(descriptor)
+        real(descriptor)
+
+    monkeypatch.setattr(outputs, "WRITE_BACK_BYTES", 500)
+    monkeypatch.delattr(os, "fdatasync")
+    monkeypatch.setattr(os, "fsync", counted)
+    with SafeOutput(tmp_path / "out.jsonl") as output:
+        for _ in range(40):
+            output.write(GOOD)
+    assert (tmp_path / "out.jsonl").read_bytes() == GOOD * 40
+    assert len(synced) >= 2, "no write-back before the commit's own sync"
