@@ -16,19 +16,24 @@ from tests.validate.test_cli import BAD, GOOD, invoke
 from tests.validate.conftest import EXAMPLE_PLAN
 
 
-@pytest.fixture
-def synced(monkeypatch) -> list[int]:
-    """The descriptors given to ``os.fdatasync``, in order, with write-backs every few hundred bytes."""
+def calls_to(monkeypatch, name: str) -> list[int]:
+    """The descriptors given to ``os.<name>`` from now on, in order (the call still syncs)."""
     calls: list[int] = []
-    real = os.fdatasync
+    real = getattr(os, name)
 
     def counted(descriptor: int) -> None:
         calls.append(descriptor)
         real(descriptor)
 
-    monkeypatch.setattr(outputs, "WRITE_BACK_BYTES", 500)
-    monkeypatch.setattr(os, "fdatasync", counted)
+    monkeypatch.setattr(os, name, counted)
     return calls
+
+
+@pytest.fixture
+def synced(monkeypatch) -> list[int]:
+    """The descriptors given to ``os.fdatasync``, with write-backs every few hundred bytes."""
+    monkeypatch.setattr(outputs, "WRITE_BACK_BYTES", 500)
+    return calls_to(monkeypatch, "fdatasync")
 
 
 def test_a_long_output_is_written_back_as_it_goes(tmp_path, synced):
@@ -108,16 +113,9 @@ def test_a_device_is_not_written_back(tmp_path, synced):
 
 def test_without_fdatasync_the_write_back_uses_fsync(tmp_path, monkeypatch):
     """As on macOS, where ``os.fdatasync`` does not exist."""
-    synced: list[int] = []
-    real = os.fsync
-
-    def counted(descriptor: int) -> None:
-        synced.append(descriptor)
-        real(descriptor)
-
     monkeypatch.setattr(outputs, "WRITE_BACK_BYTES", 500)
     monkeypatch.delattr(os, "fdatasync")
-    monkeypatch.setattr(os, "fsync", counted)
+    synced = calls_to(monkeypatch, "fsync")
     with SafeOutput(tmp_path / "out.jsonl") as output:
         for _ in range(40):
             output.write(GOOD)
