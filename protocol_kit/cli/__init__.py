@@ -5,9 +5,19 @@ from __future__ import annotations
 def main() -> None:
     """Run ``protocol-kit``, with the garbage collector tuned before the command line's libraries load."""
     tune_garbage_collector()
-    from protocol_kit.cli.main import main as run
-
     run()
+
+
+def run() -> None:
+    """The command line on ``sys.argv``: SIGTERM ends it cleanly, and its exit code is the process's."""
+    import signal
+    import sys
+
+    from protocol_kit.cli.exit import on_terminate, run_cli
+    from protocol_kit.cli.main import cli
+
+    signal.signal(signal.SIGTERM, on_terminate)
+    sys.exit(run_cli(cli))
 
 
 def tune_garbage_collector() -> None:

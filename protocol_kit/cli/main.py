@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -79,11 +78,8 @@ def cli(traceback: bool) -> None:
 
 
 def main() -> None:
-    import signal
+    """The command's entry before it moved to ``protocol_kit.cli:main`` (the scripts of earlier installs)."""
+    from protocol_kit.cli import run, tune_garbage_collector
 
-    from protocol_kit.cli import tune_garbage_collector
-    from protocol_kit.cli.exit import on_terminate, run_cli
-
-    tune_garbage_collector()  # `protocol-kit` (protocol_kit.cli:main) did so before click loaded; other callers not
-    signal.signal(signal.SIGTERM, on_terminate)
-    sys.exit(run_cli(cli))
+    tune_garbage_collector()
+    run()
