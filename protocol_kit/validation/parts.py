@@ -90,11 +90,10 @@ class PartFiles:
             if name in self._direct:
                 target.seek(0, os.SEEK_END)  # a worker may have written to it
             try:
-                with open(part.path, "rb") as source:
-                    shutil.copyfileobj(source, target, COPY_BLOCK)
+                _append(part.path, target)
             except FileNotFoundError:
                 pass  # nothing was written to it, or it went to the output directly
-            self._delete(part.path)
+            self._named.discard(part.path)
 
     def hand_over(self, head: Head, number: int) -> None:
         """Let slice ``number`` write straight into the outputs: everything before it is in them."""
@@ -173,9 +172,7 @@ class _PartStream:
         output = open(self.part.direct, "ab")
         if self._file is not None:
             self._file.close()
-            with open(self.part.path, "rb") as written:
-                shutil.copyfileobj(written, output, COPY_BLOCK)
-            os.unlink(self.part.path)
+            _append(self.part.path, output)
         self._write_held(output)
         self._file, self._direct = output, True
 
@@ -188,6 +185,13 @@ class _PartStream:
                 self._file.close()
         except OSError as error:
             raise _error(self.part, error) from None
+
+
+def _append(path: str, stream: BinaryIO) -> None:
+    """Copy the part at ``path`` to the end of ``stream``, then delete it."""
+    with open(path, "rb") as part:
+        shutil.copyfileobj(part, stream, COPY_BLOCK)
+    os.unlink(path)
 
 
 _buffers: dict[str, mmap.mmap] = {}  # by output, in a worker process
