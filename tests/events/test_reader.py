@@ -2,7 +2,7 @@
 import gzip
 import io
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from protocol_kit.events import FileSlice, LineChunk, read_chunks
 
@@ -23,6 +23,7 @@ def numbered(items) -> list[tuple[int, bytes]]:
 def test_slices_and_chunks_agree(tmp_path_factory, lines, last, size):
     path = tmp_path_factory.mktemp("lines") / "events.jsonl"
     data = b"".join(lines) + last
+    assume(not data.startswith(b"\x1f\x8b"))  # read as gzip, whatever the name says
     path.write_bytes(data)
     expected = list(enumerate(io.BytesIO(data).readlines(), 1))  # split on "\n" only, as files are read
     assert numbered(read_chunks([path], chunk_lines=3)) == expected
