@@ -56,7 +56,6 @@ from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
 PARENT_POLL_SECONDS = 0.5
 SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
-TAIL_DIVISION = 4
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
 # lines the parent processes before the workers start (see _ParallelRun._warm_up): the personal-data fast
@@ -161,23 +160,70 @@ def _process_slice(piece: FileSlice, parts: Parts, max_violations: int, number: 
 
 
 def slice_count(size: int, jobs: int) -> int:
-    """How many equal slices a file of ``size`` bytes is cut into for ``jobs`` workers (before :func:`cut`
-    divides the last ones)."""
+    """How many slices of a full size a file of ``size`` bytes makes for ``jobs`` workers (:func:`cut` makes
+    the first and the last ones smaller)."""
     return max(1, min(jobs * SLICES_PER_JOB, size // MIN_SLICE_BYTES), -(-size // MAX_SLICE_BYTES))
 
 
 def cut(whole: FileSlice, jobs: int) -> list[FileSlice]:
-    """The slices of a file for ``jobs`` workers: equal ones, then the last ``jobs`` of them cut into
-    :data:`TAIL_DIVISION` each (never below :data:`MIN_SLICE_BYTES`). The worker that takes the last slice
-    then keeps the others waiting for a fraction of a slice's time, not for up to a whole one."""
-    pieces = whole.split(slice_count(whole.end - whole.start, jobs))
-    tail = min(jobs, len(pieces) - 1)
-    if tail > 0:
-        start, end = pieces[-tail].start, pieces[-1].end
-        division = max(1, min(tail * TAIL_DIVISION, (end - start) // MIN_SLICE_BYTES))
-        pieces[-tail:] = FileSlice(whole.file, 1, start, end).split(division)
+    """The slices of a file for ``jobs`` workers, sized so that they end one after another, in input order,
+    and the workers finish together.
+
+    The output of a slice goes into the outputs once every slice before it is there; until then it waits in
+    its worker's memory, and when the slice ends first, it is put aside in a part and copied once more (see
+    :mod:`~protocol_kit.validation.parts`). Slices of one size, started together, end together, so that
+    happened to about every other one. Instead, the first slices are 1/jobs, 2/jobs... of a full one: from
+    then on each slice ends 1/jobs of a slice's time after the one before it. For the last ones, that time
+    halves from slice to slice, down to :data:`MIN_SLICE_BYTES`: no worker waits long for another at the end.
+    """
+    size = whole.end - whole.start
+    count = slice_count(size, jobs)
+    if count == 1:
+        return [whole]
+    full = size / count
+    bounds, position = [whole.start], float(whole.start)
+    for length in _slice_lengths(size, full, jobs):
+        position += length
+        bounds.append(int(position))
+    bounds[-1] = whole.end
+    pieces = [FileSlice(whole.file, 1, low, high) for low, high in zip(bounds, bounds[1:])]
     pieces[0] = pieces[0]._replace(first_line=whole.first_line)
     return pieces
+
+
+def _slice_lengths(size: int, full: float, jobs: int) -> Iterator[float]:
+    """The lengths of :func:`cut`'s slices, adding up to ``size``.
+
+    They are worked out from where the slices end when every byte takes the same time: each slice is taken
+    by the worker that finished first, so it runs from the end of the slice ``jobs`` before it to its own
+    end. The ends are ``full / jobs`` apart, then, for the last slices, half as far apart each time.
+    """
+    gap = full / jobs
+    ends = [0.0] * jobs  # the workers start together
+    rest = float(size)
+
+    def following(step: float) -> tuple[float, float]:  # the end and length of the next slice
+        end = max(ends[-1] + step, ends[-jobs] + MIN_SLICE_BYTES)
+        return end, end - ends[-jobs]
+
+    def needed_to_finish(first_gap: float) -> float:  # in all, by slices ending first_gap, first_gap / 2... apart
+        return jobs * (ends[-1] + 2 * first_gap) - sum(ends[-jobs:])
+
+    while rest > needed_to_finish(gap / 2) + full / 2:
+        end, length = following(gap)
+        ends.append(end)
+        rest -= length
+        yield length
+    gap = (rest - needed_to_finish(0.0)) / (2 * jobs)  # the first of the halving gaps that take what is left
+    while gap > 0:
+        end, length = following(gap)
+        if rest - length < MIN_SLICE_BYTES:
+            break
+        ends.append(end)
+        rest -= length
+        yield length
+        gap /= 2
+    yield rest
 
 
 @dataclass(slots=True)
