@@ -248,11 +248,11 @@ class FastAccept:
     def __init__(self, schemas: list[CompiledSchema]):
         self.eligible: dict[str, type] = {}
         self.ineligible: dict[str, str] = {}
-        for compiled in schemas:
+        for schema in schemas:
             try:
-                self.eligible[compiled.event] = track_type(compiled)
+                self.eligible[schema.event] = track_type(schema)
             except (Ineligible, re.error, TypeError, ValueError) as reason:
-                self.ineligible[compiled.event] = str(reason)
+                self.ineligible[schema.event] = str(reason)
         # with one tagged type msgspec would not require the tag: a second one, never accepted, keeps it required
         types = [*self.eligible.values(), _Unplanned]
         self._decode = msgspec.json.Decoder(Union[tuple(types)]).decode if self.eligible else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frames.conftest import COMPARED, EXAMPLE_PLAN, EXAMPLES, cli_violations, numbered_lines, order, text
+from tests.frames.conftest import COMPARED, EXAMPLE_PLAN, EXAMPLES, cli_violations, numbered_lines, order
 
 pk = pytest.importorskip("protocol_kit.spark")
 
