@@ -13,6 +13,7 @@ from protocol_kit.codegen.header import doc_lines, header_lines
 from protocol_kit.codegen.model import Call, Field, Model, Shape, embedded_json
 from protocol_kit.codegen.names import TYPESCRIPT_RESERVED, NameTable, lower_camel, pascal
 from protocol_kit.codegen.target import Target
+from protocol_kit.messages import missing_required, unplanned_property
 
 LANG = "typescript"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -103,7 +104,7 @@ def render_module(model: Model, *, development: bool, schemas_import: str) -> st
         lines += ["", *_tsdoc(_payload_doc(call), 0), f"export interface {type_names[call.key]} "
                   f"{_object_body(call.payload, 0)}"]
     if development:
-        lines += ["", (TEMPLATES / "validation.ts").read_text("utf-8").rstrip("\n")]
+        lines += ["", _validation_code()]
     lines += ["", *_tracker(model, type_names, development=development), "", "let current: Tracker | undefined;", "",
               "/** A tracker sending the plan's calls through `client`; the module's functions use the last one made. */",
               "export function createTracker(client: Client, options: TrackerOptions = {}): Tracker {",
@@ -118,6 +119,18 @@ def render_module(model: Model, *, development: bool, schemas_import: str) -> st
         lines += ["", *_tsdoc(_function_doc(call), 0), f"export function {name}({parameters}): void {{",
                   f"  currentTracker().{name}({arguments});", "}"]
     return "\n".join(lines) + "\n"
+
+
+def _validation_code() -> str:
+    """The development mode's checks (templates/validation.ts), with the wording of the messages that Ajv's
+    errors do not give taken from the validator's own (protocol_kit.messages): they read the same."""
+    place = "\x00"  # where the property's label goes
+    wordings = {"EV003": missing_required(("properties", place)), "EV005": unplanned_property(("properties", place), ())}
+    code = (TEMPLATES / "validation.ts").read_text("utf-8").rstrip("\n")
+    for name, finding in wordings.items():
+        literal = finding.message.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+        code = code.replace(f"/* {name} message */", "`" + literal.replace(place, "${label(path)}") + "`")
+    return code
 
 
 def _tracker(model: Model, type_names: dict[str, str], *, development: bool) -> list[str]:

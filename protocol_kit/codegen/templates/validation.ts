@@ -37,8 +37,8 @@ function fromAjv(error: ErrorObject, event: string): Violation {
   if (error.keyword === "required") path += `/${escapePointer(String(error.params.missingProperty))}`;
   if (error.keyword === "additionalProperties") path += `/${escapePointer(String(error.params.additionalProperty))}`;
   const code = CODES[error.keyword] ?? "EV011";
-  const message = code === "EV003" ? `required property '${label(path)}' is missing`
-    : code === "EV005" ? `unplanned property '${label(path)}'`
+  const message = code === "EV003" ? /* EV003 message */
+    : code === "EV005" ? /* EV005 message */
     : `property '${label(path)}' ${error.message ?? "breaks the schema"}`;
   return { code, severity: "error", event, path, message };
 }

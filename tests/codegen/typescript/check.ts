@@ -3,4 +3,4 @@ import { readFileSync } from "fs";
 import { check } from "./analytics";
 
 const payloads = JSON.parse(readFileSync(process.argv[2], "utf-8")) as Record<string, unknown>[];
-console.log(JSON.stringify(payloads.map((payload) => check(payload).map((v) => [v.code, v.path]))));
+console.log(JSON.stringify(payloads.map((payload) => check(payload).map((v) => [v.code, v.path, v.message]))));
