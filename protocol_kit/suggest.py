@@ -5,12 +5,13 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-_SEPARATORS = re.compile(r"[\s_\-.:/]+")
+_NOT_LETTERS_OR_DIGITS = re.compile(r"[\W_]+")
 
 
 def normalise(name: str) -> str:
-    """Case and separator insensitive form: ``Order_Completed`` and ``order completed`` are equal."""
-    return _SEPARATORS.sub("", name).lower()
+    """Case and separator insensitive form, in any script: ``Order_Completed``, ``order completed`` and
+    ``OrderCompleted`` are equal, and so are ``Größe`` and ``grösse``; ``Café`` and ``Caf`` are not."""
+    return _NOT_LETTERS_OR_DIGITS.sub("", name.casefold())
 
 
 def closest(name: str, planned: Iterable[str]) -> str | None:

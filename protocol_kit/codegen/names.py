@@ -5,7 +5,8 @@ The rule, for every language:
 1. A name is built from the words of the plan's name (``Order Completed``,
    ``order_completed`` and ``orderCompleted`` have the same words): in
    lowerCamelCase for TypeScript functions, snake_case for Python functions
-   and arguments, PascalCase for types. Only ASCII letters and digits are kept.
+   and arguments, PascalCase for types. Only ASCII letters and digits are
+   kept, letters without their accents (``Commande Passée`` -> ``commandePassee``).
 2. A name with no words becomes ``unnamed``; a name starting with a digit
    gets a leading underscore (``3DS Checked`` -> ``_3DsChecked``).
 3. A reserved word of the language, or a name the generated module already
@@ -18,8 +19,9 @@ The rule, for every language:
 from __future__ import annotations
 
 import keyword
+import unicodedata
 
-from protocol_kit.plan.naming import words
+from protocol_kit.plan import naming
 
 # ECMAScript reserved words, strict-mode reserved words, and names that cannot be bound in strict code.
 TYPESCRIPT_RESERVED = frozenset("""
@@ -29,6 +31,12 @@ TYPESCRIPT_RESERVED = frozenset("""
     arguments eval undefined NaN Infinity
 """.split())
 PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+
+def words(name: str) -> list[str]:
+    """The words of a plan's name, in ASCII letters and digits."""
+    folded = (unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii") for word in naming.words(name))
+    return [word for word in folded if word]
 
 
 def lower_camel(name: str) -> str:

@@ -38,6 +38,8 @@ def model_of(*events: Event):
     ("userIPAddress Set", "userIpAddressSet", "user_ip_address_set", "UserIpAddressSet"),
     ("3DS Checked", "3DsChecked", "3_ds_checked", "3DsChecked"),
     ("$set", "set", "set", "Set"),
+    ("Commande Passée", "commandePassee", "commande_passee", "CommandePassee"),
+    ("prixUnitéTTC", "prixUniteTtc", "prix_unite_ttc", "PrixUniteTtc"),
 ])
 def test_case_conversions(name, camel, snake_name, pascal_name):
     assert (lower_camel(name), snake(name), pascal(name)) == (camel, snake_name, pascal_name)
