@@ -32,9 +32,19 @@ class Outputs(NamedTuple):
 
     def write(self, result: BatchResult) -> None:
         if self.valid is not None and result.passed_out:
-            self.valid.write(b"".join(result.passed_out))
+            _write_lines(self.valid, result.passed_out)
         if self.quarantine is not None and result.quarantine_out:
-            self.quarantine.write(b"".join(result.quarantine_out))
+            _write_lines(self.quarantine, result.quarantine_out)
+
+
+def _write_lines(stream: BinaryIO, lines: list[bytes]) -> None:
+    """``lines`` to ``stream`` in one write, or as they are to a stream that can keep them for later (a worker's
+    part of an output, :mod:`~protocol_kit.validation.parts`)."""
+    keep = getattr(stream, "write_lines", None)
+    if keep is not None:
+        keep(lines)
+    else:
+        stream.write(b"".join(lines))
 
 
 @dataclass(slots=True)
