@@ -14,7 +14,8 @@ of one process), with the load average before and after: the figures mean
 something only on idle cores. Both are given two ways: the median over the
 rounds of each round's own ratio (its two runs back to back, so a change in the
 machine's speed between rounds moves both), which the targets are checked
-against, and the ratio of the best times of all the rounds. A third run
+against (printed with the lowest and highest of the rounds' CPU ratios, which show how far the machine's
+speed moves them), and the ratio of the best times of all the rounds. A third run
 per round takes the parallel path with a single worker: its CPU time over one
 process's is the cost of the path itself (slicing, parts, merging, the fork),
 without two workers competing for caches and memory. A fourth runs N single
@@ -149,7 +150,8 @@ def run(args, folder: Path) -> int:
             (wall_1, cpu_1), (wall_n, cpu_n), cpu_path = best[1], best[args.jobs], best[-1][1]
             speedup, overhead = statistics.median(speedups), statistics.median(overheads)
             rows.append((mode, f"--pii {pii}", f"{wall_1:.2f}", f"{cpu_1:.2f}", f"{wall_n:.2f}", f"{cpu_n:.2f}",
-                         f"{speedup:.2f}x", f"{overhead:.3f}", f"{wall_1 / wall_n:.2f}x / {cpu_n / cpu_1:.3f}",
+                         f"{speedup:.2f}x", f"{overhead:.3f}", f"{min(overheads):.3f} to {max(overheads):.3f}",
+                         f"{wall_1 / wall_n:.2f}x / {cpu_n / cpu_1:.3f}",
                          f"{cpu_path / cpu_1:.3f}", f"{beside / cpu_1:.3f}", f"{args.events / wall_n:,.0f}"))
             print(f"{mode}, --pii {pii}: done (load average {load()})", flush=True)
             if speedup < TARGETS["speedup"]:
@@ -157,9 +159,11 @@ def run(args, folder: Path) -> int:
             if overhead > TARGETS["cpu"]:
                 failures.append(f"{mode} --pii {pii}: CPU {overhead:.3f}x one process, above {TARGETS['cpu']}")
     print(table(rows, ("mode", "pii", "1 process wall s", "CPU s", f"--jobs {args.jobs} wall s", "CPU s",
-                       "speed-up", "CPU ratio", "best times: speed-up / CPU ratio", "1 worker CPU ratio",
+                       "speed-up", "CPU ratio", "rounds' CPU ratios", "best times: speed-up / CPU ratio",
+                       "1 worker CPU ratio",
                        f"{args.jobs} processes side by side CPU ratio", f"--jobs {args.jobs} events/s")))
-    print("\nwall and CPU s: the best of the rounds; speed-up and CPU ratio: the median of the rounds' own ratios")
+    print("\nwall and CPU s: the best of the rounds; speed-up and CPU ratio: the median of the rounds' own ratios "
+          "(their lowest and highest CPU ratios beside it)")
     print(f"\ntargets: speed-up >= {TARGETS['speedup']}x, CPU ratio <= {TARGETS['cpu']}")
     print(f"load average after: {load()}")
     print("\nall targets met" if not failures else "\ntargets missed: " + "; ".join(failures))
