@@ -68,14 +68,13 @@ class FileSlice(NamedTuple):
     start: int
     end: int
 
-    def split(self, parts: int) -> list["FileSlice"]:
-        """``parts`` consecutive slices of about equal size, each numbering its lines from 1.
-
-        Their real first line numbers are known once the slices before them have been read.
-        """
-        size = self.end - self.start
-        bounds = [self.start + size * k // parts for k in range(parts + 1)]
-        return [FileSlice(self.file, 1, low, high) for low, high in zip(bounds, bounds[1:])]
+    def split_at(self, bounds: Iterable[int]) -> list["FileSlice"]:
+        """The consecutive slices between ``bounds`` (offsets inside this slice, in order). The first keeps
+        this slice's first line; the others number their lines from 1, their real first line numbers being
+        known once the slices before them have been read."""
+        edges = [self.start, *bounds, self.end]
+        return [FileSlice(self.file, self.first_line if index == 0 else 1, low, high)
+                for index, (low, high) in enumerate(zip(edges, edges[1:]))]
 
     def chunks(self, chunk_lines: int = CHUNK_LINES) -> Iterator["LineChunk"]:
         """The lines, about ``chunk_lines`` at a time, numbered from ``first_line``."""

@@ -1,6 +1,6 @@
 """Validation in worker processes that read their own slices of the input and write their own output parts.
 
-A plain JSON Lines file is cut into slices by its size alone (:meth:`FileSlice.split`):
+A plain JSON Lines file is cut into slices by its size alone (:func:`cut`):
 the parent never reads it. A worker reads the lines that start in its slice,
 validates them, writes what passes and what is quarantined to its own parts of
 the outputs (:mod:`protocol_kit.validation.parts`), and sends back a small
@@ -180,15 +180,8 @@ def cut(whole: FileSlice, jobs: int) -> list[FileSlice]:
     count = slice_count(size, jobs)
     if count == 1:
         return [whole]
-    full = size / count
-    bounds, position = [whole.start], float(whole.start)
-    for length in _slice_lengths(size, full, jobs):
-        position += length
-        bounds.append(int(position))
-    bounds[-1] = whole.end
-    pieces = [FileSlice(whole.file, 1, low, high) for low, high in zip(bounds, bounds[1:])]
-    pieces[0] = pieces[0]._replace(first_line=whole.first_line)
-    return pieces
+    *lengths, _last = _slice_lengths(size, size / count, jobs)  # the last one ends at the end
+    return whole.split_at(whole.start + int(end) for end in itertools.accumulate(lengths))
 
 
 def _slice_lengths(size: int, full: float, jobs: int) -> Iterator[float]:

@@ -71,11 +71,13 @@ def test_head_and_rest_hold_the_lines_of_the_slice(tmp_path_factory, lines, coun
     assert rest.read().lines == expected[count:] and rest.first_line == 1 + min(count, len(expected))
 
 
-@given(parts=st.integers(1, 9), size=st.integers(0, 50))
-def test_split_covers_the_slice_in_order(parts, size):
-    pieces = FileSlice("f", 1, 7, 7 + size).split(parts)
-    assert len(pieces) == parts and pieces[0].start == 7 and pieces[-1].end == 7 + size
+@given(size=st.integers(0, 50), cuts=st.lists(st.integers(0, 50)), first_line=st.integers(1, 99))
+def test_split_covers_the_slice_in_order(size, cuts, first_line):
+    bounds = sorted(7 + c for c in cuts if c <= size)
+    pieces = FileSlice("f", first_line, 7, 7 + size).split_at(bounds)
+    assert len(pieces) == len(bounds) + 1 and pieces[0].start == 7 and pieces[-1].end == 7 + size
     assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+    assert pieces[0].first_line == first_line and all(piece.first_line == 1 for piece in pieces[1:])
 
 
 def test_slices_only_for_plain_json_lines(tmp_path):
