@@ -160,10 +160,6 @@ class _PartStream:
         except OSError as error:
             raise _error(self.part, error) from None
 
-    def write(self, data: bytes) -> int:
-        self.write_lines([data])
-        return len(data)
-
     def _write_held(self, stream: BinaryIO) -> None:
         for lines in self._held or ():
             stream.write(b"".join(lines))
