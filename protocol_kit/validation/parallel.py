@@ -55,6 +55,7 @@ from protocol_kit.validation.parts import Head, PartFiles, Parts, writing
 from protocol_kit.validation.tally import Outputs, Tally, tally_batches
 
 PARENT_POLL_SECONDS = 0.5
+MANAGER_STOP_SECONDS = 5  # the pool's manager thread notices its workers are gone well within this
 SLICES_PER_JOB = 4  # a slow slice (many invalid events) holds up one worker for a small share of the run
 MIN_SLICE_BYTES = 256 << 10
 MAX_SLICE_BYTES = 64 << 20  # progress is reported, and parts put in place, slice by slice
@@ -338,10 +339,18 @@ def run_in_parallel(engine: Engine, work: Iterable[LineChunk | FileSlice | Recor
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the workers now: their pending tasks are of no use once the run has failed."""
+    """End the workers now: their pending tasks are of no use once the run has failed.
+
+    Then wait for the pool's manager thread to see them gone and close its wake-up pipe: at exit, Python
+    3.11 wakes that thread through the pipe without a lock, and if the thread closes it at the same moment
+    the interpreter prints a traceback (``Bad file descriptor``) after the run's one line.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.kill()
     for process in processes:
         process.join()
+    if manager is not None:
+        manager.join(MANAGER_STOP_SECONDS)
